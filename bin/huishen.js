@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry for `npx huishen`: runs the CLI compiled by `npm ci` (the prepare script).
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "lib", "src", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("汇审 CLI 尚未编译：请先运行 npm ci（或 npm run prepare）。\nThe CLI is not compiled yet: run npm ci (or npm run prepare) first.\n");
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,95 @@
+import { countBySeverity, type Finding } from "../../core/findings/finding";
+import type { Lang } from "../../core/findings/format";
+import { SEVERITY_LABEL, renderFinding } from "../../core/findings/render";
+import { flagPlan } from "../../core/sheet/plan-flags";
+import type { TemplateSheetRead } from "../../core/sheet/read-template";
+import { validateWorkbook, type ValidationRun } from "../../core/validate";
+import { applyPlan, readWorkbookFile, snapshotWorkbook, writeWorkbookFile, XlsxReadError } from "../../adapters/xlsx";
+import type { ParsedCommand } from "../args";
+import { CliError, type Io } from "../io";
+import { describeFailure } from "../failures";
+import { textTable } from "../text-table";
+
+/** `huishen validate FILE.xlsx [--json] [--lang zh|en] [--annotate OUT.xlsx]` → 0 no errors, 1 errors, 2 unreadable. */
+export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
+  const [file, ...extra] = cmd.positionals;
+  if (!file || extra.length > 0) throw new CliError("请指定一个要校验的 .xlsx 文件。Name one .xlsx file to check.");
+  const lang = parseLang(cmd.options.lang);
+
+  let wb;
+  try {
+    wb = await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof XlsxReadError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const run = validateWorkbook(snapshotWorkbook(wb));
+  if (run.failures.length > 0 || run.sheets.length === 0) {
+    const reasons = run.failures.length > 0 ? run.failures.map((f) => describeFailure(f, lang)) : [describeFailure({ reason: "noMarker", sheet: file }, lang)];
+    io.err(`${reasons.join("\n")}\n`);
+    return 2;
+  }
+
+  io.out(cmd.options.json ? `${JSON.stringify(toJson(file, run, lang), null, 2)}\n` : toText(run, lang));
+
+  if (typeof cmd.options.annotate === "string") {
+    await applyPlan(wb, flagPlan(run.sheets, run.findings, { lang }));
+    await writeWorkbookFile(wb, cmd.options.annotate);
+    if (!cmd.options.json) io.out(lang === "zh" ? `已另存标注副本 ${cmd.options.annotate}\n` : `Flagged copy saved as ${cmd.options.annotate}\n`);
+  }
+  return run.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+function parseLang(v: string | boolean | undefined): Lang {
+  if (v === undefined || v === "zh" || v === "zh-CN") return "zh";
+  if (v === "en") return "en";
+  throw new CliError(`--lang 只能是 zh 或 en。--lang is zh or en.`);
+}
+
+function templateOf(run: ValidationRun, f: Finding): TemplateSheetRead {
+  return run.sheets.find((s) => s.sheet === f.sheet)!;
+}
+
+function toText(run: ValidationRun, lang: Lang): string {
+  const zh = lang === "zh";
+  const parts: string[] = [];
+  for (const s of run.sheets) {
+    const title = zh
+      ? `工作表“${s.sheet}”：${s.district || "（未填区县）"} ${s.year ?? "（未填年度）"}，模板 ${s.template.key}`
+      : `Sheet "${s.sheet}": ${s.district || "(no district)"} ${s.year ?? "(no year)"}, template ${s.template.key}`;
+    const own = run.findings.filter((f) => f.sheet === s.sheet);
+    const rows = own.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cells.map((c) => c.address).join(",") || "—", f.codes.join(",") || "—", renderFinding(f, s.template, lang)]);
+    const header = zh ? ["级别", "单元格", "指标", "说明"] : ["Level", "Cells", "Codes", "Message"];
+    parts.push(title, rows.length ? textTable(header, rows) : zh ? "未发现问题。" : "No findings.", "");
+  }
+  const c = countBySeverity(run.findings);
+  parts.push(zh ? `合计：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项` : `Total: ${c.error} errors, ${c.warning} warnings, ${c.info} info`);
+  return `${parts.join("\n")}\n`;
+}
+
+function toJson(file: string, run: ValidationRun, lang: Lang) {
+  return {
+    file,
+    sheets: run.sheets.map((s) => ({ sheet: s.sheet, district: s.district, year: s.year ?? null, template: s.template.key, indicatorsRead: s.entries.size })),
+    counts: countBySeverity(run.findings),
+    findings: run.findings.map((f) => ({
+      id: f.id,
+      code: f.code,
+      severity: f.severity,
+      rule: f.ruleId,
+      district: f.district,
+      year: f.year ?? null,
+      sheet: f.sheet,
+      codes: f.codes,
+      cells: f.cells.map((c) => `${c.sheet}!${c.address}`),
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+      raw: f.raw ?? null,
+      details: f.details,
+      message: renderFinding(f, templateOf(run, f).template, lang),
+    })),
+  };
+}

@@ -1,0 +1,36 @@
+import { confront, formatExpr, type ValueEnv } from "../rules";
+import type { Finding } from "../findings/finding";
+import { makeFinding } from "../findings/make";
+import type { TemplateSheetRead } from "../sheet/read-template";
+
+/** This year's figures as the rule engine sees them: blank and unreadable cells are missing, never 0. */
+export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
+  return (code) => {
+    const cell = read.entries.get(code)?.thisYear;
+    return cell?.status === "value" ? { value: cell.value, approximate: cell.approximate } : undefined;
+  };
+}
+
+/** The template's relation rules (parts against totals, sums) over this year's figures. */
+export function checkRelations(read: TemplateSheetRead): Finding[] {
+  const out: Finding[] = [];
+  const cellOf = (code: string) => read.entries.get(code)?.thisYear.cell;
+  for (const outcome of confront(thisYearEnv(read), read.template.relations)) {
+    const rule = read.template.relations.find((r) => r.id === outcome.rule.id)!;
+    const base = { ruleId: rule.id, codes: rule.refs, cells: rule.refs.map(cellOf), severity: rule.severity };
+    if (outcome.status === "fail") {
+      out.push(
+        makeFinding(read, {
+          ...base,
+          code: "relation.failed",
+          actual: outcome.lhs,
+          expected: outcome.rhs,
+          details: { expr: formatExpr(rule.ast), kind: rule.kind, lhs: outcome.lhs, rhs: outcome.rhs, values: outcome.values },
+        }),
+      );
+    } else if (outcome.status === "invalid") {
+      out.push(makeFinding(read, { ...base, severity: "error", code: "rule.invalid", details: { expr: rule.expr, problem: outcome.problem.message } }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { Finding } from "../findings/finding";
+import { makeFinding } from "../findings/make";
+import type { IndicatorEntry, TemplateSheetRead } from "../sheet/read-template";
+import type { ReportedCell } from "../values/types";
+
+const EPS = 1e-9;
+
+/** Checks of each cell on its own: parseable, sign, whole counts, rates within 0–100 %, approximate figures. */
+export function checkValues(read: TemplateSheetRead): Finding[] {
+  const out: Finding[] = [];
+  for (const entry of read.entries.values()) {
+    out.push(...checkCell(read, entry, entry.thisYear, "thisYear"));
+    out.push(...checkCell(read, entry, entry.lastYear, "lastYear"));
+  }
+  return out;
+}
+
+function checkCell(read: TemplateSheetRead, entry: IndicatorEntry, cell: ReportedCell, scope: "thisYear" | "lastYear"): Finding[] {
+  const { code, kind } = entry.indicator;
+  const base = { codes: [code], cells: [cell.cell], raw: cell.raw, scope };
+  if (cell.status === "blank") return [];
+  if (cell.status === "invalid") {
+    return [makeFinding(read, { ...base, code: "value.unparsable", severity: "error", ruleId: "builtin.value.parse", details: { reason: cell.reason } })];
+  }
+  const out: Finding[] = [];
+  const v = cell.value;
+  if (kind === "rate") {
+    if (v < -EPS || v > 1 + EPS) {
+      out.push(makeFinding(read, { ...base, code: "rate.outOfRange", severity: "error", ruleId: "builtin.rate.range", actual: v, details: {} }));
+    }
+    if (cell.percentPoints) {
+      out.push(makeFinding(read, { ...base, code: "value.percentPoints", severity: "info", ruleId: "builtin.value.percentPoints", actual: v, details: {} }));
+    }
+  } else if (v < 0) {
+    out.push(makeFinding(read, { ...base, code: "value.negative", severity: "error", ruleId: "builtin.value.sign", actual: v, details: {} }));
+  } else if (kind === "count" && Math.abs(v - Math.round(v)) > EPS) {
+    out.push(makeFinding(read, { ...base, code: "value.nonInteger", severity: "error", ruleId: "builtin.value.integer", actual: v, details: {} }));
+  }
+  if (cell.approximate) {
+    out.push(makeFinding(read, { ...base, code: "value.approximate", severity: "info", ruleId: "builtin.value.approximate", actual: v, details: {} }));
+  }
+  return out;
+}

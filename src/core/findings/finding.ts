@@ -1,0 +1,73 @@
+import type { CellRef, IndicatorCode } from "../brand";
+import type { Severity } from "../template/schema";
+import type { ParseFailure } from "../values/types";
+
+/**
+ * Findings are data: a union tagged by `code`, with the structured fields each code needs.
+ * Text is rendered late, in the reader's language (see `render.ts`).
+ */
+export interface FindingDetails {
+  "value.unparsable": { reason: ParseFailure };
+  "value.negative": Record<string, never>;
+  "value.nonInteger": Record<string, never>;
+  "value.approximate": Record<string, never>;
+  "value.percentPoints": Record<string, never>;
+  "rate.outOfRange": Record<string, never>;
+  "rate.numeratorAboveDenominator": { numerator: number; denominator: number };
+  "rate.inconsistent": { numerator: number; denominator: number; resolution: number };
+  "rate.zeroDenominator": Record<string, never>;
+  "relation.failed": { expr: string; kind: "part-of-total" | "parts-sum" | "custom"; lhs?: number; rhs?: number; values: Record<string, number> };
+  "rule.invalid": { expr: string; problem: string };
+  "yoy.jump": { lastYear: number; measure: "ratio" | "points"; threshold: number };
+  "sheet.noDistrict": Record<string, never>;
+  "sheet.noYear": Record<string, never>;
+  "sheet.missingIndicator": Record<string, never>;
+  "sheet.duplicateIndicator": { rows: number[] };
+}
+
+export type FindingCode = keyof FindingDetails;
+
+interface FindingBase {
+  /** Stable across re-validation of the same workbook: a review decision is keyed by it. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** The rule that produced it: `builtin.*` or a template relation's id. */
+  readonly ruleId: string;
+  readonly district: string;
+  readonly year?: number;
+  readonly sheet: string;
+  /** `id@version` of the template the sheet was filled in. */
+  readonly template: string;
+  readonly codes: readonly IndicatorCode[];
+  readonly cells: readonly CellRef[];
+  /** What the figure should be (a computed rate, a bound), in the stored scale. */
+  readonly expected?: number;
+  /** What was found, in the stored scale (rates as fractions). */
+  readonly actual?: number;
+  /** The text a person typed, when the finding is about one cell. */
+  readonly raw?: string;
+  /** The values involved, as typed: a review reopens when this changes. */
+  readonly valueKey: string;
+}
+
+export type Finding<C extends FindingCode = FindingCode> = {
+  [K in C]: FindingBase & { readonly code: K; readonly details: FindingDetails[K] };
+}[C];
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; within a severity by sheet and first code. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.sheet.localeCompare(b.sheet) ||
+    (a.codes[0] ?? "").localeCompare(b.codes[0] ?? "") ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

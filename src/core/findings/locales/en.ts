@@ -1,0 +1,49 @@
+import { formatNumber, formatPercent } from "../format";
+import type { MessageMap } from "./types";
+
+export const en: MessageMap = {
+  "value.unparsable": (f, c) => {
+    const name = c.name(f.codes[0]);
+    switch (f.details.reason) {
+      case "percentInCount":
+        return `${name} is a ${c.indicator(f.codes[0])?.kind ?? "count"}, not a percentage: "${f.raw}"`;
+      case "date":
+        return `${name} holds a date ("${f.raw}"), not a figure`;
+      case "boolean":
+        return `${name} holds TRUE/FALSE ("${f.raw}"), not a figure`;
+      case "excelError":
+        return `${name} holds the error ${f.raw}; enter a figure`;
+      case "notANumber":
+        return `${name}: "${f.raw}" is not a number (enter e.g. 159, 1.8万, 94.44%)`;
+    }
+  },
+  "value.negative": (f, c) => `${c.name(f.codes[0])} is negative (${f.raw}); it must be 0 or more`,
+  "value.nonInteger": (f, c) => `${c.name(f.codes[0])} must be a whole number, got ${f.raw}`,
+  "value.approximate": (f, c) => `${c.name(f.codes[0])} is approximate ("${f.raw}"): read as ${c.figure(f.codes[0], f.actual!)} and not checked exactly`,
+  "value.percentPoints": (f, c) => `${c.name(f.codes[0])}: ${f.raw} was read as the percentage ${formatPercent(f.actual!)}`,
+  "rate.outOfRange": (f, c) => `${c.name(f.codes[0])} is ${formatPercent(f.actual!)}, outside 0%–100%`,
+  "rate.numeratorAboveDenominator": (f, c) =>
+    `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} exceeds ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}, so ${c.name(f.codes[2])} would exceed 100%`,
+  "rate.inconsistent": (f, c) =>
+    `${c.name(f.codes[2])} is reported as ${f.raw}, but ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
+  "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])} is 0, yet ${c.name(f.codes[2])} is reported as ${formatPercent(f.actual!)}`,
+  "relation.failed": (f, c) => {
+    const lead = { "part-of-total": "A part exceeds its total", "parts-sum": "The parts do not add up to the total", custom: "A check does not hold" }[f.details.kind];
+    const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("; ");
+    return `${c.relationMessage(f.ruleId)?.en ?? lead}: ${f.details.expr} (${values})`;
+  },
+  "rule.invalid": (f) => `A check could not run: ${f.details.expr} (${f.details.problem})`,
+  "yoy.jump": (f, c) => {
+    const code = f.codes[0];
+    if (f.details.measure === "points") {
+      const pp = ((f.actual! - f.details.lastYear) * 100).toFixed(2);
+      return `${c.name(code)} moved from ${formatPercent(f.details.lastYear)} last year to ${formatPercent(f.actual!)}: ${pp} percentage points (threshold ${f.details.threshold * 100})`;
+    }
+    const ratio = f.actual! / f.details.lastYear;
+    return `${c.name(code)} went from ${c.figure(code, f.details.lastYear)} last year to ${c.figure(code, f.actual!)}: ×${formatNumber(ratio, 2)} (threshold ×${f.details.threshold} either way)`;
+  },
+  "sheet.noDistrict": () => "The district name is not filled in",
+  "sheet.noYear": () => "The year is not filled in, or is not a four-digit year",
+  "sheet.missingIndicator": (f, c) => `Indicator ${c.name(f.codes[0])} is not on the sheet (its row may have been deleted)`,
+  "sheet.duplicateIndicator": (f, c) => `Indicator ${c.name(f.codes[0])} appears on several rows (${f.details.rows.join(", ")}); the first is read`,
+};

@@ -1,0 +1,53 @@
+import { asCode, type CellRef } from "../brand";
+import type { TemplateSheetRead } from "../sheet/read-template";
+import type { Severity } from "../template/schema";
+import type { Finding, FindingCode, FindingDetails } from "./finding";
+import { stableId } from "./stable-id";
+
+export interface FindingSpec<C extends FindingCode> {
+  readonly code: C;
+  readonly severity: Severity;
+  readonly ruleId: string;
+  readonly codes: readonly string[];
+  readonly cells: readonly (CellRef | undefined)[];
+  readonly details: FindingDetails[C];
+  readonly expected?: number;
+  readonly actual?: number;
+  readonly raw?: string;
+  /** Distinguishes findings of one rule on the same codes, e.g. this year's cell vs last year's. */
+  readonly scope?: string;
+}
+
+/** A finding on a district's sheet, with its stable id and the signature of the values involved. */
+export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec: FindingSpec<C>): Finding<C> {
+  const district = read.district || read.sheet;
+  return {
+    id: stableId([read.template.key, district, read.year, spec.ruleId, spec.code, spec.scope, ...spec.codes]),
+    code: spec.code,
+    severity: spec.severity,
+    ruleId: spec.ruleId,
+    district,
+    year: read.year,
+    sheet: read.sheet,
+    template: read.template.key,
+    codes: spec.codes.map(asCode),
+    cells: spec.cells.filter((c): c is CellRef => c !== undefined),
+    expected: spec.expected,
+    actual: spec.actual,
+    raw: spec.raw,
+    valueKey: valueKey(read, spec.codes, spec.scope),
+    details: spec.details,
+  } as Finding<C>;
+}
+
+/** What the involved cells hold, as typed: `E01=337|E02=283`. */
+function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: string | undefined): string {
+  return codes
+    .map((code) => {
+      const e = read.entries.get(code);
+      if (!e) return `${code}=`;
+      const cell = scope === "lastYear" ? e.lastYear : scope === "yoy" ? undefined : e.thisYear;
+      return cell ? `${code}=${cell.raw}` : `${code}=${e.thisYear.raw}/${e.lastYear.raw}`;
+    })
+    .join("|");
+}

@@ -1,0 +1,33 @@
+import type { LoadedTemplate } from "../template/load";
+import type { Finding, FindingCode } from "./finding";
+import { formatFigure, type Lang } from "./format";
+import { en } from "./locales/en";
+import type { MessageContext, MessageMap } from "./locales/types";
+import { zhCN } from "./locales/zh-CN";
+
+const MAPS: Record<Lang, MessageMap> = { zh: zhCN, en };
+
+export const SEVERITY_LABEL: Record<Lang, Record<Finding["severity"], string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+export function messageContext(template: LoadedTemplate, lang: Lang): MessageContext {
+  const indicator = (code: string) => template.byCode.get(code);
+  return {
+    indicator,
+    name: (code) => {
+      const ind = indicator(code);
+      if (!ind) return code;
+      return lang === "zh" ? `${ind.name.zh}（${code}）` : `${ind.name.en} (${code})`;
+    },
+    figure: (code, v) => formatFigure(indicator(code), v, lang),
+    relationMessage: (ruleId) => template.relations.find((r) => r.id === ruleId)?.message,
+  };
+}
+
+/** A finding's message in the reader's language (zh-CN by default). */
+export function renderFinding(f: Finding, template: LoadedTemplate, lang: Lang = "zh"): string {
+  const render = MAPS[lang][f.code] as (f: Finding<FindingCode>, c: MessageContext) => string;
+  return render(f, messageContext(template, lang));
+}

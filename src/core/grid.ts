@@ -1,0 +1,69 @@
+import { asAddress, CellAddress } from "./brand";
+
+/**
+ * A cell's value as adapters hand it to the core: what Excel's `Range.values` gives
+ * (numbers, strings, booleans; "" for blank), plus null for a cell ExcelJS never saw.
+ * Dates are passed as JS Date by the .xlsx adapter; Excel error values as strings like "#DIV/0!".
+ */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A sheet read by an adapter in one round trip. Rows and columns are 0-based here. */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly values: readonly (readonly CellValue[])[];
+  /** Formulas as typed ("=E5/E4"); "" or the value where the cell has none. Optional. */
+  readonly formulas?: readonly (readonly CellValue[])[];
+  /** Excel number formats ("0.00%", "General"). Optional. */
+  readonly numberFormats?: readonly (readonly string[])[];
+  /** Rows hidden by a person: kept so readers can say a hidden row was read. Optional. */
+  readonly hiddenRows?: readonly number[];
+}
+
+/** 0-based column index → letters: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters → 0-based column index: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** 0-based row and column → A1 address. */
+export function addressOf(row: number, col: number): CellAddress {
+  return asAddress(`${columnLetters(col)}${row + 1}`);
+}
+
+/** A1 address → 0-based row and column; undefined for anything that is not a single cell. */
+export function parseAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return undefined;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = sheet.values[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): string | undefined {
+  return sheet.numberFormats?.[row]?.[col];
+}
+
+/** Text of a cell as a person would read it in a label (trimmed), "" for blank. */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}

@@ -1,0 +1,105 @@
+/**
+ * A write plan: everything Huishen wants written, as data. Adapters (Office.js, ExcelJS)
+ * apply it; the core never writes. Addresses are A1 on the named sheet.
+ * A plan never puts a value into a cell that holds a person's input (see `inputCells`).
+ */
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** #RRGGBB */
+  readonly fontColor?: string;
+  /** Solid background, #RRGGBB. */
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly hAlign?: "left" | "center" | "right";
+  readonly vAlign?: "top" | "middle" | "bottom";
+  readonly border?: boolean;
+  /** Excel's cell lock; only meaningful on a protected sheet. Defaults to locked. */
+  readonly locked?: boolean;
+}
+
+export interface CellWrite {
+  readonly address: string;
+  readonly value?: string | number | boolean | null;
+  /** Excel formula without the leading `=`, in en-US syntax with `_xlfn.` where a newer function needs it. */
+  readonly formula?: string;
+  /** The engine's result of `formula`, stored as the cached value so viewers show it before recalculating. */
+  readonly result?: string | number | boolean | null;
+  readonly numberFormat?: string;
+  readonly style?: CellStyle;
+}
+
+export interface ColumnSpec {
+  /** 0-based */
+  readonly index: number;
+  readonly width?: number;
+  readonly hidden?: boolean;
+}
+
+export interface RowSpec {
+  /** 0-based */
+  readonly index: number;
+  readonly height?: number;
+  readonly hidden?: boolean;
+}
+
+export interface ValidationSpec {
+  readonly range: string;
+  readonly type: "whole" | "decimal" | "list";
+  readonly operator?: "between" | "greaterThanOrEqual";
+  readonly min?: number;
+  readonly max?: number;
+  readonly list?: readonly string[];
+  /** `warning` lets a person keep an unusual entry (200余) after the prompt. */
+  readonly errorStyle: "stop" | "warning" | "information";
+  readonly promptTitle?: string;
+  readonly prompt?: string;
+  readonly errorTitle?: string;
+  readonly error?: string;
+}
+
+export interface FillSpec {
+  readonly address: string;
+  /** #RRGGBB */
+  readonly color: string;
+}
+
+export interface NoteSpec {
+  readonly address: string;
+  readonly text: string;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  /** `create` adds a new sheet (never replaces one); `update` writes into an existing sheet. */
+  readonly mode: "create" | "update";
+  readonly activate?: boolean;
+  readonly visibility?: "visible" | "hidden" | "veryHidden";
+  readonly tabColor?: string;
+  readonly cells?: readonly CellWrite[];
+  readonly merges?: readonly string[];
+  readonly columns?: readonly ColumnSpec[];
+  readonly rows?: readonly RowSpec[];
+  readonly validations?: readonly ValidationSpec[];
+  /** Protect the sheet without a password; cells with `style.locked === false` stay editable. */
+  readonly protect?: boolean;
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Flags on cells (fills and notes Huishen owns); `clearFlags` first removes the ones it wrote before. */
+  readonly fills?: readonly FillSpec[];
+  readonly notes?: readonly NoteSpec[];
+  readonly clearFlags?: {
+    readonly fills: readonly string[];
+    readonly notes: readonly string[];
+  };
+}
+
+export interface WritePlan {
+  readonly sheets: readonly SheetPlan[];
+}
+
+/** How many cells a plan writes: counted in tests, never timed. */
+export function countCellWrites(plan: WritePlan): number {
+  return plan.sheets.reduce((n, s) => n + (s.cells?.length ?? 0), 0);
+}

@@ -1,0 +1,75 @@
+/**
+ * Where things stand on a template (fill-in) sheet. Writers use the fixed positions;
+ * readers locate the header and indicator rows by content, so rows a person inserted,
+ * hid or sorted still read correctly.
+ */
+
+export const COLUMNS = ["code", "dimension", "name", "unit", "thisYear", "lastYear", "computed", "check", "remarks"] as const;
+export type ColumnKey = (typeof COLUMNS)[number];
+
+/** Header labels, Chinese first; readers match on the Chinese part. */
+export const HEADER_LABELS: Record<ColumnKey, { zh: string; en: string }> = {
+  code: { zh: "编码", en: "Code" },
+  dimension: { zh: "维度", en: "Dimension" },
+  name: { zh: "指标名称", en: "Indicator" },
+  unit: { zh: "单位", en: "Unit" },
+  thisYear: { zh: "本年值", en: "This year" },
+  lastYear: { zh: "上年值", en: "Last year" },
+  computed: { zh: "计算比率", en: "Computed rate" },
+  check: { zh: "校验", en: "Check" },
+  remarks: { zh: "备注", en: "Remarks" },
+};
+
+/** 0-based column of each field as written. */
+export const COL: Record<ColumnKey, number> = Object.fromEntries(COLUMNS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
+
+/** Hidden column holding the marker (J). */
+export const MARKER_COL = COLUMNS.length;
+export const MARKER_PREFIX = "HUISHEN-TEMPLATE:";
+
+/** Fixed rows of a freshly written sheet (0-based). */
+export const ROW = { title: 0, meta: 1, instructions: 2, header: 3, firstBody: 4 } as const;
+
+/** Labels of the district and year inputs in the meta row; the value sits in the next cell to the right. */
+export const DISTRICT_LABEL = { zh: "区县", en: "District" };
+export const YEAR_LABEL = { zh: "年度", en: "Year" };
+export const TEMPLATE_LABEL = { zh: "模板", en: "Template" };
+
+/** Meta row positions as written: label, then the input. */
+export const META = { districtLabel: 0, district: 1, yearLabel: 3, year: 4, templateLabel: 6, template: 7 } as const;
+
+export const COLORS = {
+  title: "#1F4E79",
+  header: "#1F4E79",
+  headerText: "#FFFFFF",
+  dimension: "#DDEBF7",
+  locked: "#F2F2F2",
+  input: "#FFFFFF",
+  /** Flag fills by severity, light enough to read the figure through. */
+  error: "#F8CBAD",
+  warning: "#FFE699",
+  info: "#DDEBF7",
+} as const;
+
+export function markerText(key: string): string {
+  return `${MARKER_PREFIX}${key}`;
+}
+
+/** `HUISHEN-TEMPLATE:standard@2024.1` → id and version. */
+export function parseMarker(text: string): { id: string; version: string } | undefined {
+  if (!text.startsWith(MARKER_PREFIX)) return undefined;
+  const m = /^([^@\s]+)@(\S+)$/.exec(text.slice(MARKER_PREFIX.length).trim());
+  return m ? { id: m[1], version: m[2] } : undefined;
+}
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function safeSheetName(wanted: string, existing: readonly string[]): string {
+  const base = wanted.replace(/[:\\/?*[\]]/g, "-").replace(/^'+|'+$/g, "").slice(0, 31) || "填报表";
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}

@@ -1,0 +1,132 @@
+import { asAddress, type CellRef } from "../brand";
+import { addressOf, cellAt, cellText, numberFormatAt, type SheetSnapshot } from "../grid";
+import { err, ok, type Result } from "../result";
+import type { LoadedTemplate } from "../template/load";
+import type { TemplateRegistry } from "../template/registry";
+import type { Indicator } from "../template/schema";
+import { parseCellValue } from "../values/parse";
+import type { ReportedCell } from "../values/types";
+import { COLUMNS, DISTRICT_LABEL, HEADER_LABELS, YEAR_LABEL, parseMarker, type ColumnKey } from "./layout";
+
+/** One indicator's row as read: both values parsed, with their cells. */
+export interface IndicatorEntry {
+  readonly indicator: Indicator;
+  /** 0-based row where the code was found. */
+  readonly row: number;
+  readonly thisYear: ReportedCell;
+  readonly lastYear: ReportedCell;
+  readonly remark: string;
+}
+
+/** A district's template sheet, understood. */
+export interface TemplateSheetRead {
+  readonly sheet: string;
+  readonly template: LoadedTemplate;
+  readonly district: string;
+  readonly districtCell?: CellRef;
+  readonly year?: number;
+  readonly yearCell?: CellRef;
+  readonly columns: Readonly<Record<ColumnKey, number>>;
+  readonly entries: ReadonlyMap<string, IndicatorEntry>;
+  /** Codes of the template with no row on the sheet. */
+  readonly missing: readonly string[];
+  /** Codes found on more than one row (the first row is read). */
+  readonly duplicates: readonly { code: string; rows: number[] }[];
+}
+
+export type SheetReadFailure =
+  | { readonly reason: "noMarker"; readonly sheet: string }
+  | { readonly reason: "unknownTemplate"; readonly sheet: string; readonly id: string; readonly version: string; readonly knownVersions: readonly string[] }
+  | { readonly reason: "noHeader"; readonly sheet: string };
+
+/** Where a sheet's marker is and what it names; undefined for a sheet that is not a template sheet. */
+export function findMarker(s: SheetSnapshot): { id: string; version: string; row: number; col: number } | undefined {
+  for (let r = 0; r < s.values.length; r++) {
+    const row = s.values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const m = parseMarker(v.trim());
+      if (m) return { ...m, row: r, col: c };
+    }
+  }
+  return undefined;
+}
+
+export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry): Result<TemplateSheetRead, SheetReadFailure> {
+  const marker = findMarker(s);
+  if (!marker) return err({ reason: "noMarker", sheet: s.name });
+  const template = registry.get(marker.id, marker.version);
+  if (!template) return err({ reason: "unknownTemplate", sheet: s.name, id: marker.id, version: marker.version, knownVersions: registry.versionsOf(marker.id) });
+  const header = findHeader(s);
+  if (!header) return err({ reason: "noHeader", sheet: s.name });
+  const { row: headerRow, columns } = header;
+  const ref = (row: number, col: number): CellRef => ({ sheet: s.name, address: asAddress(addressOf(row, col)) });
+
+  const district = labelledValue(s, headerRow, DISTRICT_LABEL.zh);
+  const year = labelledValue(s, headerRow, YEAR_LABEL.zh);
+
+  const entries = new Map<string, IndicatorEntry>();
+  const seen = new Map<string, number[]>();
+  for (let r = headerRow + 1; r < s.values.length; r++) {
+    const code = cellText(cellAt(s, r, columns.code)).toUpperCase();
+    const indicator = template.byCode.get(code);
+    if (!indicator) continue;
+    seen.set(code, [...(seen.get(code) ?? []), r]);
+    if (entries.has(code)) continue;
+    const parse = (col: number): ReportedCell => ({ ...parseCellValue(cellAt(s, r, col), indicator.kind, numberFormatAt(s, r, col)), cell: ref(r, col) });
+    entries.set(code, {
+      indicator,
+      row: r,
+      thisYear: parse(columns.thisYear),
+      lastYear: parse(columns.lastYear),
+      remark: cellText(cellAt(s, r, columns.remarks)),
+    });
+  }
+
+  return ok({
+    sheet: s.name,
+    template,
+    district: district ? cellText(district.value) : "",
+    districtCell: district ? ref(district.row, district.col) : undefined,
+    year: parseYear(year?.value),
+    yearCell: year ? ref(year.row, year.col) : undefined,
+    columns,
+    entries,
+    missing: template.template.indicators.map((i) => i.code).filter((c) => !entries.has(c)),
+    duplicates: [...seen].filter(([, rows]) => rows.length > 1).map(([code, rows]) => ({ code, rows })),
+  });
+}
+
+/** The header row is the one that names both the code and this year's value columns. */
+function findHeader(s: SheetSnapshot): { row: number; columns: Record<ColumnKey, number> } | undefined {
+  for (let r = 0; r < s.values.length; r++) {
+    const found: Partial<Record<ColumnKey, number>> = {};
+    s.values[r].forEach((v, c) => {
+      const text = cellText(v);
+      for (const key of COLUMNS) if (found[key] === undefined && text.startsWith(HEADER_LABELS[key].zh)) found[key] = c;
+    });
+    if (COLUMNS.every((k) => found[k] !== undefined)) return { row: r, columns: found as Record<ColumnKey, number> };
+  }
+  return undefined;
+}
+
+/** The cell to the right of a label such as 区县 above the header. */
+function labelledValue(s: SheetSnapshot, headerRow: number, label: string) {
+  for (let r = 0; r < headerRow; r++) {
+    const row = s.values[r];
+    for (let c = 0; c < row.length; c++) {
+      if (cellText(row[c]).startsWith(label)) return { row: r, col: c + 1, value: cellAt(s, r, c + 1) };
+    }
+  }
+  return undefined;
+}
+
+/** 2024, "2024", "2024年", "２０２４" → 2024; anything else → undefined. */
+export function parseYear(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1949 && v <= 2200 ? v : undefined;
+  if (typeof v !== "string") return undefined;
+  const text = v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+  const m = /^(\d{4})\s*(年|年度)?$/.exec(text);
+  return m ? parseYear(Number(m[1])) : undefined;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * The shape of an indicator template. A template is data: an aggregator may load another
+ * edition or another indicator system, and the engine works for any template of this shape.
+ * Cross-references (numerators, relation expressions) are checked in `load.ts`.
+ */
+
+const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const IndicatorKind = z.enum(["count", "amount", "rate"]);
+/** ↑ higher is better, ↓ lower is better, · not ranked. */
+export const Direction = z.enum(["up", "down", "none"]);
+export const Severity = z.enum(["error", "warning", "info"]);
+
+const Code = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*[0-9]$/, "an indicator code is a capital letter, then letters, digits or _, ending in a digit (e.g. E03)");
+
+export const DimensionSchema = z.object({
+  code: z.string().regex(/^[A-Z]$/, "a dimension code is one capital letter"),
+  name: Text,
+});
+
+export const IndicatorSchema = z.object({
+  code: Code,
+  dimension: z.string(),
+  name: Text,
+  /** Unit shown beside the value (件, 人, 万元, %); never typed by staff. */
+  unit: z.string().min(1),
+  kind: IndicatorKind,
+  /** Rates only: the counts whose ratio the rate is. Both or neither. */
+  numerator: Code.optional(),
+  denominator: Code.optional(),
+  direction: Direction,
+});
+
+export const RelationSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, "a relation id has letters, digits and . _ : - only"),
+  /** An expression in the rule language over indicator codes, e.g. `A04 <= A03`. */
+  expr: z.string().min(1),
+  severity: Severity,
+  /** What the relation says, so messages can be specific. */
+  kind: z.enum(["part-of-total", "parts-sum", "custom"]).default("custom"),
+  /** How missing values are treated: `na` skips the rule, `zero` counts them as 0. */
+  missing: z.enum(["na", "zero"]).default("na"),
+  tolerance: z.number().nonnegative().default(0),
+  /** Optional wording; without it a message is rendered from the expression. */
+  message: Text.optional(),
+});
+
+export const YoyThresholdsSchema = z.object({
+  /** Counts and amounts: flag when this year ≥ ratio × last year, or ≤ last year / ratio. */
+  countRatio: z.number().gt(1).default(2),
+  /** Rates: flag when the change is at least this many percentage points (as a fraction: 0.2 = 20 pp). */
+  ratePoints: z.number().gt(0).lte(1).default(0.2),
+});
+
+export const TemplateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a template id is lower-case letters, digits and -"),
+  version: z.string().regex(/^\d+(\.\d+)*$/, "a version is numbers separated by dots, e.g. 1.0"),
+  title: Text,
+  dimensions: z.array(DimensionSchema).min(1),
+  indicators: z.array(IndicatorSchema).min(1),
+  relations: z.array(RelationSchema).default([]),
+  yoy: YoyThresholdsSchema.default({ countRatio: 2, ratePoints: 0.2 }),
+});
+
+export type TemplateInput = z.input<typeof TemplateSchema>;
+export type Template = z.output<typeof TemplateSchema>;
+export type Indicator = z.output<typeof IndicatorSchema>;
+export type Dimension = z.output<typeof DimensionSchema>;
+export type Relation = z.output<typeof RelationSchema>;
+export type IndicatorKind = z.output<typeof IndicatorKind>;
+export type Direction = z.output<typeof Direction>;
+export type Severity = z.output<typeof Severity>;
+export type LocalText = z.output<typeof Text>;

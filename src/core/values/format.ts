@@ -1,0 +1,34 @@
+/**
+ * Reading Excel number formats ("0.00%", "yyyy/m/d", `0"件"`), only as far as value parsing needs:
+ * does the cell show its number as a percentage, or as a date?
+ */
+
+/**
+ * The parts of a number format that are format codes, with literal text removed:
+ * quoted strings ("件"), bracketed sections ([Red], [$-804], [DBNum1], [h]),
+ * escaped characters (\x), and padding/fill (_x, *x).
+ */
+function formatCodes(numberFormat: string): string {
+  return numberFormat
+    .replace(/"[^"]*"?/g, "")
+    .replace(/\[[^\]]*\]?/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "");
+}
+
+/** True when a number format shows the number as a percentage ("0%", "0.00%"), so the stored number is a fraction. */
+export function isPercentFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat) return false;
+  return formatCodes(numberFormat).includes("%");
+}
+
+/**
+ * True when a number format shows a date or time ("yyyy/m/d", `yyyy"年"m"月"d"日"`, "h:mm"):
+ * Office.js hands such cells over as serial numbers. "General" and "G/通用格式" are not dates.
+ */
+export function isDateFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat) return false;
+  const codes = formatCodes(numberFormat);
+  if (/^(general|g\/通用格式)$/i.test(codes.trim())) return false;
+  return /[ymdhs]/i.test(codes);
+}
