@@ -20,20 +20,23 @@ export interface EvalOptions {
   readonly tolerance?: number;
 }
 
-/** Float noise allowance, relative to the figures compared (never below 1e-9 absolute). */
+/** Absolute float-noise allowance: what the brief calls the fixed epsilon. */
 export const FLOAT_EPSILON = 1e-9;
+/** Relative allowance, which takes over above |x| = 1000 (a few hundred ulps of a double). */
+export const FLOAT_RELATIVE = 1e-12;
 
 /**
- * Compares with slack `s = tolerance + 1e-9 × max(1, |a|, |b|)`: two figures within `s` count
- * as equal, and the order operators stay consistent with that equality:
+ * Compares with slack `s = tolerance + max(1e-9, 1e-12 × max(|a|, |b|))`: two figures within
+ * `s` count as equal, and the order operators stay consistent with that equality:
  *   a = b  iff |a − b| ≤ s        a <> b iff |a − b| > s
  *   a <= b iff a ≤ b + s          a < b  iff a < b − s   (clearly below, i.e. not a >= b)
  *   a >= b iff a ≥ b − s          a > b  iff a > b + s   (clearly above, i.e. not a <= b)
- * The epsilon scales with magnitude because amounts in 万元 can reach 1e8, where one unit in
- * the last place of a double already exceeds a fixed 1e-9.
+ * The allowance grows with magnitude because amounts in 万元 can reach 1e8, where one unit in
+ * the last place of a double (1.5e-8) already exceeds 1e-9; at 1e8 it is 1e-4, still far
+ * below any figure staff can type there.
  */
 export function compareNumbers(op: CompareOp, a: number, b: number, tolerance = 0): boolean {
-  const s = tolerance + FLOAT_EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+  const s = tolerance + Math.max(FLOAT_EPSILON, FLOAT_RELATIVE * Math.max(Math.abs(a), Math.abs(b)));
   switch (op) {
     case "=":
       return Math.abs(a - b) <= s;

@@ -7,6 +7,7 @@ export {
   compareNumbers,
   evaluate,
   FLOAT_EPSILON,
+  FLOAT_RELATIVE,
   type EnvValue,
   type EvalOptions,
   type EvalResult,

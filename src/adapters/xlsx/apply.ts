@@ -1,0 +1,368 @@
+/**
+ * Apply a core `WritePlan` to an ExcelJS workbook.
+ *
+ * Two rules shape this file:
+ *  - The whole plan is checked before the first change (`planProblems`), so a plan bug
+ *    (creating a sheet that exists, merging over a value, a colour that is not #RRGGBB)
+ *    throws with the workbook untouched instead of leaving it half written.
+ *  - A cell's value changes only where the plan writes that cell's value or formula.
+ *    Fills, notes and styles go through `cell-style.ts`, which never assigns `cell.value`
+ *    and never repaints a cell that shared its style object with this one.
+ */
+import * as ExcelJS from "exceljs";
+import type { CellWrite, SheetPlan, WritePlan } from "../../core/plan/write-plan";
+import { parseAddress } from "../../core/grid";
+import {
+  applyCellStyle,
+  argb,
+  clearFill,
+  removeNote,
+  setFill,
+  setNote,
+  setNumberFormat,
+} from "./cell-style";
+import { cellsOf, parseRange, Rect, rectText } from "./range";
+import { addValidation, validationProblems } from "./validation";
+
+const { ValueType } = ExcelJS;
+
+export interface ApplyReport {
+  readonly sheetsCreated: number;
+  readonly cellsWritten: number;
+  readonly fills: number;
+  readonly notes: number;
+  readonly validations: number;
+}
+
+/** A plan the workbook cannot take; thrown before anything is changed. */
+export class XlsxPlanError extends Error {
+  override readonly name = "XlsxPlanError";
+  constructor(readonly problems: readonly string[]) {
+    super(`Write plan cannot be applied: ${problems.join("; ")}`);
+  }
+}
+
+/** Excel's sheet names: 1–31 characters, none of []:*?/\, no quote at either end; "History" is reserved. */
+function sheetNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 31) return `sheet name "${name}" must have 1 to 31 characters`;
+  if (/[[\]:*?/\\]/.test(name)) return `sheet name "${name}" contains one of [ ] : * ? / \\`;
+  if (/^'|'$/.test(name)) return `sheet name "${name}" starts or ends with a quote`;
+  if (name.toLowerCase() === "history") return `sheet name "History" is reserved by Excel`;
+  return undefined;
+}
+
+/** Excel matches sheet names without regard to case. */
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return wb.worksheets.find((ws) => ws.name === name) ?? wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+}
+
+/** A cell that already exists, without creating it (`ws.getCell` would). */
+function existingCell(ws: ExcelJS.Worksheet | undefined, row: number, col: number): ExcelJS.Cell | undefined {
+  return ws?.findRow(row + 1)?.findCell(col + 1);
+}
+
+function isMergeSlave(cell: ExcelJS.Cell | undefined): boolean {
+  return !!cell && cell.type === ValueType.Merge && cell.master !== cell;
+}
+
+function holdsValue(cell: ExcelJS.Cell | undefined): boolean {
+  return !!cell && cell.type !== ValueType.Null && cell.type !== ValueType.Merge;
+}
+
+function writesValue(w: CellWrite): boolean {
+  return w.value !== undefined || w.formula !== undefined;
+}
+
+function colourProblem(hex: string | undefined, what: string): string | undefined {
+  if (hex === undefined) return undefined;
+  try {
+    argb(hex);
+    return undefined;
+  } catch {
+    return `${what}: "${hex}" is not #RRGGBB`;
+  }
+}
+
+function sheetProblems(sp: SheetPlan, ws: ExcelJS.Worksheet | undefined): string[] {
+  const at = (s: string) => `${sp.name}: ${s}`;
+  const out: string[] = [];
+  const cell = (address: string, what: string) => {
+    const p = parseAddress(address);
+    if (!p) out.push(at(`${what} "${address}" is not a cell address`));
+    return p;
+  };
+  const merges: Rect[] = [];
+  for (const m of sp.merges ?? []) {
+    const r = parseRange(m);
+    if (r) merges.push(r);
+    else out.push(at(`merge "${m}" is not a range`));
+  }
+  const inMergeBody = (row: number, col: number) =>
+    merges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left));
+  for (const w of sp.cells ?? []) {
+    const p = cell(w.address, "cell");
+    if (w.value !== undefined && w.formula !== undefined) out.push(at(`${w.address} has both a value and a formula`));
+    if (typeof w.value === "number" && !Number.isFinite(w.value)) out.push(at(`${w.address} value ${w.value} is not finite`));
+    if (typeof w.result === "number" && !Number.isFinite(w.result)) out.push(at(`${w.address} result ${w.result} is not finite`));
+    const c = colourProblem(w.style?.fontColor, `${w.address} font colour`) ?? colourProblem(w.style?.fill, `${w.address} fill`);
+    if (c) out.push(at(c));
+    if (p && writesValue(w)) {
+      if (isMergeSlave(existingCell(ws, p.row, p.col)) || inMergeBody(p.row, p.col)) {
+        out.push(at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`));
+      }
+    }
+  }
+  // Merging keeps only the top-left value: refuse to drop a value already in the sheet.
+  for (const r of merges) {
+    for (const { row, col } of cellsOf(r)) {
+      if (row === r.top && col === r.left) continue;
+      const existing = existingCell(ws, row, col);
+      if (holdsValue(existing) && !isMergeSlave(existing)) {
+        out.push(at(`merge ${rectText(r)} would discard the value in ${existing?.address}`));
+      }
+    }
+  }
+  for (const v of sp.validations ?? []) for (const p of validationProblems(v)) out.push(at(`validation ${v.range}: ${p}`));
+  for (const f of sp.fills ?? []) {
+    cell(f.address, "fill");
+    const c = colourProblem(f.color, `fill ${f.address}`);
+    if (c) out.push(at(c));
+  }
+  for (const n of sp.notes ?? []) cell(n.address, "note");
+  for (const a of sp.clearFlags?.fills ?? []) cell(a, "clearFlags fill");
+  for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
+  const t = colourProblem(sp.tabColor, "tab colour");
+  if (t) out.push(at(t));
+  if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) out.push(at("freeze counts must be ≥ 0"));
+  return out;
+}
+
+/** Everything wrong with the plan for this workbook; empty when it can be applied. */
+export function planProblems(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
+  const out: string[] = [];
+  const planned = new Set<string>(); // lower-case names the plan creates
+  const states = new Map<string, string>(wb.worksheets.map((ws) => [ws.name.toLowerCase(), ws.state]));
+  let active: string | undefined;
+  for (const sp of plan.sheets) {
+    const key = sp.name.toLowerCase();
+    const nameProblem = sheetNameProblem(sp.name);
+    if (nameProblem) out.push(nameProblem);
+    const ws = findSheet(wb, sp.name);
+    if (sp.mode === "create") {
+      if (ws || planned.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists`);
+      planned.add(key);
+      states.set(key, "visible");
+    } else if (!ws && !planned.has(key)) {
+      out.push(`cannot update sheet "${sp.name}": no such sheet`);
+    }
+    if (sp.visibility) states.set(key, sp.visibility);
+    if (sp.activate) active = key;
+    out.push(...sheetProblems(sp, sp.mode === "update" ? ws : undefined));
+  }
+  if (![...states.values()].some((s) => s === "visible")) out.push("the plan would leave no visible sheet");
+  if (active !== undefined && states.get(active) !== "visible") out.push(`cannot activate hidden sheet "${active}"`);
+  return out;
+}
+
+/** A formula's cached result as ExcelJS stores it; Excel error texts become error values. */
+function cachedResult(result: CellWrite["result"]): ExcelJS.CellFormulaValue["result"] {
+  if (result === null || result === undefined) return undefined;
+  if (typeof result === "string" && /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)$/.test(result)) {
+    return { error: result as ExcelJS.CellErrorValue["error"] };
+  }
+  return result;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
+  const cell = ws.getCell(w.address);
+  if (w.formula !== undefined) {
+    const formula = w.formula.replace(/^=/, "");
+    const result = cachedResult(w.result);
+    cell.value = result === undefined ? { formula } : { formula, result };
+  } else if (w.value !== undefined) {
+    // "" clears the cell, as writing "" through Office.js does; Excel would keep an empty text otherwise.
+    cell.value = w.value === "" ? null : w.value;
+  }
+  if (w.numberFormat !== undefined) setNumberFormat(cell, w.numberFormat);
+  if (w.style) applyCellStyle(cell, w.style);
+}
+
+/** True when exactly this area is already one merged cell (re-applying a plan is then a no-op). */
+function alreadyMerged(ws: ExcelJS.Worksheet, r: Rect): boolean {
+  const master = existingCell(ws, r.top, r.left);
+  if (!master || !master.isMerged || master.type === ValueType.Merge) return false;
+  for (const { row, col } of cellsOf(r)) {
+    if (row === r.top && col === r.left) continue;
+    const c = existingCell(ws, row, col);
+    if (!c || !c.isMergedTo(master)) return false;
+  }
+  const below = existingCell(ws, r.bottom + 1, r.left);
+  const right = existingCell(ws, r.top, r.right + 1);
+  return !(below?.isMergedTo(master) || right?.isMergedTo(master));
+}
+
+function merge(ws: ExcelJS.Worksheet, range: string): void {
+  const r = parseRange(range);
+  if (!r || (r.top === r.bottom && r.left === r.right) || alreadyMerged(ws, r)) return;
+  ws.mergeCells(rectText(r));
+}
+
+function freeze(ws: ExcelJS.Worksheet, rows: number, columns: number): void {
+  // Keep the view's other settings (zoom, grid lines, selected tab); drop the old pane position.
+  const base = { ...(ws.views[0] ?? {}) } as Record<string, unknown>;
+  delete base.topLeftCell;
+  delete base.activePane;
+  delete base.xSplit;
+  delete base.ySplit;
+  const view =
+    rows > 0 || columns > 0
+      ? { ...base, state: "frozen", xSplit: columns, ySplit: rows }
+      : { ...base, state: "normal" };
+  ws.views = [view as Partial<ExcelJS.WorksheetView>, ...ws.views.slice(1)];
+}
+
+function setTabSelected(ws: ExcelJS.Worksheet, on: boolean): void {
+  if (ws.views.length === 0) {
+    if (on) ws.views = [{ state: "normal", tabSelected: true } as Partial<ExcelJS.WorksheetView>];
+    return;
+  }
+  (ws.views[0] as { tabSelected?: boolean }).tabSelected = on;
+}
+
+/** Make `target` the sheet Excel opens on: the workbook view's active tab plus the sheet views' selected tab. */
+function activate(wb: ExcelJS.Workbook, target: ExcelJS.Worksheet): void {
+  const sheets = wb.worksheets;
+  const idx = sheets.indexOf(target);
+  if (wb.views.length === 0) {
+    wb.views.push({ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: idx, visibility: "visible" });
+  }
+  const view = wb.views[0];
+  view.activeTab = idx;
+  if (view.firstSheet === undefined || view.firstSheet > idx) view.firstSheet = idx;
+  for (const ws of sheets) setTabSelected(ws, ws === target);
+}
+
+/** Excel cannot open on a hidden sheet: after hiding, move the active tab to the first visible one. */
+function keepActiveVisible(wb: ExcelJS.Workbook): void {
+  const sheets = wb.worksheets;
+  const current = sheets[wb.views[0]?.activeTab ?? 0];
+  if (current && current.state === "visible") return;
+  const firstVisible = sheets.find((ws) => ws.state === "visible");
+  if (firstVisible) activate(wb, firstVisible);
+}
+
+interface Protectable {
+  sheetProtection?: { sheet?: boolean; hashValue?: string; password?: string } | null;
+}
+
+async function protect(ws: ExcelJS.Worksheet, on: boolean): Promise<void> {
+  if (on) {
+    // No password: protection guards against slips, not against the person who owns the file.
+    // ExcelJS option names say what a person may still do; only selecting cells is allowed.
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatCells: false,
+      formatColumns: false,
+      formatRows: false,
+      insertColumns: false,
+      insertRows: false,
+      insertHyperlinks: false,
+      deleteColumns: false,
+      deleteRows: false,
+      sort: false,
+      autoFilter: false,
+      pivotTables: false,
+    });
+    return;
+  }
+  // Lift only a protection without a password (Huishen's own); a person's password stays.
+  const p = (ws as unknown as Protectable).sheetProtection;
+  if (p && !p.hashValue && !p.password) ws.unprotect();
+}
+
+async function applySheet(
+  wb: ExcelJS.Workbook,
+  sp: SheetPlan,
+  counts: { -readonly [K in keyof ApplyReport]: number },
+): Promise<void> {
+  let ws: ExcelJS.Worksheet;
+  if (sp.mode === "create") {
+    ws = wb.addWorksheet(sp.name);
+    counts.sheetsCreated++;
+  } else {
+    const found = findSheet(wb, sp.name);
+    if (!found) throw new XlsxPlanError([`no sheet "${sp.name}"`]);
+    ws = found;
+  }
+
+  // Flags Huishen wrote last time go first, so this plan's flags can land on the same cells.
+  for (const a of sp.clearFlags?.fills ?? []) {
+    const p = parseAddress(a);
+    const c = p && existingCell(ws, p.row, p.col);
+    if (c) clearFill(c);
+  }
+  for (const a of sp.clearFlags?.notes ?? []) {
+    const p = parseAddress(a);
+    const c = p && existingCell(ws, p.row, p.col);
+    if (c) removeNote(c);
+  }
+
+  for (const w of sp.cells ?? []) {
+    writeCell(ws, w);
+    counts.cellsWritten++;
+  }
+  // After the cells: ExcelJS gives merged cells the master's style (borders on the whole title).
+  for (const m of sp.merges ?? []) merge(ws, m);
+
+  for (const c of sp.columns ?? []) {
+    const col = ws.getColumn(c.index + 1);
+    if (c.width !== undefined) col.width = c.width;
+    if (c.hidden !== undefined) col.hidden = c.hidden;
+  }
+  for (const r of sp.rows ?? []) {
+    const row = ws.getRow(r.index + 1);
+    if (r.height !== undefined) row.height = r.height;
+    if (r.hidden !== undefined) row.hidden = r.hidden;
+    // ExcelJS writes a row only if it has a height or a cell: give an empty hidden row a blank cell.
+    if (row.cellCount === 0 && r.height === undefined) row.getCell(1);
+  }
+
+  for (const v of sp.validations ?? []) {
+    addValidation(ws, v);
+    counts.validations++;
+  }
+  for (const f of sp.fills ?? []) {
+    setFill(ws.getCell(f.address), f.color);
+    counts.fills++;
+  }
+  for (const n of sp.notes ?? []) {
+    setNote(ws.getCell(n.address), n.text);
+    counts.notes++;
+  }
+
+  if (sp.freeze) freeze(ws, sp.freeze.rows, sp.freeze.columns);
+  if (sp.tabColor !== undefined) ws.properties.tabColor = { argb: argb(sp.tabColor) };
+  if (sp.visibility !== undefined) ws.state = sp.visibility;
+  if (sp.protect !== undefined) await protect(ws, sp.protect);
+}
+
+/**
+ * Apply every sheet plan in order. Async because ExcelJS's `Worksheet.protect` is.
+ * Throws `XlsxPlanError` (workbook unchanged) when the plan does not fit the workbook.
+ */
+export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<ApplyReport> {
+  const problems = planProblems(wb, plan);
+  if (problems.length > 0) throw new XlsxPlanError(problems);
+  const counts = { sheetsCreated: 0, cellsWritten: 0, fills: 0, notes: 0, validations: 0 };
+  let toActivate: string | undefined;
+  for (const sp of plan.sheets) {
+    await applySheet(wb, sp, counts);
+    if (sp.activate) toActivate = sp.name;
+  }
+  const target = toActivate === undefined ? undefined : findSheet(wb, toActivate);
+  if (target) activate(wb, target);
+  keepActiveVisible(wb);
+  return counts;
+}

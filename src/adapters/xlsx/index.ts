@@ -1,0 +1,8 @@
+/** The .xlsx adapter: ExcelJS workbooks ↔ the core's snapshots and write plans. */
+export { readWorkbookFile, readWorkbookBuffer, XlsxReadError } from "./read";
+export type { XlsxReadFailure, Hint } from "./read";
+export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFormula } from "./snapshot";
+export { applyPlan, planProblems, XlsxPlanError } from "./apply";
+export type { ApplyReport } from "./apply";
+export { newWorkbook, toBuffer, writeWorkbookFile, XlsxWriteError, CREATOR } from "./write";
+export type { XlsxWriteFailure } from "./write";

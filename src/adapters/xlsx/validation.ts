@@ -1,0 +1,162 @@
+/**
+ * Data validation on ranges with ExcelJS.
+ *
+ * ExcelJS 4.4 keeps validations in `ws.dataValidations.model`, keyed by address. Keys may be
+ * ranges ("E5:E20", written as one `sqref`); a file that is read back has them expanded to
+ * one key per cell. Excel rejects a file where two validations cover the same cell, so
+ * before adding a range we drop whatever already covers any of its cells, and before
+ * writing we merge per-cell keys into rectangles ourselves (`compactValidations`): ExcelJS's
+ * own merging sorts addresses as strings ("A10" < "A2") and emits overlapping ranges.
+ * `dataValidations` is missing from ExcelJS's type declarations, hence the local interface.
+ */
+import type * as ExcelJS from "exceljs";
+import type { ValidationSpec } from "../../core/plan/write-plan";
+import { addressOf } from "../../core/grid";
+import { cellsOf, contains, overlaps, parseRange, Rect, rectText } from "./range";
+
+export interface DataValidationsLike {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+export function dataValidationsOf(ws: ExcelJS.Worksheet): DataValidationsLike {
+  return (ws as unknown as { dataValidations: DataValidationsLike }).dataValidations;
+}
+
+/** Excel's limits: beyond them Excel reports the file as damaged. */
+export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, listLiteral: 255 } as const;
+
+/** Plan misuse Excel would reject; checked before anything is written. */
+export function validationProblems(v: ValidationSpec): string[] {
+  const out: string[] = [];
+  const ranges = splitRanges(v.range);
+  if (ranges.length === 0 || ranges.some((r) => !parseRange(r))) out.push(`bad range "${v.range}"`);
+  if (v.type === "list") {
+    const list = v.list ?? [];
+    if (list.length === 0) out.push("list validation without items");
+    if (list.some((s) => s.includes(","))) out.push("a list item contains a comma (Excel splits on it)");
+    if (listLiteral(list).length - 2 > VALIDATION_LIMITS.listLiteral) {
+      out.push(`list longer than ${VALIDATION_LIMITS.listLiteral} characters`);
+    }
+  } else {
+    const op = v.operator ?? "between";
+    if (v.min === undefined || (op === "between" && v.max === undefined)) out.push(`${op} needs min${op === "between" ? " and max" : ""}`);
+  }
+  if ((v.promptTitle?.length ?? 0) > VALIDATION_LIMITS.title) out.push("promptTitle longer than 32");
+  if ((v.errorTitle?.length ?? 0) > VALIDATION_LIMITS.title) out.push("errorTitle longer than 32");
+  if ((v.prompt?.length ?? 0) > VALIDATION_LIMITS.prompt) out.push("prompt longer than 255");
+  if ((v.error?.length ?? 0) > VALIDATION_LIMITS.error) out.push("error longer than 225");
+  return out;
+}
+
+export function splitRanges(range: string): string[] {
+  return range.split(/[\s,;]+/).filter((s) => s !== "");
+}
+
+/** `"a,b,c"`: a list literal in formula syntax (quotes inside doubled). */
+function listLiteral(items: readonly string[]): string {
+  return `"${items.map((s) => s.replace(/"/g, '""')).join(",")}"`;
+}
+
+export function toExcelValidation(v: ValidationSpec): ExcelJS.DataValidation {
+  const dv: ExcelJS.DataValidation = {
+    type: v.type,
+    // Blank means "not reported": a person may leave the cell empty.
+    allowBlank: true,
+    formulae: [],
+    showErrorMessage: true,
+    errorStyle: v.errorStyle,
+  };
+  if (v.type === "list") {
+    dv.formulae = [listLiteral(v.list ?? [])];
+  } else {
+    const op = v.operator ?? "between";
+    dv.operator = op;
+    dv.formulae = op === "between" ? [v.min, v.max] : [v.min];
+  }
+  if (v.prompt !== undefined || v.promptTitle !== undefined) {
+    dv.showInputMessage = true;
+    if (v.promptTitle !== undefined) dv.promptTitle = v.promptTitle;
+    if (v.prompt !== undefined) dv.prompt = v.prompt;
+  }
+  if (v.errorTitle !== undefined) dv.errorTitle = v.errorTitle;
+  if (v.error !== undefined) dv.error = v.error;
+  return dv;
+}
+
+/** Remove every existing validation on cells of `target`, keeping the parts outside it. */
+function clearValidations(dvs: DataValidationsLike, target: Rect): void {
+  for (const key of Object.keys(dvs.model)) {
+    const existing = dvs.model[key];
+    const rect = parseRange(key);
+    if (!existing || !rect || !overlaps(rect, target)) continue;
+    delete dvs.model[key];
+    // Keep the cells of a wider range that lie outside the target, one key per cell,
+    // the same shape ExcelJS gives a file it reads (it merges them again on write).
+    if (rect.top !== rect.bottom || rect.left !== rect.right) {
+      for (const { row, col } of cellsOf(rect)) {
+        if (!contains(target, row, col)) dvs.model[addressOf(row, col)] = existing;
+      }
+    }
+  }
+}
+
+/** Add one plan validation; returns how many ranges it covered. */
+export function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): number {
+  const dvs = dataValidationsOf(ws);
+  const dv = toExcelValidation(v);
+  let n = 0;
+  for (const text of splitRanges(v.range)) {
+    const rect = parseRange(text);
+    if (!rect) throw new Error(`Bad validation range "${text}"`);
+    clearValidations(dvs, rect);
+    // A fresh object per range: ExcelJS merges equal neighbours by value, not identity.
+    dvs.add(rectText(rect), { ...dv, formulae: [...dv.formulae] });
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Replace per-cell keys with non-overlapping rectangles of equal validations. Works around
+ * ExcelJS 4.4 writing A2:A20 (read back as 19 keys) as two overlapping sqrefs, A10:A20 and
+ * A2:A20. Range keys and keys we do not understand ("E:E") are kept as they are.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const dvs = dataValidationsOf(ws);
+  const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Set<string> }>();
+  for (const key of Object.keys(dvs.model)) {
+    const dv = dvs.model[key];
+    if (!dv) {
+      delete dvs.model[key];
+      continue;
+    }
+    const rect = parseRange(key);
+    if (!rect || rect.top !== rect.bottom || rect.left !== rect.right) continue;
+    const id = JSON.stringify(dv);
+    const g = groups.get(id) ?? { dv, cells: new Set<string>() };
+    g.cells.add(`${rect.top},${rect.left}`);
+    groups.set(id, g);
+    delete dvs.model[key];
+  }
+  for (const { dv, cells } of groups.values()) {
+    const sorted = [...cells]
+      .map((k) => k.split(",").map(Number) as [number, number])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const used = new Set<string>();
+    const free = (r: number, c: number) => cells.has(`${r},${c}`) && !used.has(`${r},${c}`);
+    for (const [top, left] of sorted) {
+      if (used.has(`${top},${left}`)) continue;
+      let right = left;
+      while (free(top, right + 1)) right++;
+      let bottom = top;
+      const rowFree = (r: number) => {
+        for (let c = left; c <= right; c++) if (!free(r, c)) return false;
+        return true;
+      };
+      while (rowFree(bottom + 1)) bottom++;
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) used.add(`${r},${c}`);
+      dvs.model[rectText({ top, left, bottom, right })] = dv;
+    }
+  }
+}

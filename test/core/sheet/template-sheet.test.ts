@@ -1,0 +1,121 @@
+import { findMarker, readTemplateSheet } from "../../../src/core/sheet/read-template";
+import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
+import { COL, safeSheetName } from "../../../src/core/sheet/layout";
+import { builtinRegistry, standardTemplate } from "../../../src/core/template/registry";
+import { TemplateRegistry } from "../../../src/core/template/registry";
+import { validateWorkbook } from "../../../src/core/validate";
+import { rongchang2024 } from "../../fixtures/reports";
+import { reportSnapshot } from "../../helpers/report-sheets";
+import { snapshotFromPlan } from "../../helpers/plan-grid";
+
+const t = standardTemplate();
+
+describe("the template sheet plan", () => {
+  const { plan, rowOf } = templateSheetPlan(t, { sheetName: "荣昌区 2024", district: "荣昌区", year: 2024 });
+  const cell = (address: string) => plan.cells!.find((c) => c.address === address);
+
+  it("has one row per indicator, grouped under its dimension, in template order", () => {
+    expect(rowOf.size).toBe(92);
+    // 4 fixed rows, then 8 dimension rows interleaved: A01 sits after the A heading.
+    expect(rowOf.get("A01")).toBe(5);
+    expect(rowOf.get("B01")).toBe(5 + 8 + 1);
+    expect(cell(`A${rowOf.get("B01")!}`)!.value).toMatch(/^B 政务服务与营商环境/);
+  });
+
+  it("writes a live rate formula over this year's numerator and denominator, blank until both are filled", () => {
+    const r = rowOf.get("E03")! + 1;
+    const e01 = rowOf.get("E01")! + 1;
+    const e02 = rowOf.get("E02")! + 1;
+    expect(cell(`G${r}`)).toMatchObject({ formula: `IF(OR(E${e02}="",E${e01}=""),"",IFERROR(E${e02}/E${e01},""))`, numberFormat: "0.00%" });
+    expect(cell(`G${rowOf.get("B14")! + 1}`)!.formula).toBeUndefined();
+  });
+
+  it("unlocks only the inputs (district, year, both values, remarks) and protects the sheet", () => {
+    const unlocked = plan.cells!.filter((c) => c.style?.locked === false).map((c) => c.address.replace(/\d+/, ""));
+    expect(new Set(unlocked)).toEqual(new Set(["B", "C", "E", "F", "I"]));
+    expect(plan.protect).toBe(true);
+    expect(cell(`A${rowOf.get("E03")! + 1}`)!.style?.locked).toBeUndefined();
+  });
+
+  it("validates inputs by kind: whole counts ≥ 0, rates between 0 and 100 %, a four-digit year", () => {
+    const v = (code: string) => plan.validations!.find((x) => x.range.startsWith(`E${rowOf.get(code)! + 1}:`))!;
+    expect(v("E01")).toMatchObject({ type: "whole", min: 0, errorStyle: "warning" });
+    expect(v("E03")).toMatchObject({ type: "decimal", min: 0, max: 1 });
+    expect(v("G09")).toMatchObject({ type: "decimal", min: 0 });
+    expect(plan.validations!.find((x) => x.range === "E2")).toMatchObject({ type: "whole", min: 2000, max: 2100 });
+  });
+
+  it("carries a hidden marker naming the template id and version", () => {
+    expect(cell("J1")!.value).toBe("HUISHEN-TEMPLATE:standard@2024.1");
+    expect(plan.columns!.find((c) => c.index === 9)!.hidden).toBe(true);
+    expect(findMarker(snapshotFromPlan(plan))).toMatchObject({ id: "standard", version: "2024.1", row: 0, col: 9 });
+  });
+
+  it("reads back its own district and year", () => {
+    const read = readTemplateSheet(snapshotFromPlan(plan), builtinRegistry());
+    expect(read.ok && [read.value.district, read.value.year, read.value.entries.size, read.value.missing]).toEqual(["荣昌区", 2024, 92, []]);
+  });
+});
+
+describe("reading a filled sheet back", () => {
+  it("locates rows by code, so inserted, hidden and re-sorted rows still read", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const n = snapshot.values.length;
+    // A person sorted the body by indicator name descending, inserted a note row and hid a row.
+    const order = [...Array(n - 4).keys()].map((i) => i + 4).sort((a, b) => String(snapshot.values[b][COL.name]).localeCompare(String(snapshot.values[a][COL.name])));
+    const rows = [0, 1, 2, 3, -1, ...order];
+    const moved = {
+      ...snapshot,
+      values: rows.map((r) => (r < 0 ? ["", "", "我加的说明行"] : snapshot.values[r])),
+      numberFormats: rows.map((r) => (r < 0 ? [] : snapshot.numberFormats[r])),
+      hiddenRows: [10],
+    };
+    const before = validateWorkbook([snapshot]).findings.map((f) => f.id).sort();
+    const after = validateWorkbook([moved]).findings;
+    expect(after.map((f) => f.id).sort()).toEqual(before);
+    const e03 = after.find((f) => f.code === "rate.inconsistent" && f.codes[2] === "E03")!;
+    const row = Number(e03.cells[0].address.slice(1)) - 1;
+    expect(moved.values[row][COL.code]).toBe("E03");
+  });
+
+  it("gives the same finding ids when the same workbook is validated again", () => {
+    const a = validateWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
+    const b = validateWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
+    expect(b).toEqual(a);
+    expect(new Set(a).size).toBe(a.length);
+  });
+
+  it("keeps a finding's id when its figure is corrected, but changes the value signature", () => {
+    const find = (v: number) =>
+      validateWorkbook([reportSnapshot(rongchang2024, (values, rowOf) => (values[rowOf.get("E02")!][COL.thisYear] = v)).snapshot]).findings.find((f) => f.code === "rate.inconsistent" && f.codes[2] === "E03")!;
+    const a = find(283);
+    const b = find(280);
+    expect(b.id).toBe(a.id);
+    expect(b.valueKey).not.toBe(a.valueKey);
+  });
+
+  it("reports a sheet of an unknown template version, and ignores sheets without a marker", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const other = { ...snapshot, name: "旧版", values: snapshot.values.map((r, i) => (i === 0 ? r.map((v) => (v === "HUISHEN-TEMPLATE:standard@2024.1" ? "HUISHEN-TEMPLATE:standard@2019.1" : v)) : r)) };
+    const run = validateWorkbook([{ name: "封面", values: [["说明"]] }, other]);
+    expect(run.sheets).toEqual([]);
+    expect(run.failures).toEqual([{ reason: "unknownTemplate", sheet: "旧版", id: "standard", version: "2019.1", knownVersions: ["2024.1"] }]);
+    expect(validateWorkbook([other], new TemplateRegistry()).failures[0]).toMatchObject({ knownVersions: [] });
+  });
+
+  it("warns about a deleted indicator row and a duplicated one", () => {
+    const { snapshot, rowOf } = reportSnapshot(rongchang2024);
+    const values = snapshot.values.filter((_, i) => i !== rowOf.get("H06"));
+    values.push([...snapshot.values[rowOf.get("A01")!]]);
+    const codes = validateWorkbook([{ ...snapshot, values }]).findings.filter((f) => f.code.startsWith("sheet.")).map((f) => `${f.code}@${f.codes[0]}`);
+    expect(codes.sort()).toEqual(["sheet.duplicateIndicator@A01", "sheet.missingIndicator@H06"]);
+  });
+});
+
+describe("sheet names", () => {
+  it("makes a unique, Excel-safe name", () => {
+    expect(safeSheetName("荣昌区 2024", ["荣昌区 2024"])).toBe("荣昌区 2024 (2)");
+    expect(safeSheetName("a/b:c", [])).toBe("a-b-c");
+    expect(safeSheetName("x".repeat(40), [])).toHaveLength(31);
+  });
+});
