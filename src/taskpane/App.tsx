@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   },
   logo: { width: "48px", height: "48px", flexShrink: 0 },
   heading: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  flush: { margin: 0 },
   secondary: { color: tokens.colorNeutralForeground3 },
   list: {
     listStyleType: "none",
@@ -58,7 +59,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXXS,
     paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteTealBorderActive}`,
   },
 });
 
@@ -70,7 +71,7 @@ export function App(): React.JSX.Element {
       <header className={styles.header}>
         <img className={styles.logo} src="assets/logo-filled.png" alt="" />
         <div className={styles.heading}>
-          <Title2 as="h1">汇审 Huishen</Title2>
+          <Title2 as="h1" className={styles.flush}>汇审 Huishen</Title2>
           <Body1>法治政府建设指标校验与汇总</Body1>
           <Caption1 lang="en" className={styles.secondary}>
             Checking and consolidating law-based government indicators
@@ -80,7 +81,7 @@ export function App(): React.JSX.Element {
       <ul className={styles.list}>
         {FEATURES.map((f) => (
           <li key={f.enTitle} className={styles.item}>
-            <Subtitle2 as="h2">{f.zhTitle}</Subtitle2>
+            <Subtitle2 as="h2" className={styles.flush}>{f.zhTitle}</Subtitle2>
             <Body1>{f.zh}</Body1>
             <Caption1 lang="en" className={styles.secondary}>
               <strong>{f.enTitle}.</strong> {f.en}

@@ -208,9 +208,15 @@ function merge(ws: ExcelJS.Worksheet, range: string): void {
   ws.mergeCells(rectText(r));
 }
 
+/** A loaded sheet without `<sheetViews>` has `views === null`, whatever the typings say. */
+function viewsOf(ws: ExcelJS.Worksheet): Partial<ExcelJS.WorksheetView>[] {
+  return (ws.views as Partial<ExcelJS.WorksheetView>[] | null) ?? [];
+}
+
 function freeze(ws: ExcelJS.Worksheet, rows: number, columns: number): void {
   // Keep the view's other settings (zoom, grid lines, selected tab); drop the old pane position.
-  const base = { ...(ws.views[0] ?? {}) } as Record<string, unknown>;
+  const views = viewsOf(ws);
+  const base = { ...(views[0] ?? {}) } as Record<string, unknown>;
   delete base.topLeftCell;
   delete base.activePane;
   delete base.xSplit;
@@ -219,25 +225,34 @@ function freeze(ws: ExcelJS.Worksheet, rows: number, columns: number): void {
     rows > 0 || columns > 0
       ? { ...base, state: "frozen", xSplit: columns, ySplit: rows }
       : { ...base, state: "normal" };
-  ws.views = [view as Partial<ExcelJS.WorksheetView>, ...ws.views.slice(1)];
+  ws.views = [view as Partial<ExcelJS.WorksheetView>, ...views.slice(1)];
 }
 
+/** `tabSelected` is written by ExcelJS but not in its typings, and dropped when it reads a file. */
 function setTabSelected(ws: ExcelJS.Worksheet, on: boolean): void {
-  if (ws.views.length === 0) {
+  const views = viewsOf(ws);
+  if (views.length === 0) {
     if (on) ws.views = [{ state: "normal", tabSelected: true } as Partial<ExcelJS.WorksheetView>];
     return;
   }
-  (ws.views[0] as { tabSelected?: boolean }).tabSelected = on;
+  (views[0] as { tabSelected?: boolean }).tabSelected = on;
+}
+
+/** A loaded workbook without `<bookViews>` has `views === undefined`, whatever the typings say. */
+function workbookViews(wb: ExcelJS.Workbook): ExcelJS.WorkbookView[] {
+  if (!Array.isArray(wb.views)) wb.views = [];
+  return wb.views;
 }
 
 /** Make `target` the sheet Excel opens on: the workbook view's active tab plus the sheet views' selected tab. */
 function activate(wb: ExcelJS.Workbook, target: ExcelJS.Worksheet): void {
   const sheets = wb.worksheets;
   const idx = sheets.indexOf(target);
-  if (wb.views.length === 0) {
-    wb.views.push({ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: idx, visibility: "visible" });
+  const views = workbookViews(wb);
+  if (views.length === 0) {
+    views.push({ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: idx, visibility: "visible" });
   }
-  const view = wb.views[0];
+  const view = views[0];
   view.activeTab = idx;
   if (view.firstSheet === undefined || view.firstSheet > idx) view.firstSheet = idx;
   for (const ws of sheets) setTabSelected(ws, ws === target);
@@ -246,17 +261,19 @@ function activate(wb: ExcelJS.Workbook, target: ExcelJS.Worksheet): void {
 /** Excel cannot open on a hidden sheet: after hiding, move the active tab to the first visible one. */
 function keepActiveVisible(wb: ExcelJS.Workbook): void {
   const sheets = wb.worksheets;
-  const current = sheets[wb.views[0]?.activeTab ?? 0];
+  const current = sheets[workbookViews(wb)[0]?.activeTab ?? 0];
   if (current && current.state === "visible") return;
   const firstVisible = sheets.find((ws) => ws.state === "visible");
   if (firstVisible) activate(wb, firstVisible);
 }
 
 interface Protectable {
-  sheetProtection?: { sheet?: boolean; hashValue?: string; password?: string } | null;
+  sheetProtection?: { sheet?: boolean; hashValue?: string } | null;
 }
 
 async function protect(ws: ExcelJS.Worksheet, on: boolean): Promise<void> {
+  const current = (ws as unknown as Protectable).sheetProtection;
+  if (current?.hashValue) return; // a person's password protection is theirs: neither replaced nor lifted
   if (on) {
     // No password: protection guards against slips, not against the person who owns the file.
     // ExcelJS option names say what a person may still do; only selecting cells is allowed.
@@ -277,9 +294,7 @@ async function protect(ws: ExcelJS.Worksheet, on: boolean): Promise<void> {
     });
     return;
   }
-  // Lift only a protection without a password (Huishen's own); a person's password stays.
-  const p = (ws as unknown as Protectable).sheetProtection;
-  if (p && !p.hashValue && !p.password) ws.unprotect();
+  if (current) ws.unprotect();
 }
 
 async function applySheet(

@@ -124,7 +124,10 @@ export function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): number 
  */
 export function compactValidations(ws: ExcelJS.Worksheet): void {
   const dvs = dataValidationsOf(ws);
-  const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Set<string> }>();
+  // Cells as numbers (row * 2^14 + col fits easily in a double): a column-wide validation read
+  // from a person's file is a million keys, and string keys made this several times slower.
+  const WIDTH = 16384;
+  const byObject = new Map<ExcelJS.DataValidation, Set<number>>();
   for (const key of Object.keys(dvs.model)) {
     const dv = dvs.model[key];
     if (!dv) {
@@ -133,20 +136,26 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
     }
     const rect = parseRange(key);
     if (!rect || rect.top !== rect.bottom || rect.left !== rect.right) continue;
-    const id = JSON.stringify(dv);
-    const g = groups.get(id) ?? { dv, cells: new Set<string>() };
-    g.cells.add(`${rect.top},${rect.left}`);
-    groups.set(id, g);
+    let cells = byObject.get(dv);
+    if (!cells) byObject.set(dv, (cells = new Set<number>()));
+    cells.add(rect.top * WIDTH + rect.left);
     delete dvs.model[key];
   }
+  // Equal validations held in different objects are one group, as ExcelJS compares them by value.
+  const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Set<number> }>();
+  for (const [dv, cells] of byObject) {
+    const id = JSON.stringify(dv);
+    const g = groups.get(id);
+    if (g) for (const c of cells) g.cells.add(c);
+    else groups.set(id, { dv, cells });
+  }
   for (const { dv, cells } of groups.values()) {
-    const sorted = [...cells]
-      .map((k) => k.split(",").map(Number) as [number, number])
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const used = new Set<string>();
-    const free = (r: number, c: number) => cells.has(`${r},${c}`) && !used.has(`${r},${c}`);
-    for (const [top, left] of sorted) {
-      if (used.has(`${top},${left}`)) continue;
+    const free = (r: number, c: number) => cells.has(r * WIDTH + c);
+    const take = (r: number, c: number) => cells.delete(r * WIDTH + c);
+    for (const start of [...cells].sort((a, b) => a - b)) {
+      if (!cells.has(start)) continue; // already inside an earlier rectangle
+      const top = Math.floor(start / WIDTH);
+      const left = start % WIDTH;
       let right = left;
       while (free(top, right + 1)) right++;
       let bottom = top;
@@ -155,7 +164,7 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
         return true;
       };
       while (rowFree(bottom + 1)) bottom++;
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) used.add(`${r},${c}`);
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) take(r, c);
       dvs.model[rectText({ top, left, bottom, right })] = dv;
     }
   }

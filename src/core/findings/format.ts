@@ -2,7 +2,13 @@ import type { Indicator } from "../template/schema";
 
 export type Lang = "zh" | "en";
 
-const grouped = (digits: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, useGrouping: true });
+// Intl formatters are costly to build: one per precision, reused.
+const formatters = new Map<number, Intl.NumberFormat>();
+function grouped(digits: number): Intl.NumberFormat {
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, useGrouping: true })));
+  return f;
+}
 
 /** 10584 → "10,584"; 12.5 → "12.5". */
 export function formatNumber(v: number, maxDigits = 4): string {
@@ -12,6 +18,12 @@ export function formatNumber(v: number, maxDigits = 4): string {
 /** 0.83976 → "83.98%"; digits grows for finer written precision (resolution 1e-6 → 4 decimals). */
 export function formatPercent(v: number, resolution = 0.0001): string {
   const decimals = Math.max(2, Math.min(6, Math.round(-Math.log10(resolution)) - 2));
+  return `${(v * 100).toFixed(decimals)}%`;
+}
+
+/** A stated rate with exactly the digits it was written with: 0.8529 at resolution 0.0001 → "85.29%". */
+export function formatStatedPercent(v: number, resolution: number): string {
+  const decimals = Math.max(0, Math.min(6, Math.round(-Math.log10(resolution)) - 2));
   return `${(v * 100).toFixed(decimals)}%`;
 }
 

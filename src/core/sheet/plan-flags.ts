@@ -22,7 +22,8 @@ export interface FlagOptions {
  */
 export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonly Finding[], opts: FlagOptions = {}): WritePlan {
   const lang = opts.lang ?? "zh";
-  return { sheets: sheets.map((read) => sheetFlags(read, findings.filter((f) => f.sheet === read.sheet), lang, opts.previous?.get(read.sheet) ?? [])) };
+  const bySheet = groupBy(findings, (f) => f.sheet);
+  return { sheets: sheets.map((read) => sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, opts.previous?.get(read.sheet) ?? [])) };
 }
 
 function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly string[]): SheetPlan {
@@ -38,9 +39,11 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     notes.push({ address, text: `${NOTE_PREFIX}\n${lines.join("\n")}` });
   }
 
+  // A finding belongs to the row of its first code; rate findings to the rate's row.
+  const byRow = groupBy(findings, (f) => (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "");
   const cells: CellWrite[] = [];
   for (const e of read.entries.values()) {
-    const own = findings.filter((f) => f.codes[0] === e.indicator.code || (f.code.startsWith("rate.") && f.codes[2] === e.indicator.code));
+    const own = byRow.get(e.indicator.code) ?? [];
     cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(own, e.thisYear.status !== "blank", read, lang) });
   }
   const flagged = new Set(byCell.keys());
@@ -54,4 +57,15 @@ function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRe
   const worst = [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0];
   const more = own.length > 1 ? (lang === "zh" ? `（另 ${own.length - 1} 项）` : ` (+${own.length - 1} more)`) : "";
   return `${MARK[worst.severity]} ${renderFinding(worst, read.template, lang)}${more}`;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
 }

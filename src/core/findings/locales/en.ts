@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from "../format";
+import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
 export const en: MessageMap = {
@@ -25,7 +25,7 @@ export const en: MessageMap = {
   "rate.numeratorAboveDenominator": (f, c) =>
     `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} exceeds ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}, so ${c.name(f.codes[2])} would exceed 100%`,
   "rate.inconsistent": (f, c) =>
-    `${c.name(f.codes[2])} is reported as ${f.raw}, but ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
+    `${c.name(f.codes[2])} is reported as ${formatStatedPercent(f.actual!, f.details.resolution)}, but ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
   "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])} is 0, yet ${c.name(f.codes[2])} is reported as ${formatPercent(f.actual!)}`,
   "relation.failed": (f, c) => {
     const lead = { "part-of-total": "A part exceeds its total", "parts-sum": "The parts do not add up to the total", custom: "A check does not hold" }[f.details.kind];

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from "../format";
+import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
 const KIND_ZH = { count: "计数", amount: "金额", rate: "比率" } as const;
@@ -27,7 +27,7 @@ export const zhCN: MessageMap = {
   "rate.numeratorAboveDenominator": (f, c) =>
     `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} 大于 ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}，${c.name(f.codes[2])}将超过 100%`,
   "rate.inconsistent": (f, c) =>
-    `${c.name(f.codes[2])}填报 ${f.raw}，但 ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
+    `${c.name(f.codes[2])}填报 ${formatStatedPercent(f.actual!, f.details.resolution)}，但 ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
   "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])}为 0，却填报了${c.name(f.codes[2])} ${formatPercent(f.actual!)}`,
   "relation.failed": (f, c) => {
     const lead = { "part-of-total": "部分大于总数", "parts-sum": "分项之和与总数不符", custom: "不满足校验关系" }[f.details.kind];
