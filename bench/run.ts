@@ -13,7 +13,7 @@ function measure(label: string, districts: number): void {
   const start = performance.now();
   const run = validateWorkbook(sheets);
   const validated = performance.now();
-  const plan = flagPlan(run.sheets, run.findings);
+  const plan = flagPlan(run.sheets, run.findings, sheets);
   const planned = performance.now();
   const heapAfter = process.memoryUsage().heapUsed;
   const cells = plan.sheets.reduce((n, s) => n + (s.cells?.length ?? 0) + (s.fills?.length ?? 0), 0);

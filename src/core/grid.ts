@@ -17,6 +17,10 @@ export interface SheetSnapshot {
   readonly numberFormats?: readonly (readonly string[])[];
   /** Rows hidden by a person: kept so readers can say a hidden row was read. Optional. */
   readonly hiddenRows?: readonly number[];
+  /** Solid fill of each cell (#RRGGBB, null for none), where the adapter read them: flags restore these. Optional. */
+  readonly fills?: readonly (readonly (string | null)[])[];
+  /** Notes on cells by A1 address, where the host can read them: a person's own note is never replaced. Optional. */
+  readonly notes?: Readonly<Record<string, string>>;
 }
 
 /** 0-based column index → letters: 0 → A, 26 → AA. */

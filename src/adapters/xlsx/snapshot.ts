@@ -124,10 +124,13 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
   const numberFormats: string[][] = [];
+  const fills: (string | null)[][] = [];
+  const notes: Record<string, string> = {};
   for (let r = 0; r < rows; r++) {
     const vRow: CellValue[] = new Array<CellValue>(cols).fill("");
     const fRow: CellValue[] = new Array<CellValue>(cols).fill("");
     const nRow: string[] = new Array<string>(cols).fill("General");
+    const fillRow: (string | null)[] = new Array<string | null>(cols).fill(null);
     const row = ws.findRow(r + 1);
     if (row) {
       for (let c = 0; c < cols; c++) {
@@ -138,13 +141,32 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
         fRow[c] = cellFormulaOf(cell) ?? value;
         const fmt = cell.numFmt;
         if (typeof fmt === "string" && fmt !== "") nRow[c] = fmt;
+        fillRow[c] = solidFillOf(cell);
+        const note = noteTextOf(cell);
+        if (note !== undefined) notes[cell.address] = note;
       }
     }
     values.push(vRow);
     formulas.push(fRow);
     numberFormats.push(nRow);
+    fills.push(fillRow);
   }
-  return { name: ws.name, values, formulas, numberFormats, hiddenRows: hiddenRowsOf(ws) };
+  return { name: ws.name, values, formulas, numberFormats, hiddenRows: hiddenRowsOf(ws), fills, notes };
+}
+
+/** A solid fill as #RRGGBB (what flags restore), null for none or a pattern/theme fill we cannot restore exactly. */
+function solidFillOf(cell: ExcelJS.Cell): string | null {
+  const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+  const argb = fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+}
+
+/** A note's plain text (rich-text runs joined), undefined when the cell has none. */
+function noteTextOf(cell: ExcelJS.Cell): string | undefined {
+  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+  if (note === undefined || note === null) return undefined;
+  const text = typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+  return text === "" ? undefined : text;
 }
 
 /**

@@ -26,7 +26,8 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
     }
     throw e;
   }
-  const run = validateWorkbook(snapshotWorkbook(wb));
+  const snapshots = snapshotWorkbook(wb);
+  const run = validateWorkbook(snapshots);
   if (run.failures.length > 0 || run.sheets.length === 0) {
     const reasons = run.failures.length > 0 ? run.failures.map((f) => describeFailure(f, lang)) : [describeFailure({ reason: "noMarker", sheet: file }, lang)];
     io.err(`${reasons.join("\n")}\n`);
@@ -36,7 +37,7 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   io.out(cmd.options.json ? `${JSON.stringify(toJson(file, run, lang), null, 2)}\n` : toText(run, lang));
 
   if (typeof cmd.options.annotate === "string") {
-    await applyPlan(wb, flagPlan(run.sheets, run.findings, { lang }));
+    await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang));
     await writeWorkbookFile(wb, cmd.options.annotate);
     if (!cmd.options.json) io.out(lang === "zh" ? `已另存标注副本 ${cmd.options.annotate}\n` : `Flagged copy saved as ${cmd.options.annotate}\n`);
   }

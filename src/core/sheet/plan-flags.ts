@@ -1,54 +1,84 @@
-import { addressOf } from "../grid";
+import { addressOf, parseAddress, type SheetSnapshot } from "../grid";
 import { SEVERITY_ORDER, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
+import { flagStatePlan, readFlagState, type FlagRecord } from "../flags/state";
 import type { CellWrite, FillSpec, NoteSpec, SheetPlan, WritePlan } from "../plan/write-plan";
 import type { Severity } from "../template/schema";
 import { COLORS } from "./layout";
 import type { TemplateSheetRead } from "./read-template";
 
 const MARK: Record<Severity, string> = { error: "✗", warning: "⚠", info: "ℹ" };
+/** Every note Huishen writes starts with this, so it never mistakes a person's note for its own. */
 export const NOTE_PREFIX = "汇审 Huishen";
 
-export interface FlagOptions {
-  readonly lang?: Lang;
-  /** Cells flagged by an earlier run, whose fills and notes Huishen should remove first. */
-  readonly previous?: ReadonlyMap<string, readonly string[]>;
-}
-
 /**
- * Flags as a write plan: a fill by the worst severity and a note with the reasons on each flagged
- * cell, and a one-line verdict in the sheet's own check column. Values are never written to input cells.
+ * Flags as a write plan: a fill by the worst severity and a note with the reasons on each flagged cell,
+ * a one-line verdict in the sheet's own check column, and the flag state kept up to date. Cells flagged
+ * before and clean now get their earlier fill back. Values are never written to input cells, a person's
+ * own note is never replaced, and sheets not in `sheets` keep their flags.
+ *
+ * @param snapshots every sheet as read (for current fills and notes, and the flag state sheet)
  */
-export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonly Finding[], opts: FlagOptions = {}): WritePlan {
-  const lang = opts.lang ?? "zh";
+export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonly Finding[], snapshots: readonly SheetSnapshot[], lang: Lang = "zh"): WritePlan {
+  const state = readFlagState(snapshots);
+  const inScope = new Set(sheets.map((s) => s.sheet));
   const bySheet = groupBy(findings, (f) => f.sheet);
-  return { sheets: sheets.map((read) => sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, opts.previous?.get(read.sheet) ?? [])) };
+  const plans: SheetPlan[] = [];
+  const records: FlagRecord[] = state.filter((r) => !inScope.has(r.sheet));
+  for (const read of sheets) {
+    const snapshot = snapshots.find((s) => s.name === read.sheet);
+    const previous = state.filter((r) => r.sheet === read.sheet);
+    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, previous, snapshot);
+    plans.push(plan);
+    records.push(...flagged);
+  }
+  const statePlan = flagStatePlan(records, snapshots);
+  return { sheets: statePlan ? [...plans, statePlan] : plans };
 }
 
-function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly string[]): SheetPlan {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) for (const c of f.cells) byCell.set(c.address, [...(byCell.get(c.address) ?? []), f]);
-
+function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly FlagRecord[], snapshot: SheetSnapshot | undefined) {
+  const byCell = groupByMany(findings, (f) => f.cells.map((c) => c.address));
+  const before = new Map(previous.map((r) => [r.address, r]));
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
+  const flagged: FlagRecord[] = [];
   for (const [address, fs] of byCell) {
     const sorted = [...fs].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     fills.push({ address, color: COLORS[sorted[0].severity] });
-    const lines = sorted.map((f) => `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}：${renderFinding(f, read.template, lang)}`);
-    notes.push({ address, text: `${NOTE_PREFIX}\n${lines.join("\n")}` });
+    const theirs = snapshot?.notes?.[address];
+    const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
+    if (mayWriteNote) {
+      const lines = sorted.map((f) => `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}：${renderFinding(f, read.template, lang)}`);
+      notes.push({ address, text: `${NOTE_PREFIX}\n${lines.join("\n")}` });
+    }
+    const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
+    flagged.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
+  }
+
+  // Cells flagged before and clean now: their earlier fill back, Huishen's note gone.
+  const staleFills: string[] = [];
+  const staleNotes: string[] = [];
+  for (const r of previous) {
+    if (byCell.has(r.address)) continue;
+    if (r.fill) fills.push({ address: r.address, color: r.fill });
+    else staleFills.push(r.address);
+    if (r.note) staleNotes.push(r.address);
   }
 
   // A finding belongs to the row of its first code; rate findings to the rate's row.
   const byRow = groupBy(findings, (f) => (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "");
   const cells: CellWrite[] = [];
   for (const e of read.entries.values()) {
-    const own = byRow.get(e.indicator.code) ?? [];
-    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(own, e.thisYear.status !== "blank", read, lang) });
+    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang) });
   }
-  const flagged = new Set(byCell.keys());
-  const stale = previous.filter((a) => !flagged.has(a));
-  return { name: read.sheet, mode: "update", cells, fills, notes, clearFlags: { fills: stale, notes: stale } };
+  const plan: SheetPlan = { name: read.sheet, mode: "update", cells, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
+  return { plan, flagged };
+}
+
+function currentFill(snapshot: SheetSnapshot | undefined, address: string): string | null {
+  const p = parseAddress(address);
+  return (p && snapshot?.fills?.[p.row]?.[p.col]) ?? null;
 }
 
 /** The check column: the worst finding of the row in a few words, or ✓ for a filled row that passed. */
@@ -59,13 +89,42 @@ function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRe
   return `${MARK[worst.severity]} ${renderFinding(worst, read.template, lang)}${more}`;
 }
 
+/**
+ * Remove every flag Huishen set on these sheets: fills back to what they were, its notes deleted,
+ * the check column emptied, the state forgotten. A person's own fills and notes stay.
+ */
+export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: readonly SheetSnapshot[]): WritePlan {
+  const state = readFlagState(snapshots);
+  const inScope = new Set(sheets.map((s) => s.sheet));
+  const plans: SheetPlan[] = sheets.map((read) => {
+    const own = state.filter((r) => r.sheet === read.sheet);
+    return {
+      name: read.sheet,
+      mode: "update",
+      cells: [...read.entries.values()].map((e) => ({ address: addressOf(e.row, read.columns.check), value: "" })),
+      fills: own.filter((r) => r.fill).map((r) => ({ address: r.address, color: r.fill! })),
+      clearFlags: { fills: own.filter((r) => !r.fill).map((r) => r.address), notes: own.filter((r) => r.note).map((r) => r.address) },
+    };
+  });
+  const statePlan = flagStatePlan(
+    state.filter((r) => !inScope.has(r.sheet)),
+    snapshots,
+  );
+  return { sheets: statePlan ? [...plans, statePlan] : plans };
+}
+
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  return groupByMany(items, (t) => [key(t)]);
+}
+
+function groupByMany<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
+    for (const k of keys(it)) {
+      const list = m.get(k);
+      if (list) list.push(it);
+      else m.set(k, [it]);
+    }
   }
   return m;
 }

@@ -127,7 +127,7 @@ describe("snapshotSheet: values as Excel's Range.values gives them", () => {
   test("an empty sheet is an empty grid", async () => {
     const wb = await roundTrip(() => undefined);
     const s = snapshotSheet(wb.worksheets[0]);
-    expect(s).toEqual({ name: "S", values: [], formulas: [], numberFormats: [], hiddenRows: [] });
+    expect(s).toEqual({ name: "S", values: [], formulas: [], numberFormats: [], hiddenRows: [], fills: [], notes: {} });
   });
 });
 

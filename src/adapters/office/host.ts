@@ -1,0 +1,49 @@
+import type { SheetSnapshot } from "../../core/grid";
+import type { WritePlan } from "../../core/plan/write-plan";
+
+/**
+ * What the task pane needs from a workbook host. The Office.js implementation lives in this
+ * folder (`Excel.run` only here); components receive a host as a prop, tests a fake.
+ */
+export interface HostCapabilities {
+  /** ExcelApi 1.18: cell notes. */
+  readonly notes: boolean;
+  /** ExcelApi 1.10: comments, the fallback for notes. */
+  readonly comments: boolean;
+  /** ExcelApi 1.9: `getCellProperties` / `setCellProperties` for whole ranges in one call. */
+  readonly cellProperties: boolean;
+  /** ExcelApi 1.13: `insertWorksheetsFromBase64`. */
+  readonly insertFromBase64: boolean;
+}
+
+export interface WorkbookRead {
+  readonly sheets: readonly SheetSnapshot[];
+  readonly activeSheet: string;
+}
+
+export interface ApplyStats {
+  readonly syncs: number;
+  readonly cellsWritten: number;
+  readonly chunks: number;
+}
+
+export interface WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  /** Every sheet (or the named ones), values, number formats, fills and notes, in one round trip. */
+  read(opts?: { readonly sheets?: readonly string[] }): Promise<WorkbookRead>;
+  /** Names of all sheets, in order (cheap: no cell data). */
+  sheetNames(): Promise<string[]>;
+  /** Apply a write plan in as few syncs as the payload allows. */
+  apply(plan: WritePlan, onProgress?: (done: number, total: number) => void): Promise<ApplyStats>;
+  /** Select cells (the first one activated) on a sheet, activating the sheet. */
+  select(sheet: string, addresses: readonly string[]): Promise<void>;
+  /** Call `handler` with the sheet's name after a person edits it; resolves to an unsubscribe. */
+  onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>>;
+}
+
+/** A sync that did not answer in time (Excel on the web can hang): shown to the user, in Chinese first. */
+export class HostTimeoutError extends Error {
+  constructor(readonly action: string, readonly seconds: number) {
+    super(`Excel 在 ${seconds} 秒内没有响应（${action}）。请稍后重试；如果反复出现，请保存并重新打开工作簿。Excel did not answer within ${seconds} s (${action}).`);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Lang } from "./findings/format";
+import { FLAG_SHEET } from "./flags/state";
+import type { SheetSnapshot } from "./grid";
+import type { WritePlan } from "./plan/write-plan";
+import { safeSheetName } from "./sheet/layout";
+import { clearFlagsPlan, flagPlan } from "./sheet/plan-flags";
+import { templateSheetPlan } from "./sheet/plan-template";
+import { readTemplateSheet, type TemplateSheetRead } from "./sheet/read-template";
+import { builtinRegistry, type TemplateRegistry } from "./template/registry";
+import { validateWorkbook, type ValidationRun } from "./validate";
+
+/**
+ * What the task pane does, as pure functions from what was read to what to write.
+ * The pane reads through its host, calls one of these, and applies the plan.
+ */
+
+export interface InsertRequest {
+  readonly templateKey: string;
+  readonly district: string;
+  readonly year: number;
+}
+
+export interface InsertPlan {
+  readonly plan: WritePlan;
+  readonly sheetName: string;
+  /** Template sheets already in the workbook for the same district and year: ask before adding another. */
+  readonly duplicates: string[];
+}
+
+export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapshot[] }, req: InsertRequest, registry: TemplateRegistry = builtinRegistry()): InsertPlan {
+  const [id, version] = req.templateKey.split("@");
+  const template = registry.get(id, version);
+  if (!template) throw new Error(`Unknown template ${req.templateKey}`);
+  const district = req.district.trim();
+  const duplicates = templateSheets(read.sheets, registry)
+    .filter((s) => s.district === district && s.year === req.year)
+    .map((s) => s.sheet);
+  const sheetName = safeSheetName(`${district} ${req.year}`.trim(), read.sheets.map((s) => s.name));
+  const { plan } = templateSheetPlan(template, { sheetName, district, year: req.year });
+  return { plan: { sheets: [plan] }, sheetName, duplicates };
+}
+
+export interface CheckResult {
+  readonly run: ValidationRun;
+  readonly plan: WritePlan;
+}
+
+/** Check the active sheet or every template sheet, and plan the flags (stale ones removed). */
+export function planCheck(
+  read: { readonly sheets: readonly SheetSnapshot[]; readonly activeSheet: string },
+  opts: { readonly scope: "active" | "all"; readonly lang: Lang },
+  registry: TemplateRegistry = builtinRegistry(),
+): CheckResult {
+  const scoped = opts.scope === "all" ? read.sheets : read.sheets.filter((s) => s.name === read.activeSheet);
+  const run = validateWorkbook(scoped.filter((s) => s.name !== FLAG_SHEET), registry);
+  return { run, plan: flagPlan(run.sheets, run.findings, read.sheets, opts.lang) };
+}
+
+/** Remove Huishen's flags from the active sheet or every template sheet. */
+export function planClear(
+  read: { readonly sheets: readonly SheetSnapshot[] },
+  opts: { readonly scope?: "active" | "all"; readonly activeSheet?: string } = {},
+  registry: TemplateRegistry = builtinRegistry(),
+): WritePlan {
+  const sheets = templateSheets(read.sheets, registry).filter((s) => opts.scope !== "active" || s.sheet === opts.activeSheet);
+  return clearFlagsPlan(sheets, read.sheets);
+}
+
+export function templateChoices(registry: TemplateRegistry = builtinRegistry()): { key: string; label: { zh: string; en: string } }[] {
+  return registry.all().map((t) => ({ key: t.key, label: { zh: `${t.template.title.zh}`, en: t.template.title.en } }));
+}
+
+function templateSheets(sheets: readonly SheetSnapshot[], registry: TemplateRegistry): TemplateSheetRead[] {
+  return sheets.flatMap((s) => {
+    const r = readTemplateSheet(s, registry);
+    return r.ok ? [r.value] : [];
+  });
+}

@@ -1,0 +1,46 @@
+import { cellText, type SheetSnapshot } from "../grid";
+import type { CellWrite, SheetPlan } from "../plan/write-plan";
+
+/**
+ * What Huishen flagged, kept in a very hidden sheet of the workbook: which cells it filled, the fill
+ * each had before (so clearing restores a person's own colour), and whether it wrote the note.
+ * It survives saving, Excel on the web and the .xlsx adapter, and no server is involved.
+ */
+export const FLAG_SHEET = "汇审标记";
+const HEADER = ["工作表 Sheet", "单元格 Cell", "原填充 Fill before", "汇审批注 Note by Huishen"];
+
+export interface FlagRecord {
+  readonly sheet: string;
+  readonly address: string;
+  /** #RRGGBB before Huishen flagged the cell; null for no fill. */
+  readonly fill: string | null;
+  readonly note: boolean;
+}
+
+export function readFlagState(snapshots: readonly SheetSnapshot[]): FlagRecord[] {
+  const s = snapshots.find((x) => x.name === FLAG_SHEET);
+  if (!s) return [];
+  return s.values.slice(1).flatMap((row) => {
+    const sheet = cellText(row[0] ?? "");
+    const address = cellText(row[1] ?? "");
+    if (!sheet || !address) return [];
+    const fill = cellText(row[2] ?? "");
+    return [{ sheet, address, fill: /^#[0-9A-Fa-f]{6}$/.test(fill) ? fill.toUpperCase() : null, note: cellText(row[3] ?? "") === "1" }];
+  });
+}
+
+/** Rewrite the state sheet with `records`, blanking rows an earlier, longer state used. */
+export function flagStatePlan(records: readonly FlagRecord[], snapshots: readonly SheetSnapshot[]): SheetPlan | undefined {
+  const existing = snapshots.find((x) => x.name === FLAG_SHEET);
+  if (!existing && records.length === 0) return undefined;
+  const cells: CellWrite[] = HEADER.map((value, c) => ({ address: `${"ABCD"[c]}1`, value, style: { bold: true } }));
+  records.forEach((r, i) => {
+    const row = i + 2;
+    cells.push({ address: `A${row}`, value: r.sheet }, { address: `B${row}`, value: r.address }, { address: `C${row}`, value: r.fill ?? "" }, { address: `D${row}`, value: r.note ? "1" : "" });
+  });
+  const previousRows = existing ? existing.values.length : 0;
+  for (let row = records.length + 2; row <= previousRows; row++) {
+    for (const col of "ABCD") cells.push({ address: `${col}${row}`, value: "" });
+  }
+  return existing ? { name: FLAG_SHEET, mode: "update", cells } : { name: FLAG_SHEET, mode: "create", visibility: "veryHidden", cells };
+}

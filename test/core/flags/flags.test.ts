@@ -1,0 +1,107 @@
+import { planCheck, planClear, planInsertTemplate } from "../../../src/core/actions";
+import { FLAG_SHEET, readFlagState } from "../../../src/core/flags/state";
+import type { CellValue, SheetSnapshot } from "../../../src/core/grid";
+import type { WritePlan } from "../../../src/core/plan/write-plan";
+import { COL, COLORS } from "../../../src/core/sheet/layout";
+import { NOTE_PREFIX } from "../../../src/core/sheet/plan-flags";
+import { rongchang2024 } from "../../fixtures/reports";
+import { reportSnapshot } from "../../helpers/report-sheets";
+
+/** Apply the parts of a plan that matter here to snapshots: values, fills, notes (a tiny in-memory host). */
+type Mutable = SheetSnapshot & { values: CellValue[][]; fills: (string | null)[][]; notes: Record<string, string> };
+function applyToSnapshots(sheets: readonly SheetSnapshot[], plan: WritePlan): Mutable[] {
+  const out: Mutable[] = sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]), fills: (s.fills ?? s.values.map((r) => r.map(() => null))).map((r) => [...r]), notes: { ...(s.notes ?? {}) } }));
+  for (const sp of plan.sheets) {
+    let s = out.find((x) => x.name === sp.name);
+    if (!s) out.push((s = { name: sp.name, values: [], fills: [], notes: {} }));
+    const at = (a: string) => {
+      const m = /^([A-Z])(\d+)$/.exec(a)!;
+      const r = Number(m[2]) - 1;
+      const c = m[1].charCodeAt(0) - 65;
+      while (s!.values.length <= r) s!.values.push([]);
+      while (s!.fills.length <= r) s!.fills.push([]);
+      return { r, c };
+    };
+    for (const w of sp.cells ?? []) if (w.value !== undefined) { const { r, c } = at(w.address); s.values[r][c] = w.value as never; }
+    for (const a of sp.clearFlags?.fills ?? []) { const { r, c } = at(a); s.fills[r][c] = null; }
+    for (const a of sp.clearFlags?.notes ?? []) delete s.notes[a];
+    for (const f of sp.fills ?? []) { const { r, c } = at(f.address); s.fills[r][c] = f.color; }
+    for (const n of sp.notes ?? []) s.notes[n.address] = n.text;
+  }
+  return out;
+}
+
+const e = (rowOf: ReadonlyMap<string, number>, code: string) => `E${rowOf.get(code)! + 1}`;
+
+describe("flags that Huishen owns", () => {
+  const { snapshot, rowOf } = reportSnapshot(rongchang2024);
+  const name = snapshot.name;
+
+  it("fills each flagged cell by severity, records its earlier fill, and keeps a person's own note", () => {
+    const mine = { [e(rowOf, "E01")]: "我的批注：含上年结转" };
+    const own = { ...snapshot, notes: mine, fills: snapshot.values.map((r, i) => r.map((_, c) => (i === rowOf.get("E03") && c === COL.thisYear ? "#00B050" : null))) };
+    const { plan } = planCheck({ sheets: [own], activeSheet: name }, { scope: "active", lang: "zh" });
+    const sheetPlan = plan.sheets.find((s) => s.name === name)!;
+    expect(sheetPlan.fills!.find((f) => f.address === e(rowOf, "E03"))!.color).toBe(COLORS.warning);
+    expect(sheetPlan.notes!.map((n) => n.address)).not.toContain(e(rowOf, "E01"));
+    expect(sheetPlan.notes!.find((n) => n.address === e(rowOf, "E03"))!.text).toMatch(new RegExp(`^${NOTE_PREFIX}\\n⚠ 警告：行政复议审结率`));
+    const after = applyToSnapshots([own], plan);
+    const state = readFlagState(after);
+    expect(state.find((r) => r.address === e(rowOf, "E03"))).toEqual({ sheet: name, address: e(rowOf, "E03"), fill: "#00B050", note: true });
+    expect(state.find((r) => r.address === e(rowOf, "E01"))).toMatchObject({ note: false });
+    expect(plan.sheets.find((s) => s.name === FLAG_SHEET)).toMatchObject({ mode: "create", visibility: "veryHidden" });
+  });
+
+  it("re-checking after a fix clears the flags that no longer apply and restores the earlier fill", () => {
+    const own = { ...snapshot, fills: snapshot.values.map((r, i) => r.map((_, c) => (i === rowOf.get("E03") && c === COL.thisYear ? "#00B050" : null))) };
+    let sheets = applyToSnapshots([own], planCheck({ sheets: [own], activeSheet: name }, { scope: "all", lang: "zh" }).plan);
+    // The clerk corrects 审结率 to 83.98 %.
+    sheets[0].values[rowOf.get("E03")!][COL.thisYear] = 0.8398;
+    const { run, plan } = planCheck({ sheets, activeSheet: name }, { scope: "all", lang: "zh" });
+    expect(run.findings.filter((f) => f.code === "rate.inconsistent").map((f) => f.codes[2]).sort()).toEqual(["D10", "E05", "F04"]);
+    sheets = applyToSnapshots(sheets, plan);
+    const [r, c] = [rowOf.get("E03")!, COL.thisYear];
+    expect(sheets[0].fills![r][c]).toBe("#00B050");
+    // E02 and E01 are still flagged by E05 (E04 / E02): only cells no finding touches are released.
+    expect(sheets[0].notes![e(rowOf, "E03")]).toBeUndefined();
+    expect(readFlagState(sheets).some((x) => x.address === e(rowOf, "E03"))).toBe(false);
+    expect(sheets[0].values[r][COL.check]).toBe("✓");
+  });
+
+  it("清除标记 removes only what Huishen added: its fills and notes, the check column, the state", () => {
+    const mine = { [e(rowOf, "E01")]: "我的批注" };
+    const own = { ...snapshot, notes: mine, fills: snapshot.values.map((r, i) => r.map((_, c) => (i === rowOf.get("B08") && c === COL.thisYear ? "#FFFF00" : null))) };
+    const flagged = applyToSnapshots([own], planCheck({ sheets: [own], activeSheet: name }, { scope: "all", lang: "zh" }).plan);
+    const cleared = applyToSnapshots(flagged, planClear({ sheets: flagged }));
+    const sheet = cleared.find((s) => s.name === name)!;
+    expect(sheet.fills!.flat().filter((f) => f !== null)).toEqual(["#FFFF00"]);
+    expect(sheet.notes).toEqual(mine);
+    expect(sheet.values.slice(4).map((row) => row[COL.check] ?? "").filter(Boolean)).toEqual([]);
+    expect(readFlagState(cleared)).toEqual([]);
+    const inputs = (v: readonly (readonly CellValue[])[]) => v.map((row) => row.filter((_, c) => c !== COL.check));
+    expect(inputs(sheet.values)).toEqual(inputs(own.values));
+  });
+
+  it("checking only the active sheet keeps the flags of other sheets", () => {
+    const other = { ...reportSnapshot(rongchang2024).snapshot, name: "荣昌区 2024 (2)" };
+    const both = applyToSnapshots([snapshot, other], planCheck({ sheets: [snapshot, other], activeSheet: name }, { scope: "all", lang: "zh" }).plan);
+    const again = planCheck({ sheets: both, activeSheet: name }, { scope: "active", lang: "zh" });
+    expect(again.plan.sheets.map((s) => s.name)).toEqual([name, FLAG_SHEET]);
+    const state = readFlagState(applyToSnapshots(both, again.plan));
+    expect(state.filter((r) => r.sheet === other.name).length).toBe(readFlagState(both).filter((r) => r.sheet === other.name).length);
+  });
+});
+
+describe("inserting a template", () => {
+  it("names the sheet after district and year and finds an existing sheet for the same district and year", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const first = planInsertTemplate({ sheets: [] }, { templateKey: "standard@2024.1", district: "荣昌区", year: 2024 });
+    expect([first.sheetName, first.duplicates]).toEqual(["荣昌区 2024", []]);
+    const filled = { ...snapshot, name: "荣昌区 2024" };
+    filled.values[1][1] = "荣昌区";
+    filled.values[1][4] = 2024;
+    const second = planInsertTemplate({ sheets: [filled] }, { templateKey: "standard@2024.1", district: "荣昌区", year: 2024 });
+    expect([second.sheetName, second.duplicates]).toEqual(["荣昌区 2024 (2)", ["荣昌区 2024"]]);
+    expect(second.plan.sheets[0].mode).toBe("create");
+  });
+});
