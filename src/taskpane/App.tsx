@@ -1,94 +1,78 @@
 import * as React from "react";
-import { Body1, Caption1, Subtitle2, Title2, makeStyles, tokens } from "@fluentui/react-components";
-
-/** One thing Huishen does, in Chinese with an English second line. */
-interface Feature {
-  readonly zhTitle: string;
-  readonly zh: string;
-  readonly enTitle: string;
-  readonly en: string;
-}
-
-const FEATURES: readonly Feature[] = [
-  {
-    zhTitle: "填报校验",
-    zh: "按指标编码定位各区县的填报数据，检查口径、勾稽关系和精度。",
-    enTitle: "Validate",
-    en: "Finds each district's figures by indicator code and checks definitions, cross-figure consistency and precision.",
-  },
-  {
-    zhTitle: "汇总排名",
-    zh: "以可读的 Excel 公式生成全市合计、比率和排名。",
-    enTitle: "Consolidate and rank",
-    en: "Builds city totals, rates and ranks as Excel formulas anyone can read.",
-  },
-  {
-    zhTitle: "审核",
-    zh: "逐条查看发现的问题并记录审核意见，重新校验后意见仍然保留。",
-    enTitle: "Review",
-    en: "Goes through each finding and records a decision that survives re-validation.",
-  },
-];
+import { Caption1, Divider, MessageBar, MessageBarBody, Title3, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import type { WorkbookHost } from "../adapters/office/host";
+import { CheckPanel } from "./CheckPanel";
+import { htmlLang, langFromLocale, t, type Lang } from "./i18n";
+import { InsertTemplate } from "./InsertTemplate";
+import { useHostAction } from "./useHostAction";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    minWidth: 0,
+    overflowX: "hidden",
+    overflowWrap: "anywhere",
   },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  logo: { width: "48px", height: "48px", flexShrink: 0 },
-  heading: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  brand: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  logo: { width: "32px", height: "32px", flexShrink: 0 },
+  heading: { display: "flex", flexDirection: "column", minWidth: 0 },
   flush: { margin: 0 },
   secondary: { color: tokens.colorNeutralForeground3 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteTealBorderActive}`,
-  },
+  langs: { display: "flex", columnGap: tokens.spacingHorizontalXS },
 });
 
-/** The task pane's welcome: what Huishen is for. */
-export function App(): React.JSX.Element {
+export interface AppProps {
+  /** The workbook; undefined when the pane is opened outside Excel. */
+  readonly host?: WorkbookHost;
+  /** Office's display language ("zh-CN", "en-US"); Chinese when absent. */
+  readonly initialLang?: string;
+}
+
+/** The task pane: header with the language switch, then 插入模板 and 校验. */
+export function App(props: AppProps): React.JSX.Element {
+  const { host } = props;
   const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(() => langFromLocale(props.initialLang));
+  const action = useHostAction();
+
   return (
-    <main className={styles.root}>
+    <main className={styles.root} lang={htmlLang(lang)}>
       <header className={styles.header}>
-        <img className={styles.logo} src="assets/logo-filled.png" alt="" />
-        <div className={styles.heading}>
-          <Title2 as="h1" className={styles.flush}>汇审 Huishen</Title2>
-          <Body1>法治政府建设指标校验与汇总</Body1>
-          <Caption1 lang="en" className={styles.secondary}>
-            Checking and consolidating law-based government indicators
-          </Caption1>
+        <div className={styles.brand}>
+          <img className={styles.logo} src="assets/logo-filled.png" alt="" />
+          <div className={styles.heading}>
+            <Title3 as="h1" className={styles.flush}>
+              {t(lang, "app.title")}
+            </Title3>
+            <Caption1 className={styles.secondary}>{t(lang, "app.subtitle")}</Caption1>
+          </div>
+        </div>
+        <div role="group" aria-label={t(lang, "lang.group")} className={styles.langs}>
+          {(["zh", "en"] as const).map((l) => (
+            <ToggleButton key={l} size="small" appearance="subtle" lang={htmlLang(l)} checked={lang === l} onClick={() => setLang(l)}>
+              {t(l, `lang.${l}`)}
+            </ToggleButton>
+          ))}
         </div>
       </header>
-      <ul className={styles.list}>
-        {FEATURES.map((f) => (
-          <li key={f.enTitle} className={styles.item}>
-            <Subtitle2 as="h2" className={styles.flush}>{f.zhTitle}</Subtitle2>
-            <Body1>{f.zh}</Body1>
-            <Caption1 lang="en" className={styles.secondary}>
-              <strong>{f.enTitle}.</strong> {f.en}
-            </Caption1>
-          </li>
-        ))}
-      </ul>
+      {host ? (
+        <>
+          <InsertTemplate host={host} lang={lang} action={action} />
+          <Divider />
+          <CheckPanel host={host} lang={lang} action={action} />
+        </>
+      ) : (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t(lang, "app.noHost")}</MessageBarBody>
+        </MessageBar>
+      )}
     </main>
   );
 }

@@ -14,17 +14,29 @@ export interface HostCapabilities {
   readonly cellProperties: boolean;
   /** ExcelApi 1.13: `insertWorksheetsFromBase64`. */
   readonly insertFromBase64: boolean;
+  /** ExcelApi 1.8: data validation. Optional; undefined counts as supported (the manifest floor is 1.7, Excel 2019 has 1.8). */
+  readonly dataValidation?: boolean;
 }
 
 export interface WorkbookRead {
   readonly sheets: readonly SheetSnapshot[];
   readonly activeSheet: string;
+  /** Optional: names of the sheets read that are hidden or very hidden. */
+  readonly hiddenSheets?: readonly string[];
 }
 
 export interface ApplyStats {
   readonly syncs: number;
   readonly cellsWritten: number;
   readonly chunks: number;
+  /** Optional: how the plan's notes were written — cell notes (1.18), comments (1.10), or not at all (the check column carries the text). */
+  readonly notesAs?: "notes" | "comments" | "none";
+  /** Optional: notes written (as notes or comments). */
+  readonly notesWritten?: number;
+  /** Optional: notes not written — no notes/comments API, or a person's own comment already on the cell. */
+  readonly notesSkipped?: number;
+  /** Optional: validations not applied because the host lacks ExcelApi 1.8. */
+  readonly validationsSkipped?: number;
 }
 
 export interface WorkbookHost {

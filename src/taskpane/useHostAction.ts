@@ -1,0 +1,80 @@
+import * as React from "react";
+import type { MessageKey } from "./i18n";
+
+/** Which part of the pane started an action: its status and errors show there. */
+export type ActionOwner = "insert" | "check";
+
+export interface ActionRunning {
+  readonly owner: ActionOwner;
+  /** What is happening, as a message key (rendered in the current language). */
+  readonly label: MessageKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface ActionError {
+  readonly owner: ActionOwner;
+  /** The thrown error's own message (HostTimeoutError's is in Chinese first). */
+  readonly message: string;
+}
+
+export interface HostAction {
+  readonly running?: ActionRunning;
+  readonly progress?: { readonly done: number; readonly total: number };
+  readonly error?: ActionError;
+  /** True while any action runs: every button that writes is disabled. */
+  readonly busy: boolean;
+  /** Same as `busy`, but current inside async callbacks and timers. */
+  isBusy(): boolean;
+  /**
+   * Run `fn` unless another action is running (then resolves to undefined). The error of a failed
+   * action is kept for the pane to show; the promise resolves to undefined instead of rejecting.
+   */
+  run<T>(what: ActionRunning, fn: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined>;
+  /** Keep the error of a call made outside `run` (selecting cells) for the pane to show. */
+  report(owner: ActionOwner, e: unknown): void;
+  dismissError(): void;
+}
+
+/** A thrown value as words for the pane; empty when there is nothing useful to say. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  if (e && typeof e === "object" && "message" in e && typeof (e as { message: unknown }).message === "string") return (e as { message: string }).message;
+  return "";
+}
+
+/** Running, progress and error state of the pane's host actions, one at a time. */
+export function useHostAction(): HostAction {
+  const [running, setRunning] = React.useState<ActionRunning>();
+  const [progress, setProgress] = React.useState<{ done: number; total: number }>();
+  const [error, setError] = React.useState<ActionError>();
+  const busyRef = React.useRef(false);
+
+  const run = React.useCallback(async <T,>(what: ActionRunning, fn: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined> => {
+    if (busyRef.current) return undefined;
+    busyRef.current = true;
+    setRunning(what);
+    setProgress(undefined);
+    setError(undefined);
+    try {
+      return await fn((done, total) => setProgress(total > 0 ? { done, total } : undefined));
+    } catch (e) {
+      console.error(e);
+      setError({ owner: what.owner, message: errorText(e) });
+      return undefined;
+    } finally {
+      busyRef.current = false;
+      setRunning(undefined);
+      setProgress(undefined);
+    }
+  }, []);
+
+  const report = React.useCallback((owner: ActionOwner, e: unknown) => {
+    console.error(e);
+    setError({ owner, message: errorText(e) });
+  }, []);
+  const dismissError = React.useCallback(() => setError(undefined), []);
+  const isBusy = React.useCallback(() => busyRef.current, []);
+
+  return { running, progress, error, busy: running !== undefined, isBusy, run, report, dismissError };
+}

@@ -1,0 +1,29 @@
+import { MESSAGES, langFromLocale, t } from "../../src/taskpane/i18n";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("pane strings", () => {
+  it("has every key in Chinese and English, none empty, with the same placeholders", () => {
+    const zhKeys = Object.keys(MESSAGES.zh).sort();
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(zhKeys);
+    for (const key of zhKeys as (keyof typeof MESSAGES.zh)[]) {
+      expect(MESSAGES.zh[key].trim()).not.toBe("");
+      expect(MESSAGES.en[key].trim()).not.toBe("");
+      expect(placeholders(MESSAGES.en[key])).toEqual(placeholders(MESSAGES.zh[key]));
+    }
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(t("zh", "insert.done", { sheet: "荣昌区 2024" })).toBe("已插入工作表“荣昌区 2024”。");
+    expect(t("en", "check.checked", { sheets: 2 })).toBe("Checked 2 fill-in sheet(s).");
+    expect(t("zh", "insert.done")).toBe("已插入工作表“{sheet}”。");
+  });
+
+  it("is Chinese for any Chinese display language and when Office does not say, English otherwise", () => {
+    expect(langFromLocale("zh-CN")).toBe("zh");
+    expect(langFromLocale("zh-TW")).toBe("zh");
+    expect(langFromLocale(undefined)).toBe("zh");
+    expect(langFromLocale("en-US")).toBe("en");
+    expect(langFromLocale("fr-FR")).toBe("en");
+  });
+});

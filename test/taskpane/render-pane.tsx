@@ -1,0 +1,22 @@
+import * as React from "react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { rongchang2024 } from "../fixtures/reports";
+import { reportSnapshot } from "../helpers/report-sheets";
+import { FakeHost } from "./fake-host";
+
+/** The pane as Excel shows it, inside Fluent's provider. */
+export function renderPane(host: FakeHost | undefined, initialLang?: string) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} initialLang={initialLang} />
+    </FluentProvider>,
+  );
+}
+
+/** A workbook holding 荣昌区 2024 typed into a fresh template sheet, active. */
+export function rongchangHost(): { host: FakeHost; sheet: string } {
+  const { snapshot } = reportSnapshot(rongchang2024);
+  return { host: new FakeHost([snapshot], snapshot.name), sheet: snapshot.name };
+}
