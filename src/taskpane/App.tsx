@@ -40,6 +40,8 @@ export function App(props: AppProps): React.JSX.Element {
   const { host } = props;
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(() => langFromLocale(props.initialLang));
+  // Bumped after an insert, so live checking also watches the new sheet.
+  const [sheetsVersion, setSheetsVersion] = React.useState(0);
   const action = useHostAction();
 
   return (
@@ -64,9 +66,9 @@ export function App(props: AppProps): React.JSX.Element {
       </header>
       {host ? (
         <>
-          <InsertTemplate host={host} lang={lang} action={action} />
+          <InsertTemplate host={host} lang={lang} action={action} onInserted={() => setSheetsVersion((v) => v + 1)} />
           <Divider />
-          <CheckPanel host={host} lang={lang} action={action} />
+          <CheckPanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} />
         </>
       ) : (
         <MessageBar intent="warning" layout="multiline">

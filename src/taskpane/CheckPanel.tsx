@@ -69,8 +69,8 @@ function mergeSheet(prev: Results | undefined, sheet: string, run: ValidationRun
 }
 
 /** 校验: scope, the check and clear buttons, the legend, counts and the findings. */
-export function CheckPanel(props: { host: WorkbookHost; lang: Lang; action: HostAction }): React.JSX.Element {
-  const { host, lang, action } = props;
+export function CheckPanel(props: { host: WorkbookHost; lang: Lang; action: HostAction; sheetsVersion?: number }): React.JSX.Element {
+  const { host, lang, action, sheetsVersion } = props;
   const styles = useStyles();
   const headingId = React.useId();
   const [scope, setScope] = React.useState<Scope>("active");
@@ -100,7 +100,10 @@ export function CheckPanel(props: { host: WorkbookHost; lang: Lang; action: Host
       const read = await host.read();
       const plan = planClear(read, { scope, activeSheet: read.activeSheet });
       if (plan.sheets.length > 0) await host.apply(plan, progress);
-      setResults((prev) => (scope === "all" || !prev ? undefined : mergeSheet(prev, read.activeSheet, { sheets: [], failures: [], findings: [] })));
+      setResults((prev) => {
+        const rest = scope === "all" || !prev ? undefined : mergeSheet(prev, read.activeSheet, { sheets: [], failures: [], findings: [] });
+        return rest && rest.reads.size > 0 ? rest : undefined;
+      });
       setNotice({ intent: "success", key: "check.cleared" });
     });
 
@@ -118,7 +121,7 @@ export function CheckPanel(props: { host: WorkbookHost; lang: Lang; action: Host
       }
     });
 
-  useLiveCheck(host, live, recheck, { busy: action.isBusy });
+  useLiveCheck(host, live, recheck, { busy: action.isBusy, sheetsVersion });
 
   const select = (f: Finding) => {
     host.select(f.sheet, cellsOf(f)).catch((e: unknown) => action.report("check", e));

@@ -52,8 +52,8 @@ interface Pending {
 }
 
 /** 插入模板: edition, district and year → a protected fill-in sheet; asks before a second sheet for the same district and year. */
-export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: HostAction }): React.JSX.Element {
-  const { host, lang, action } = props;
+export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: HostAction; onInserted?: () => void }): React.JSX.Element {
+  const { host, lang, action, onInserted } = props;
   const styles = useStyles();
   const headingId = React.useId();
   const choices = React.useMemo(() => templateChoices(), []);
@@ -71,6 +71,7 @@ export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: 
   const write = async (insert: InsertPlan, progress: (done: number, total: number) => void) => {
     await host.apply(insert.plan, progress);
     setInserted(insert.sheetName);
+    onInserted?.();
   };
 
   const submit = (e: React.FormEvent) => {

@@ -11,6 +11,8 @@ export interface LiveCheckOptions {
    * Huishen's own flags), and a due re-check waits for the write to finish.
    */
   readonly busy?: () => boolean;
+  /** Changes when sheets were added: subscribe again (before ExcelApi 1.9 handlers are per sheet). */
+  readonly sheetsVersion?: number;
 }
 
 /**
@@ -66,5 +68,5 @@ export function useLiveCheck(host: WorkbookHost, enabled: boolean, recheck: (she
       pending.clear();
       if (unsubscribe) void unsubscribe().catch(() => undefined);
     };
-  }, [host, enabled, delayMs]);
+  }, [host, enabled, delayMs, opts.sheetsVersion]);
 }

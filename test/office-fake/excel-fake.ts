@@ -136,6 +136,8 @@ export interface FakeExcel {
   sheet(name: string): FakeSheetView;
   /** A person types into a cell: the value changes and change handlers run. */
   edit(sheet: string, address: string, value: FakeScalar): Promise<void>;
+  /** A person renames a sheet (its id stays). */
+  rename(sheet: string, to: string): void;
   /** Resolves when no `Excel.run` is in progress (e.g. ones started by event handlers). */
   idle(): Promise<void>;
   /** Forget the log and counters (not the workbook). */
@@ -602,14 +604,24 @@ abstract class FakeProxy {
 
   protected abstract readonly kind: string;
 
-  protected queue(member: string, data: unknown, exec: () => void, where?: () => { sheet?: string; address?: string }): void {
+  protected queue(member: string, data: unknown, exec: () => void, where?: () => { sheet?: string; address?: string } | undefined): void {
     const op = `${this.kind}.${member}`;
     this.context.queue.push({
       op,
       bytes: payload(data),
       exec: () => {
+        // Where it happened: before the call (a deleted note has no cell after), else after (an added one).
+        const locate = () => {
+          try {
+            return where?.();
+          } catch {
+            return undefined;
+          }
+        };
+        let at = locate();
         exec();
-        this.engine.record({ op, ...(where ? where() : {}), ...(data !== undefined && member !== "load" ? { detail: data } : {}) });
+        at ??= locate();
+        this.engine.record({ op, ...(at ?? {}), ...(data !== undefined && member !== "load" ? { detail: data } : {}) });
       },
     });
   }
@@ -1691,7 +1703,7 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
         sheet.notes.set(key, { content });
         at = { sheet, key };
       },
-      () => (at ? { sheet: at.sheet.name, address: a1(keyRowCol(at.key).row, keyRowCol(at.key).col) } : {}),
+      () => (at ? { sheet: at.sheet.name, address: a1(keyRowCol(at.key).row, keyRowCol(at.key).col) } : undefined),
     );
     return new NoteProxy(this.context, () => at, false, "(new)");
   }
@@ -1827,7 +1839,7 @@ class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
         sheet.comments.set(key, { id: `comment-${this.engine.nextId++}`, content });
         at = { sheet, key };
       },
-      () => (at ? { sheet: at.sheet.name, address: a1(keyRowCol(at.key).row, keyRowCol(at.key).col) } : {}),
+      () => (at ? { sheet: at.sheet.name, address: a1(keyRowCol(at.key).row, keyRowCol(at.key).col) } : undefined),
     );
     return new CommentProxy(this.context, () => at);
   }
@@ -2049,6 +2061,12 @@ export function installFakeExcel(target: typeof globalThis, opts: FakeOptions): 
       delete c.formula;
       engine.pendingEdits = [{ sheet: s, address: rectA1(r) }];
       await Promise.all(engine.flushEvents("Unknown"));
+    },
+    rename: (sheet, to) => {
+      const s = engine.findSheet(sheet);
+      if (!s) throw new Error(`no sheet "${sheet}"`);
+      if (engine.active === s.name) engine.active = to;
+      s.name = to;
     },
     idle: async () => {
       for (let i = 0; i < 1000 && engine.inFlight > 0; i++) await new Promise((res) => setTimeout(res, 0));

@@ -88,6 +88,17 @@ function sheetNameProblem(name: string): string | undefined {
 
 const isColour = (s: string | undefined) => s === undefined || /^#[0-9a-fA-F]{6}$/.test(s);
 
+/** A cell inside Excel's grid (the core's parser also takes "A0"). */
+function cellOf(address: string): { row: number; col: number } | undefined {
+  const p = parseAddress(address);
+  return p && p.row >= 0 && p.row <= 1_048_575 && p.col <= 16_383 ? p : undefined;
+}
+
+function rangeOf(range: string): Rect | undefined {
+  const r = parseRange(range);
+  return r && r.top >= 0 && r.bottom <= 1_048_575 && r.right <= 16_383 ? r : undefined;
+}
+
 /** Problems visible from the plan alone. */
 function staticProblems(sp: SheetPlan): string[] {
   const out: string[] = [];
@@ -95,11 +106,11 @@ function staticProblems(sp: SheetPlan): string[] {
   const name = sheetNameProblem(sp.name);
   if (name) out.push(name);
   const cell = (a: string, what: string) => {
-    if (!parseAddress(a)) at(`${what} "${a}" is not a cell address`);
+    if (!cellOf(a)) at(`${what} "${a}" is not a cell address`);
   };
   const merges: Rect[] = [];
   for (const m of sp.merges ?? []) {
-    const r = parseRange(m);
+    const r = rangeOf(m);
     if (r) merges.push(r);
     else at(`merge "${m}" is not a range`);
   }
@@ -109,7 +120,7 @@ function staticProblems(sp: SheetPlan): string[] {
     if (typeof w.value === "number" && !Number.isFinite(w.value)) at(`${w.address} value ${w.value} is not finite`);
     if (!isColour(w.style?.fontColor)) at(`${w.address} font colour: "${w.style?.fontColor}" is not #RRGGBB`);
     if (!isColour(w.style?.fill)) at(`${w.address} fill: "${w.style?.fill}" is not #RRGGBB`);
-    const p = parseAddress(w.address);
+    const p = cellOf(w.address);
     if (p && writesContent(w)) {
       const inBody = merges.some((r) => p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right && !(p.row === r.top && p.col === r.left));
       if (inBody) at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
@@ -241,7 +252,9 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   const states = plan.sheets.map((sp): SheetState => ({ plan: sp }));
-  const updates = states.filter((s) => s.plan.mode === "update");
+  // Sheets the plan itself creates have nothing to inspect (and do not exist yet).
+  const created = new Set(plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name.toLowerCase()));
+  const updates = states.filter((s) => s.plan.mode === "update" && !created.has(s.plan.name.toLowerCase()));
   for (const st of updates) {
     const ws = worksheets.getItem(st.plan.name);
     st.protection = ws.protection;

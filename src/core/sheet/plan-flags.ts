@@ -76,9 +76,11 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   return { plan, flagged };
 }
 
+/** The fill a cell has now; where the host could not read fills, the template's own input fill (flags sit on inputs). */
 function currentFill(snapshot: SheetSnapshot | undefined, address: string): string | null {
+  if (!snapshot?.fills) return COLORS.input;
   const p = parseAddress(address);
-  return (p && snapshot?.fills?.[p.row]?.[p.col]) ?? null;
+  return (p && snapshot.fills[p.row]?.[p.col]) ?? null;
 }
 
 /** The check column: the worst finding of the row in a few words, or ✓ for a filled row that passed. */

@@ -102,4 +102,18 @@ describe("template sheet round trip through the fake Excel", () => {
     });
     expect(fake.sheet("T").values().map((r) => r[0])).toEqual(["001", "=not a formula", "94.44%", "TRUE", "200余", 12, true]);
   });
+
+  it("a plan may create a sheet and then update it, as the file adapter allows", async () => {
+    const { fake, host } = setup("1.18");
+    const stats = await host.apply({
+      sheets: [
+        { name: "新表", mode: "create", cells: [{ address: "A1", value: "title" }], protect: true },
+        { name: "新表", mode: "update", cells: [{ address: "B1", value: 2 }], fills: [{ address: "A1", color: "#FFE699" }] },
+      ],
+    });
+    expect(stats.syncs).toBe(2);
+    expect(fake.sheet("新表").values()).toEqual([["title", 2]]);
+    expect(fake.sheet("新表").cell("A1").fill).toBe("#FFE699");
+    expect(fake.sheet("新表").protection.protected).toBe(true);
+  });
 });

@@ -82,6 +82,12 @@ describe("flags that Huishen owns", () => {
     expect(inputs(sheet.values)).toEqual(inputs(own.values));
   });
 
+  it("records the template's white input fill where the host cannot read fills (Excel 2019), so clearing restores it", () => {
+    const { plan } = planCheck({ sheets: [snapshot], activeSheet: name }, { scope: "active", lang: "zh" });
+    const state = readFlagState(applyToSnapshots([snapshot], plan));
+    expect(state.find((r) => r.address === e(rowOf, "E03"))!.fill).toBe(COLORS.input);
+  });
+
   it("checking only the active sheet keeps the flags of other sheets", () => {
     const other = { ...reportSnapshot(rongchang2024).snapshot, name: "荣昌区 2024 (2)" };
     const both = applyToSnapshots([snapshot, other], planCheck({ sheets: [snapshot, other], activeSheet: name }, { scope: "all", lang: "zh" }).plan);

@@ -1,0 +1,8 @@
+/** The Office.js adapter: `createOfficeHost()` for the task pane; the rest for tests and diagnostics. */
+export { createOfficeHost, type OfficeHost, type OfficeHostOptions } from "./office-host";
+export { HostTimeoutError, type ApplyStats, type HostCapabilities, type WorkbookHost, type WorkbookRead } from "./host";
+export { detectCapabilities, isExcelApiSupported, NO_CAPABILITIES } from "./capabilities";
+export { guardedSync, syncerFor, SyncCounter, DEFAULT_SYNC_TIMEOUT_SECONDS, type Syncer } from "./sync";
+export { readWorkbook, readSheetNames, queueSheetRead, sheetSnapshot, snapshotFromRange, fillColour } from "./read";
+export { applyWritePlan, chunkOps, OfficePlanError, HUISHEN_PROTECTION, DEFAULT_MAX_REQUEST_BYTES, type OfficeApplyStats } from "./apply";
+export { selectCells, subscribeChanges, removeHandlers } from "./select";
