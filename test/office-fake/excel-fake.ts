@@ -10,7 +10,7 @@
  *  - a protected sheet refuses writes to locked cells, formatting, merges, validation and notes.
  *
  * Every sync is counted and every executed operation logged, so tests can assert what was written
- * and in how many round trips. This file imports nothing (no Node, no jest) so that a browser page
+ * and in how many round trips. This file imports only the pure core's address helpers (no Node, no jest) so that a browser page
  * can bundle it as the stub Excel host:
  *
  *     const fake = installFakeExcel(window, { apiVersion: "1.18", workbook: { sheets: [{ name: "Sheet1" }] } });
@@ -20,6 +20,8 @@
 
 // ---------------------------------------------------------------------------------------------
 // Public types
+
+import { columnIndex, columnLetters } from "../../src/core/grid";
 
 export type FakeScalar = string | number | boolean;
 
@@ -159,22 +161,9 @@ interface Rect {
   right: number;
 }
 
-function colLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// Column letters as the core spells them: the fake and the adapter must agree on addresses.
+const colLetters = columnLetters;
+const colIndex = columnIndex;
 
 function a1(row: number, col: number): string {
   return `${colLetters(col)}${row + 1}`;

@@ -1,5 +1,5 @@
 /**
- * A write plan: everything Huishen wants written, as data. Adapters (Office.js, ExcelJS)
+ * A write plan: everything Huishen wants written, as data. Adapters (the Office JavaScript API, ExcelJS)
  * apply it; the core never writes. Addresses are A1 on the named sheet.
  * A plan never puts a value into a cell that holds a person's input (see `inputCells`).
  */

@@ -24,7 +24,7 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
 
 /**
  * True when a number format shows a date or time ("yyyy/m/d", `yyyy"年"m"月"d"日"`, "h:mm"):
- * Office.js hands such cells over as serial numbers. "General" and "G/通用格式" are not dates.
+ * The Office JavaScript API hands such cells over as serial numbers. "General" and "G/通用格式" are not dates.
  */
 export function isDateFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;

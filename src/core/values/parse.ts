@@ -64,7 +64,7 @@ const NUMBER = /^(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?|\.(\d+))/;
  *   (94.44 → 0.9444, `percentPoints: true`). A rate with a unit or `万` is `notANumber`.
  * - A percentage where a count or amount belongs is `percentInCount` — also a number from a
  *   count/amount cell whose number format shows `%` (the cell shows "94%").
- * - A number from a cell with a date format (Office.js hands dates over as serial numbers), a JS
+ * - A number from a cell with a date format (the Office JavaScript API hands dates over as serial numbers), a JS
  *   Date, or a date typed as text is `date`.
  *
  * `decimals` counts the digits after the point as written (for a number in a `%` cell: as shown
