@@ -257,6 +257,26 @@ async function expectRongchangFindings(page: Page): Promise<void> {
   expect(await p.findings.getByRole("region", { name: /^错误/ }).count()).toBe(0);
 }
 
+/**
+ * A person types the report; the live check (on by default) re-checks the sheet once the edits
+ * pause — wait for it, so nothing is pending — then 校验 confirms the four wrong rates and their fills.
+ */
+async function typeAndCheckRongchang(page: Page, rows: ReadonlyMap<string, number>, withNotes: boolean): Promise<void> {
+  const p = pane(page);
+  await fillRongchang(page, rows);
+  await waitForCounts(p.counts, "警告 4");
+  await settled(page);
+  await runAction(page, p.check);
+  await page.getByText("已校验 1 张填报表。", { exact: true }).waitFor();
+  await expectRongchangFindings(page);
+  await expectRateFlags(
+    page,
+    rows,
+    WRONG_RATES.map((r) => r.code),
+    withNotes,
+  );
+}
+
 async function expectRateFlags(page: Page, rows: ReadonlyMap<string, number>, codes: readonly string[], withNotes: boolean): Promise<void> {
   const { notes } = await fakeNotes(page, SHEET);
   for (const code of codes) {
@@ -304,23 +324,9 @@ suite("task pane in chromium (320 px, zh-CN, fake Excel)", () => {
     const typedCells = inputAddresses(rows);
     const templateFills = fills(await fakeCells(page, SHEET));
 
-    // A person types the report. The live check (on by default) re-checks the sheet after the
-    // edits pause: wait for its result, so nothing is still pending when 校验 is clicked.
-    await fillRongchang(page, rows);
+    // Type, let the live check run, then 校验.
+    await typeAndCheckRongchang(page, rows, true);
     const typed = pick(await fakeCells(page, SHEET), typedCells);
-    await waitForCounts(p.counts, "警告 4");
-    await settled(page);
-
-    // 校验
-    await runAction(page, p.check);
-    await page.getByText("已校验 1 张填报表。", { exact: true }).waitFor();
-    await expectRongchangFindings(page);
-    await expectRateFlags(
-      page,
-      rows,
-      WRONG_RATES.map((r) => r.code),
-      true,
-    );
     await screenshot(page, "pane-findings-full.png", false);
     await screenshot(page, "pane-findings.png", true, p.checkSection);
 
@@ -377,18 +383,7 @@ suite("task pane in chromium (320 px, zh-CN, fake Excel)", () => {
     const rows = await insertRongchang(page);
     // Change events on 1.7 are per sheet: the pane subscribes again after inserting, so the live
     // check also watches the new sheet (regression: it used to watch only the sheets of the start).
-    await fillRongchang(page, rows);
-    await waitForCounts(p.counts, "警告 4");
-    await settled(page);
-    await runAction(page, p.check);
-    await page.getByText("已校验 1 张填报表。", { exact: true }).waitFor();
-    await expectRongchangFindings(page);
-    await expectRateFlags(
-      page,
-      rows,
-      WRONG_RATES.map((r) => r.code),
-      false,
-    );
+    await typeAndCheckRongchang(page, rows, false);
     await screenshot(page, "pane-findings-excel2019.png", false);
 
     // Without ExcelApi 1.10/1.18 the reasons stay in the check column: no notes or comments API touched.

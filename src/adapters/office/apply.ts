@@ -31,6 +31,7 @@ import { addressGrid, blocksOf, cellInput, jsonBytes, mergeCellWrites, writesCon
 import type { ApplyStats, HostCapabilities } from "./host";
 import { applyStyleToRange, cellProperties, columnWidthPoints, styleCallCount, styleKey } from "./style";
 import type { Syncer } from "./sync";
+import { PlanError } from "../../core/plan/plan-error";
 
 /** Excel on the web rejects a request over 5 MB; stay well below with the estimate. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -51,13 +52,6 @@ export interface OfficeApplyStats extends ApplyStats {
   readonly sheetsCreated: number;
 }
 
-/** A plan the workbook cannot take; thrown before anything is written. */
-export class OfficePlanError extends Error {
-  override readonly name = "OfficePlanError";
-  constructor(readonly problems: readonly string[]) {
-    super(`写入计划无法执行：${problems.join("；")} / Write plan cannot be applied: ${problems.join("; ")}`);
-  }
-}
 
 /** Worksheet protection as Huishen sets it: only selecting cells is allowed (as the file adapter). */
 export const HUISHEN_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -246,7 +240,7 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
   };
 
   const problems = plan.sheets.flatMap(staticProblems);
-  if (problems.length > 0) throw new OfficePlanError(problems);
+  if (problems.length > 0) throw new PlanError(problems);
 
   // 1. Inspect.
   const worksheets = context.workbook.worksheets;
@@ -287,7 +281,7 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
     names.load("items/name,items/visibility");
     await counted("apply: inspect sheet names");
     const wp = workbookProblems(plan, names.items);
-    if (wp.length > 0) throw new OfficePlanError(wp);
+    if (wp.length > 0) throw new PlanError(wp);
     throw e;
   }
   const wp = workbookProblems(plan, worksheets.items);
@@ -301,7 +295,7 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
       );
     }
   }
-  if (wp.length > 0) throw new OfficePlanError(wp);
+  if (wp.length > 0) throw new PlanError(wp);
 
   // Comments mode: where the existing comments are (their cell is a method, so one more sync).
   const withComments = updates.filter((s) => s.comments);

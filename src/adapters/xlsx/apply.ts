@@ -23,6 +23,7 @@ import {
 } from "./cell-style";
 import { cellsOf, parseRange, Rect, rectText } from "./range";
 import { addValidation, validationProblems } from "./validation";
+import { PlanError } from "../../core/plan/plan-error";
 
 const { ValueType } = ExcelJS;
 
@@ -34,13 +35,6 @@ export interface ApplyReport {
   readonly validations: number;
 }
 
-/** A plan the workbook cannot take; thrown before anything is changed. */
-export class XlsxPlanError extends Error {
-  override readonly name = "XlsxPlanError";
-  constructor(readonly problems: readonly string[]) {
-    super(`Write plan cannot be applied: ${problems.join("; ")}`);
-  }
-}
 
 /** Excel's sheet names: 1–31 characters, none of []:*?/\, no quote at either end; "History" is reserved. */
 function sheetNameProblem(name: string): string | undefined {
@@ -308,7 +302,7 @@ async function applySheet(
     counts.sheetsCreated++;
   } else {
     const found = findSheet(wb, sp.name);
-    if (!found) throw new XlsxPlanError([`no sheet "${sp.name}"`]);
+    if (!found) throw new PlanError([`no sheet "${sp.name}"`]);
     ws = found;
   }
 
@@ -365,11 +359,11 @@ async function applySheet(
 
 /**
  * Apply every sheet plan in order. Async because ExcelJS's `Worksheet.protect` is.
- * Throws `XlsxPlanError` (workbook unchanged) when the plan does not fit the workbook.
+ * Throws `PlanError` (workbook unchanged) when the plan does not fit the workbook.
  */
 export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<ApplyReport> {
   const problems = planProblems(wb, plan);
-  if (problems.length > 0) throw new XlsxPlanError(problems);
+  if (problems.length > 0) throw new PlanError(problems);
   const counts = { sheetsCreated: 0, cellsWritten: 0, fills: 0, notes: 0, validations: 0 };
   let toActivate: string | undefined;
   for (const sp of plan.sheets) {

@@ -2,7 +2,8 @@
 export { readWorkbookFile, readWorkbookBuffer, XlsxReadError } from "./read";
 export type { XlsxReadFailure, Hint } from "./read";
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFormula } from "./snapshot";
-export { applyPlan, planProblems, XlsxPlanError } from "./apply";
+export { applyPlan, planProblems } from "./apply";
 export type { ApplyReport } from "./apply";
 export { newWorkbook, toBuffer, writeWorkbookFile, XlsxWriteError, CREATOR } from "./write";
 export type { XlsxWriteFailure } from "./write";
+export { PlanError } from "../../core/plan/plan-error";

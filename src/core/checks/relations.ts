@@ -15,8 +15,9 @@ export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
 export function checkRelations(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
   const cellOf = (code: string) => read.entries.get(code)?.thisYear.cell;
+  const relations = new Map(read.template.relations.map((r) => [r.id, r]));
   for (const outcome of confront(thisYearEnv(read), read.template.relations)) {
-    const rule = read.template.relations.find((r) => r.id === outcome.rule.id)!;
+    const rule = relations.get(outcome.rule.id)!;
     const base = { ruleId: rule.id, codes: rule.refs, cells: rule.refs.map(cellOf), severity: rule.severity };
     if (outcome.status === "fail") {
       out.push(

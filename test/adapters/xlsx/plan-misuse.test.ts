@@ -7,7 +7,7 @@ import {
   readWorkbookBuffer,
   snapshotWorkbook,
   toBuffer,
-  XlsxPlanError,
+  PlanError,
 } from "../../../src/adapters/xlsx";
 
 /** A person's workbook with one district sheet. */
@@ -28,8 +28,8 @@ async function expectRejected(plan: WritePlan, ...problems: RegExp[]): Promise<v
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(XlsxPlanError);
-  for (const p of problems) expect((err as XlsxPlanError).problems.join("\n")).toMatch(p);
+  expect(err).toBeInstanceOf(PlanError);
+  for (const p of problems) expect((err as PlanError).problems.join("\n")).toMatch(p);
   // Checked before the first change: the workbook is exactly as it was.
   expect(wb.worksheets.map((w) => w.name)).toEqual(names);
   expect(JSON.stringify(snapshotWorkbook(wb))).toBe(before);
