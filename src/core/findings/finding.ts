@@ -23,6 +23,21 @@ export interface FindingDetails {
   "sheet.noYear": Record<string, never>;
   "sheet.missingIndicator": Record<string, never>;
   "sheet.duplicateIndicator": { rows: number[] };
+  // Consolidation: which sheets take part.
+  "gather.duplicate": { keptSheet: string };
+  "gather.otherEdition": { edition: string; expected: string };
+  "gather.noHeader": Record<string, never>;
+  "gather.noDistrict": Record<string, never>;
+  "gather.otherYear": { consolidationYear: number };
+  "gather.missingDistrict": Record<string, never>;
+  // Consolidation: a district against its peers.
+  /** Modified z-score 0.6745·|x − median| / MAD (or the mean-absolute-deviation fallback when MAD is 0). */
+  "peer.outlier": { median: number; score: number; scale: "mad" | "meanAbsolute"; threshold: number; peers: number };
+  /** Hidiroglou–Berthelot: this year / last year out of line with the other districts' ratios. */
+  "peer.yoyOutlier": { ratio: number; medianRatio: number; lastYear: number; peers: number };
+  "peer.missing": { reported: number; districts: number };
+  /** A city-level figure against the sum of its districts (expected = the sum). */
+  "city.sumMismatch": { sum: number; reporting: number; districts: number };
 }
 
 export type FindingCode = keyof FindingDetails;

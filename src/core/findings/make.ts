@@ -51,3 +51,34 @@ function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: stri
     })
     .join("|");
 }
+
+/** A finding about a sheet as a whole or a district with no readable sheet (consolidation's gathering). */
+export interface WorkbookFindingSpec<C extends FindingCode> extends Omit<FindingSpec<C>, "scope" | "codes"> {
+  readonly template: string;
+  readonly district: string;
+  readonly year?: number;
+  /** "" for a district that has no sheet at all. */
+  readonly sheet: string;
+  readonly codes?: readonly string[];
+}
+
+export function makeWorkbookFinding<C extends FindingCode>(spec: WorkbookFindingSpec<C>): Finding<C> {
+  const codes = spec.codes ?? [];
+  return {
+    id: stableId([spec.template, spec.district, spec.year, spec.ruleId, spec.code, spec.sheet, ...codes]),
+    code: spec.code,
+    severity: spec.severity,
+    ruleId: spec.ruleId,
+    district: spec.district,
+    year: spec.year,
+    sheet: spec.sheet,
+    template: spec.template,
+    codes: codes.map(asCode),
+    cells: spec.cells.filter((c): c is CellRef => c !== undefined),
+    expected: spec.expected,
+    actual: spec.actual,
+    raw: spec.raw,
+    valueKey: spec.raw ?? "",
+    details: spec.details,
+  } as Finding<C>;
+}

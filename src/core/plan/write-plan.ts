@@ -71,10 +71,43 @@ export interface NoteSpec {
   readonly text: string;
 }
 
+/**
+ * A three-colour scale (low → middle → high) over a range, as conditional formatting: it follows
+ * the values when they are recalculated. Colours #RRGGBB; the middle stop is the 50th percentile.
+ */
+export interface ColorScaleSpec {
+  readonly range: string;
+  readonly low: string;
+  readonly mid: string;
+  readonly high: string;
+}
+
+/**
+ * A clustered bar chart of one series on the same sheet. Hosts that cannot draw charts (the .xlsx
+ * adapter) skip it and say so in their stats; the CLI draws its own picture beside the workbook.
+ */
+export interface ChartSpec {
+  /** Unique on the sheet; a chart of that name is replaced. */
+  readonly name: string;
+  readonly title: string;
+  /** Category labels, one column (e.g. `A5:A42`). */
+  readonly categories: string;
+  /** Values, one column of the same length (e.g. `E5:E42`). */
+  readonly values: string;
+  readonly seriesName: string;
+  /** Where the chart sits: its top-left and bottom-right cells. */
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface SheetPlan {
   readonly name: string;
-  /** `create` adds a new sheet (never replaces one); `update` writes into an existing sheet. */
-  readonly mode: "create" | "update";
+  /**
+   * `create` adds a new sheet (never replaces one); `update` writes into an existing sheet;
+   * `replace` deletes Huishen's own sheet of that name if there is one and creates it afresh
+   * (only for sheets Huishen owns entirely, such as the summary: never a person's sheet).
+   */
+  readonly mode: "create" | "update" | "replace";
   readonly activate?: boolean;
   readonly visibility?: "visible" | "hidden" | "veryHidden";
   readonly tabColor?: string;
@@ -93,6 +126,8 @@ export interface SheetPlan {
     readonly fills: readonly string[];
     readonly notes: readonly string[];
   };
+  readonly colorScales?: readonly ColorScaleSpec[];
+  readonly charts?: readonly ChartSpec[];
 }
 
 export interface WritePlan {

@@ -46,4 +46,19 @@ export const en: MessageMap = {
   "sheet.noYear": () => "The year is not filled in, or is not a four-digit year",
   "sheet.missingIndicator": (f, c) => `Indicator ${c.name(f.codes[0])} is not on the sheet (its row may have been deleted)`,
   "sheet.duplicateIndicator": (f, c) => `Indicator ${c.name(f.codes[0])} appears on several rows (${f.details.rows.join(", ")}); the first is read`,
+  "gather.duplicate": (f) => `${f.district}${f.year ? ` ${f.year}` : ""} is already consolidated from sheet "${f.details.keptSheet}"; this sheet is left out`,
+  "gather.otherEdition": (f) => `This sheet uses template ${f.details.edition}, not ${f.details.expected} as the consolidation; it is left out`,
+  "gather.noHeader": () => "The header row (Code, This year …) cannot be found; the sheet is left out",
+  "gather.noDistrict": () => "The district name is not filled in; the sheet is left out",
+  "gather.otherYear": (f) => `The year is ${f.year ?? "(blank)"}, not the consolidation year ${f.details.consolidationYear}`,
+  "gather.missingDistrict": (f) => `"${f.district}" is on the district list but has no sheet`,
+  "peer.outlier": (f, c) =>
+    `${c.name(f.codes[0])} is ${c.figure(f.codes[0], f.actual!)}, far from the other districts (median of ${f.details.peers}: ${c.figure(f.codes[0], f.details.median)}; robust z ${formatNumber(f.details.score, 1)}, threshold ${f.details.threshold})`,
+  "peer.yoyOutlier": (f, c) =>
+    `${c.name(f.codes[0])} went from ${c.figure(f.codes[0], f.details.lastYear)} to ${c.figure(f.codes[0], f.actual!)} (×${formatNumber(f.details.ratio, 2)}), out of line with the other districts (median of ${f.details.peers}: ×${formatNumber(f.details.medianRatio, 2)})`,
+  "peer.missing": (f, c) => `${c.name(f.codes[0])} is not reported, while ${f.details.reported} of ${f.details.districts} districts reported it`,
+  "city.sumMismatch": (f, c) =>
+    f.details.reporting === f.details.districts
+      ? `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual!)}, but its ${f.details.districts} districts add up to ${c.figure(f.codes[0], f.details.sum)}`
+      : `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual!)}, less than the ${f.details.reporting} reporting districts (of ${f.details.districts}) add up to: ${c.figure(f.codes[0], f.details.sum)}`,
 };

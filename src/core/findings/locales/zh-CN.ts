@@ -49,4 +49,19 @@ export const zhCN: MessageMap = {
   "sheet.noYear": () => "未填写年度，或不是四位年份",
   "sheet.missingIndicator": (f, c) => `表中找不到指标 ${c.name(f.codes[0])}（该行可能被删除）`,
   "sheet.duplicateIndicator": (f, c) => `指标 ${c.name(f.codes[0])} 出现在多行（第 ${f.details.rows.join("、")} 行），只读取第一行`,
+  "gather.duplicate": (f) => `${f.district}${f.year ? ` ${f.year} 年度` : ""}已有工作表“${f.details.keptSheet}”纳入汇总，本表未纳入`,
+  "gather.otherEdition": (f) => `本表使用模板 ${f.details.edition}，与汇总所用的 ${f.details.expected} 不同，未纳入汇总`,
+  "gather.noHeader": () => "找不到表头（编码、本年值等列），本表未纳入汇总",
+  "gather.noDistrict": () => "未填写区县名称，本表未纳入汇总",
+  "gather.otherYear": (f) => `填报年度为 ${f.year ?? "（未填）"}，与汇总年度 ${f.details.consolidationYear} 不同`,
+  "gather.missingDistrict": (f) => `区县名单中的“${f.district}”没有填报表`,
+  "peer.outlier": (f, c) =>
+    `${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，远离其他区县（${f.details.peers} 个区县的中位数 ${c.figure(f.codes[0], f.details.median)}，稳健 z 值 ${formatNumber(f.details.score, 1)}，阈值 ${f.details.threshold}）`,
+  "peer.yoyOutlier": (f, c) =>
+    `${c.name(f.codes[0])}由上年 ${c.figure(f.codes[0], f.details.lastYear)} 变为 ${c.figure(f.codes[0], f.actual!)}，是上年的 ${formatNumber(f.details.ratio, 2)} 倍，与其他区县的变化不一致（${f.details.peers} 个区县的中位数 ${formatNumber(f.details.medianRatio, 2)} 倍）`,
+  "peer.missing": (f, c) => `${c.name(f.codes[0])}未填报，而 ${f.details.districts} 个区县中有 ${f.details.reported} 个填报了该指标`,
+  "city.sumMismatch": (f, c) =>
+    f.details.reporting === f.details.districts
+      ? `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，与 ${f.details.districts} 个区县合计 ${c.figure(f.codes[0], f.details.sum)} 不符`
+      : `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，小于已填报的 ${f.details.reporting} 个区县（共 ${f.details.districts} 个）合计 ${c.figure(f.codes[0], f.details.sum)}`,
 };

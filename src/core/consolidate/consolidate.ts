@@ -1,0 +1,91 @@
+import { compareFindings, type Finding } from "../findings/finding";
+import type { Lang } from "../findings/format";
+import type { SheetSnapshot } from "../grid";
+import type { SheetPlan, WritePlan } from "../plan/write-plan";
+import { flagPlan } from "../sheet/plan-flags";
+import { builtinRegistry, type TemplateRegistry } from "../template/registry";
+import { validateSheet } from "../validate";
+import { peerAnomalies } from "./anomalies";
+import { compositeIndex } from "./composite";
+import { municipalTotals } from "./figures";
+import { gatherDistricts } from "./gather";
+import { CONSOLIDATION_SHEETS } from "./layout";
+import type { ConsolidateOptions, Consolidation, DistrictSource, IndexSettings, StabilityOptions } from "./model";
+import { indexSheetPlan } from "./plan-index";
+import { findingsSheetPlan } from "./plan-findings";
+import { rankSheetPlan, summarySheetPlan } from "./plan-summary";
+import { rankEq } from "./stats";
+import { readWeightsSheet, weightsSheetPlan } from "./weights";
+
+/** ±20 % on every dimension weight, 1,000 draws, a fixed seed: the same workbook gives the same intervals. */
+export const DEFAULT_STABILITY: StabilityOptions = { draws: 1000, spread: 0.2, seed: 20240101 };
+
+/**
+ * Consolidate district sheets: gather them, check each, add up the municipal figures, rank every
+ * indicator, compute the composite index and its rank stability, and find what is out of line across
+ * districts. Undefined when no source holds a template sheet.
+ */
+export function consolidate(sources: readonly DistrictSource[], options: ConsolidateOptions = {}, registry: TemplateRegistry = builtinRegistry()): Consolidation | undefined {
+  const g = gatherDistricts(sources, options, registry);
+  if (!g) return undefined;
+  const t = g.template;
+
+  const workbook = sources.filter((s) => s.file === undefined).flatMap((s) => s.snapshots);
+  const fromSheet = readWeightsSheet(workbook, t);
+  const settings: IndexSettings = {
+    normalisation: options.normalisation ?? fromSheet?.normalisation ?? "minmax",
+    dimensionWeights: options.dimensionWeights ?? fromSheet?.weights ?? new Map(t.template.dimensions.map((d) => [d.code, 1])),
+    stability: options.stability ?? DEFAULT_STABILITY,
+  };
+
+  const ranks = new Map<string, (number | undefined)[]>();
+  for (const ind of t.template.indicators) {
+    if (ind.direction === "none") continue;
+    ranks.set(ind.code, rankEq(g.districts.map((d) => d.figures.get(ind.code)), ind.direction === "up" ? "desc" : "asc"));
+  }
+
+  // A sheet left out for having no district name says so once, not twice.
+  const leftOutUnnamed = new Set(g.findings.filter((f) => f.code === "gather.noDistrict").map((f) => f.sheet));
+  const own: Finding[] = g.reads.flatMap(({ read }) => validateSheet(read)).filter((f) => !(f.code === "sheet.noDistrict" && leftOutUnnamed.has(f.sheet)));
+
+  return {
+    template: t,
+    year: g.year,
+    districts: g.districts,
+    city: g.city,
+    totals: municipalTotals(t, g.districts),
+    ranks,
+    index: compositeIndex(t, g.districts, settings),
+    settings,
+    sheets: g.reads.map(({ read, source }) => ({ read, file: source.file, inWorkbook: source.inWorkbook })),
+    findings: [...own, ...g.findings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings),
+  };
+}
+
+/**
+ * The consolidation as a write plan for the workbook it goes into: the summary, rank, index and findings
+ * sheets (regenerated), the weights sheet (only when missing: after that it is the aggregator's),
+ * and flags on the district sheets that are in the workbook.
+ * @param workbook every sheet of the receiving workbook as read (flag state, the weights sheet, notes)
+ */
+export function planConsolidation(c: Consolidation, workbook: readonly SheetSnapshot[], lang: Lang = "zh"): WritePlan {
+  const sheets: SheetPlan[] = [];
+  const { plan: summary, layout } = summarySheetPlan(c, lang);
+  sheets.push(summary, rankSheetPlan(c, layout));
+
+  const existing = readWeightsSheet(workbook, c.template);
+  const weights = existing ? undefined : weightsSheetPlan(c.template, c.settings);
+  sheets.push(indexSheetPlan({ consolidation: c, summary: layout, weightCells: existing?.cells ?? weights!.cells }));
+  if (weights) sheets.push(weights.plan);
+
+  const inWorkbook = c.sheets.filter((s) => s.inWorkbook);
+  const names = new Set(workbook.map((s) => s.name));
+  const files = new Map(c.sheets.filter((s) => s.file !== undefined && !s.inWorkbook).map((s) => [s.read.sheet, s.file!]));
+  sheets.push(findingsSheetPlan(c.findings, c.template, { inWorkbook: new Set(inWorkbook.map((s) => s.read.sheet)), files }, lang));
+
+  const flagged = inWorkbook.filter((s) => names.has(s.read.sheet)).map((s) => s.read);
+  if (flagged.length > 0) sheets.push(...flagPlan(flagged, c.findings, workbook, lang).sheets);
+  return { sheets };
+}
+
+export { CONSOLIDATION_SHEETS };

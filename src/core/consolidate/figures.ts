@@ -1,0 +1,81 @@
+import type { TemplateSheetRead } from "../sheet/read-template";
+import type { LoadedTemplate } from "../template/load";
+import type { DistrictData, DistrictSource } from "./model";
+
+/**
+ * A district's figures as the summary shows them. A rate is recomputed from its counts when both are
+ * figures and the denominator is above 0 (the summary writes that division as a formula); otherwise the
+ * reported rate stands. Blank (not reported) and unreadable stay apart: only blanks count as missing.
+ */
+export function districtData(read: TemplateSheetRead, source: DistrictSource): DistrictData {
+  const figures = new Map<string, number>();
+  const lastYear = new Map<string, number>();
+  const approximate = new Set<string>();
+  const blank = new Set<string>();
+  const rateSource = new Map<string, "computed" | "reported">();
+  const indicators = read.template.template.indicators;
+  for (const ind of indicators) {
+    const e = read.entries.get(ind.code);
+    if (!e) continue;
+    if (e.thisYear.status === "value") {
+      if (ind.kind !== "rate") figures.set(ind.code, e.thisYear.value);
+      if (e.thisYear.approximate) approximate.add(ind.code);
+    } else if (e.thisYear.status === "blank") blank.add(ind.code);
+    if (e.lastYear.status === "value" && !e.lastYear.approximate) lastYear.set(ind.code, e.lastYear.value);
+  }
+  for (const ind of indicators) {
+    if (ind.kind !== "rate") continue;
+    const n = ind.numerator !== undefined ? figures.get(ind.numerator) : undefined;
+    const d = ind.denominator !== undefined ? figures.get(ind.denominator) : undefined;
+    const own = read.entries.get(ind.code)?.thisYear;
+    if (n !== undefined && d !== undefined && d > 0) {
+      figures.set(ind.code, n / d);
+      rateSource.set(ind.code, "computed");
+      blank.delete(ind.code);
+    } else if (own?.status === "value") {
+      figures.set(ind.code, own.value);
+      rateSource.set(ind.code, "reported");
+    }
+  }
+  return { name: read.district, year: read.year, read, file: source.file, inWorkbook: source.inWorkbook, figures, rateSource, lastYear, approximate, blank };
+}
+
+/** Whether the template gives the rate's counts: then the municipal figure is Σnumerator ÷ Σdenominator. */
+export function hasCounts(t: LoadedTemplate, code: string): boolean {
+  const ind = t.byCode.get(code);
+  return ind?.kind === "rate" && ind.numerator !== undefined && ind.denominator !== undefined;
+}
+
+/**
+ * Municipal figures: counts and amounts summed over the districts that report them; rates with counts
+ * as Σnumerator ÷ Σdenominator over the districts that report both (never an average of rates);
+ * reported-only rates have none. Absent where nothing adds up (no figure, Σdenominator 0).
+ */
+export function municipalTotals(t: LoadedTemplate, districts: readonly DistrictData[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const ind of t.template.indicators) {
+    if (ind.kind !== "rate") {
+      let sum = 0;
+      let any = false;
+      for (const d of districts) {
+        const v = d.figures.get(ind.code);
+        if (v === undefined) continue;
+        sum += v;
+        any = true;
+      }
+      if (any) totals.set(ind.code, sum);
+    } else if (hasCounts(t, ind.code)) {
+      let num = 0;
+      let den = 0;
+      for (const d of districts) {
+        const n = d.figures.get(ind.numerator!);
+        const dd = d.figures.get(ind.denominator!);
+        if (n === undefined || dd === undefined) continue;
+        num += n;
+        den += dd;
+      }
+      if (den !== 0) totals.set(ind.code, num / den);
+    }
+  }
+  return totals;
+}

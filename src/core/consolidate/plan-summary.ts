@@ -1,0 +1,219 @@
+import { addressOf, columnLetters } from "../grid";
+import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
+import { COLORS } from "../sheet/layout";
+import type { LoadedTemplate } from "../template/load";
+import type { Indicator } from "../template/schema";
+import { hasCounts } from "./figures";
+import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, summaryLayout, totalAddress, type SummaryLayout } from "./layout";
+import { sourceLink } from "./links";
+import type { Consolidation, DistrictData } from "./model";
+
+/**
+ * The summary (汇总表): one row per district, one column per indicator grouped by dimension, and the
+ * municipal total row. Figures a district typed are values; every rate with counts, every total and
+ * every municipal rate is a formula a person can follow, carrying the engine's number as its result.
+ */
+
+const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
+const DIMENSION: CellStyle = { bold: true, fill: COLORS.dimension, hAlign: "center", border: true };
+const TOTAL: CellStyle = { bold: true, fill: "#E2EFDA", border: true };
+/** Figures that are not exact (余, 以上) or rates reported without their counts: a person should know. */
+const SOFT: CellStyle = { italic: true, fontColor: "#806000", border: true };
+const PLAIN: CellStyle = { border: true };
+
+export function numberFormatOf(ind: Indicator): string {
+  return ind.kind === "rate" ? "0.00%" : ind.kind === "amount" ? "#,##0.00" : "#,##0";
+}
+
+export function summarySheetPlan(c: Consolidation, lang: "zh" | "en" = "zh"): { plan: SheetPlan; layout: SummaryLayout } {
+  const t = c.template;
+  const l = summaryLayout(t, c.districts.length);
+  const cells: CellWrite[] = [];
+  const merges: string[] = [];
+  const lastCol = columnLetters(l.sourceCol + l.codes.length);
+
+  cells.push({ address: addressOf(l.title, 0), value: `${t.template.title.zh}汇总表${c.year ? `（${c.year} 年度）` : ""}  Consolidated indicators`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
+  cells.push({ address: addressOf(l.subtitle, 0), value: subtitle(c, lang), style: { italic: true, fontColor: "#595959" } });
+  merges.push(`A${l.title + 1}:${lastCol}${l.title + 1}`, `A${l.subtitle + 1}:${lastCol}${l.subtitle + 1}`);
+
+  cells.push(...headerCells(t, l, merges));
+  c.districts.forEach((d, i) => cells.push(...districtRow(t, l, d, i)));
+  cells.push(...totalRow(c, l));
+  if (c.city) cells.push(...cityRow(t, l, c.city));
+
+  return {
+    layout: l,
+    plan: {
+      name: CONSOLIDATION_SHEETS.summary,
+      mode: "replace",
+      activate: true,
+      tabColor: COLORS.header,
+      cells,
+      merges,
+      freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
+      columns: [
+        { index: l.districtCol, width: 14 },
+        { index: l.yearCol, width: 7 },
+        { index: l.sourceCol, width: 18 },
+        ...l.codes.map((code) => ({ index: l.columnOf.get(code)!, width: 12 })),
+      ],
+      rows: [{ index: l.headerRow, height: 64 }],
+    },
+  };
+}
+
+function subtitle(c: Consolidation, lang: "zh" | "en"): string {
+  const n = c.districts.length;
+  return lang === "zh"
+    ? `${n} 个区县 · 模板 ${c.template.key} · 全市比率 = Σ分子 ÷ Σ分母（不取各区县比率的平均）· 空白 = 未填报 · 斜体 = 近似值或无分子分母的填报比率`
+    : `${n} districts · template ${c.template.key} · municipal rates are Σnumerator ÷ Σdenominator (never an average of rates) · blank = not reported · italics = approximate, or a rate reported without its counts`;
+}
+
+/** Dimension headings merged over their indicators, then code, name and unit of each indicator. */
+export function headerCells(t: LoadedTemplate, l: SummaryLayout, merges: string[], suffix?: (ind: Indicator) => string): CellWrite[] {
+  const cells: CellWrite[] = [
+    { address: addressOf(l.headerRow, l.districtCol), value: "区县\nDistrict", style: HEADER },
+    { address: addressOf(l.headerRow, l.yearCol), value: "年度\nYear", style: HEADER },
+    { address: addressOf(l.headerRow, l.sourceCol), value: "来源\nSource", style: HEADER },
+  ];
+  for (const dim of t.template.dimensions) {
+    const cols = l.codes.filter((code) => t.byCode.get(code)!.dimension === dim.code).map((code) => l.columnOf.get(code)!);
+    if (cols.length === 0) continue;
+    const first = Math.min(...cols);
+    const last = Math.max(...cols);
+    cells.push({ address: addressOf(l.dimensionRow, first), value: `${dim.code} ${dim.name.zh} ${dim.name.en}`, style: DIMENSION });
+    if (last > first) merges.push(`${addressOf(l.dimensionRow, first)}:${addressOf(l.dimensionRow, last)}`);
+  }
+  for (const code of l.codes) {
+    const ind = t.byCode.get(code)!;
+    const unit = ind.kind === "rate" ? "%" : ind.unit;
+    cells.push({ address: addressOf(l.headerRow, l.columnOf.get(code)!), value: `${code}${suffix?.(ind) ?? ""}\n${ind.name.zh}\n（${unit}）`, style: HEADER });
+  }
+  return cells;
+}
+
+function districtRow(t: LoadedTemplate, l: SummaryLayout, d: DistrictData, i: number): CellWrite[] {
+  const row = l.firstRow + i;
+  const cells: CellWrite[] = [
+    { address: addressOf(row, l.districtCol), value: d.name, style: { ...PLAIN, bold: true } },
+    { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
+    { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: { ...PLAIN, fontColor: d.inWorkbook ? "#0563C1" : "#595959" } },
+  ];
+  for (const code of l.codes) {
+    const ind = t.byCode.get(code)!;
+    const address = figureAddress(l, code, i);
+    const v = d.figures.get(code);
+    const numberFormat = numberFormatOf(ind);
+    if (v === undefined) {
+      cells.push({ address, value: null, numberFormat, style: PLAIN });
+    } else if (d.rateSource.get(code) === "computed") {
+      const n = figureAddress(l, ind.numerator!, i);
+      const den = figureAddress(l, ind.denominator!, i);
+      cells.push({ address, formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${den}),${den}>0),${n}/${den},"")`, result: v, numberFormat, style: PLAIN });
+    } else {
+      const soft = d.approximate.has(code) || d.rateSource.get(code) === "reported";
+      cells.push({ address, value: v, numberFormat, style: soft ? SOFT : PLAIN });
+    }
+  }
+  return cells;
+}
+
+function totalRow(c: Consolidation, l: SummaryLayout): CellWrite[] {
+  const t = c.template;
+  const cells: CellWrite[] = [
+    { address: addressOf(l.totalRow, l.districtCol), value: "全市合计\nMunicipal", style: { ...TOTAL, wrap: true } },
+    { address: addressOf(l.totalRow, l.yearCol), value: c.year ?? "", style: TOTAL },
+    { address: addressOf(l.totalRow, l.sourceCol), value: `${c.districts.length} 个区县`, style: TOTAL },
+  ];
+  for (const code of l.codes) {
+    const ind = t.byCode.get(code)!;
+    const address = totalAddress(l, code);
+    const result = c.totals.get(code) ?? "";
+    if (ind.kind !== "rate") {
+      const r = figureRange(l, code);
+      cells.push({ address, formula: `IF(COUNT(${r})=0,"",SUM(${r}))`, result, numberFormat: numberFormatOf(ind), style: TOTAL });
+    } else if (hasCounts(t, code)) {
+      const n = figureRange(l, ind.numerator!);
+      const d = figureRange(l, ind.denominator!);
+      const pairs = `(${n}<>"")*(${d}<>"")`;
+      cells.push({ address, formula: `IFERROR(SUMPRODUCT(${pairs},${n})/SUMPRODUCT(${pairs},${d}),"")`, result, numberFormat: numberFormatOf(ind), style: TOTAL });
+    } else {
+      // Reported-only: no counts to add up, and an average of rates would mislead.
+      cells.push({ address, value: "—", style: { ...TOTAL, hAlign: "center", fontColor: "#7F7F7F" } });
+    }
+  }
+  return cells;
+}
+
+/** The city's own report under the total, to compare by eye; the check itself is a finding. */
+function cityRow(t: LoadedTemplate, l: SummaryLayout, city: DistrictData): CellWrite[] {
+  const row = l.totalRow + 1;
+  const cells: CellWrite[] = [
+    { address: addressOf(row, l.districtCol), value: `市级填报\n${city.name}`, style: { ...PLAIN, italic: true, wrap: true } },
+    { address: addressOf(row, l.yearCol), value: city.year ?? "", style: PLAIN },
+    { address: addressOf(row, l.sourceCol), ...sourceLink(city), style: PLAIN },
+  ];
+  for (const code of l.codes) {
+    const v = city.figures.get(code);
+    cells.push({ address: addressOf(row, l.columnOf.get(code)!), value: v ?? null, numberFormat: numberFormatOf(t.byCode.get(code)!), style: { ...PLAIN, italic: true } });
+  }
+  return cells;
+}
+
+/**
+ * The rank sheet (排名): for every ranked indicator, each district's rank as `RANK.EQ` over the summary
+ * column, descending for ↑ and ascending for ↓, blanks unranked. Mirrors the summary's rows.
+ */
+export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPlan {
+  const t = c.template;
+  const ranked = t.template.indicators.filter((i) => i.direction !== "none").map((i) => i.code);
+  const l = summaryLayout(t, c.districts.length, ranked);
+  const src = sheetRef(CONSOLIDATION_SHEETS.summary);
+  const merges: string[] = [];
+  const lastCol = columnLetters(l.sourceCol + ranked.length);
+  const cells: CellWrite[] = [
+    { address: addressOf(l.title, 0), value: `各指标排名${c.year ? `（${c.year} 年度）` : ""}  Rank by indicator`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
+    {
+      address: addressOf(l.subtitle, 0),
+      value: "↑ 数值越大越好，↓ 数值越小越好；并列同名次，其后名次顺延（同 RANK.EQ）；未填报不排名。↑ higher is better, ↓ lower is better; ties share a rank and the next is skipped; blanks are not ranked.",
+      style: { italic: true, fontColor: "#595959" },
+    },
+    ...headerCells(t, l, merges, (ind) => (ind.direction === "up" ? " ↑" : " ↓")),
+  ];
+  merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`);
+  c.districts.forEach((d, i) => {
+    const row = l.firstRow + i;
+    cells.push(
+      { address: addressOf(row, l.districtCol), value: d.name, style: { ...PLAIN, bold: true } },
+      { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
+      { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: PLAIN },
+    );
+    for (const code of ranked) {
+      const at = `${src}${figureAddress(summary, code, i)}`;
+      const order = t.byCode.get(code)!.direction === "up" ? 0 : 1;
+      const rank = c.ranks.get(code)?.[i];
+      cells.push({
+        address: figureAddress(l, code, i),
+        formula: `IF(${at}="","",_xlfn.RANK.EQ(${at},${src}${figureRange(summary, code)},${order}))`,
+        result: rank ?? "",
+        numberFormat: "0",
+        style: { ...PLAIN, hAlign: "center" },
+      });
+    }
+  });
+  cells.push({ address: addressOf(l.totalRow, l.districtCol), value: "参与排名\nRanked", style: { ...TOTAL, wrap: true } });
+  for (const code of ranked) {
+    const r = `${src}${figureRange(summary, code)}`;
+    const count = c.districts.filter((d) => d.figures.has(code)).length;
+    cells.push({ address: totalAddress(l, code), formula: `COUNT(${r})`, result: count, numberFormat: "0", style: { ...TOTAL, hAlign: "center" } });
+  }
+  return {
+    name: CONSOLIDATION_SHEETS.ranks,
+    mode: "replace",
+    cells,
+    merges,
+    freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
+    columns: [{ index: 0, width: 14 }, { index: 1, width: 7 }, { index: 2, width: 18 }, ...ranked.map((code) => ({ index: l.columnOf.get(code)!, width: 10 }))],
+    rows: [{ index: l.headerRow, height: 64 }],
+  };
+}
