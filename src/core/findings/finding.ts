@@ -35,7 +35,7 @@ export interface FindingDetails {
   "peer.outlier": { median: number; score: number; scale: "mad" | "meanAbsolute"; threshold: number; peers: number };
   /** Hidiroglou–Berthelot: this year / last year out of line with the other districts' ratios. */
   "peer.yoyOutlier": { ratio: number; medianRatio: number; lastYear: number; peers: number };
-  "peer.missing": { reported: number; districts: number };
+  "peer.missing": { reported: number; districts: number; median: number };
   /** A city-level figure against the sum of its districts (expected = the sum). */
   "city.sumMismatch": { sum: number; reporting: number; districts: number };
 }

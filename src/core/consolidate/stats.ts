@@ -1,0 +1,139 @@
+/**
+ * Small exact statistics for consolidation: robust location and spread, ranks as Excel computes
+ * them, and a seeded generator. Pure functions of their inputs; none of them mutates an argument.
+ * Calling one with no data (where it needs some) is a programmer's error and throws.
+ */
+
+function sortedCopy(xs: readonly number[], what: string): number[] {
+  if (xs.length === 0) throw new RangeError(`${what} of no values`);
+  return [...xs].sort((a, b) => a - b);
+}
+
+function medianOfSorted(s: readonly number[]): number {
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The middle value; the mean of the two middle values for an even count. `median([17, 18, 20, 22, 200])` → 20. */
+export function median(xs: readonly number[]): number {
+  return medianOfSorted(sortedCopy(xs, "median"));
+}
+
+/**
+ * The p-quantile (0 ≤ p ≤ 1) by linear interpolation between order statistics: Hyndman & Fan's
+ * type 7, as Excel's QUARTILE.INC / PERCENTILE.INC and R's default. With h = (n − 1)·p, the result is
+ * x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎) on the sorted values (0-based). Unlike the "exclusive"
+ * definitions (type 6, QUARTILE.EXC) it is defined for every n ≥ 1, so Hidiroglou–Berthelot's
+ * quartiles exist with as few districts as the rule accepts; p = 0.5 is exactly `median`.
+ */
+export function quantile(xs: readonly number[], p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
+  const s = sortedCopy(xs, "quantile");
+  if (p === 0.5) return medianOfSorted(s);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  const frac = h - lo;
+  return frac === 0 ? s[lo] : s[lo] + frac * (s[lo + 1] - s[lo]);
+}
+
+/** Median absolute deviation around the median, unscaled: median(|xᵢ − median(x)|). */
+export function mad(xs: readonly number[]): number {
+  const m = median(xs);
+  return median(xs.map((x) => Math.abs(x - m)));
+}
+
+/** Mean absolute deviation around the median: Σ|xᵢ − median(x)| / n. */
+export function meanAbsoluteDeviation(xs: readonly number[]): number {
+  const m = median(xs);
+  let total = 0;
+  for (const x of xs) total += Math.abs(x - m);
+  return total / xs.length;
+}
+
+export interface ModifiedZScores {
+  /** Signed, in the order of the input. */
+  readonly scores: readonly number[];
+  readonly median: number;
+  /** Which spread the scores are scaled by ("mad" also when every value equals the median). */
+  readonly scale: "mad" | "meanAbsolute";
+}
+
+/** Φ⁻¹(0.75): makes MAD a consistent estimator of σ for normal data. */
+const MAD_CONSTANT = 0.6745;
+/** √(π/2): the mean absolute deviation of normal data is σ·√(2/π). */
+const MEAN_AD_CONSTANT = 1.253314;
+
+/**
+ * Modified z-scores (Iglewicz & Hoaglin, "How to Detect and Handle Outliers", 1993):
+ * Mᵢ = 0.6745·(xᵢ − x̃)/MAD. When MAD is 0 (more than half the values equal — common with few
+ * districts) the usual fallback is Mᵢ = (xᵢ − x̃)/(1.253314·MeanAD), MeanAD the mean absolute deviation
+ * around the median (as in IBM SPSS Modeler's anomaly measures). When both are 0 every value equals
+ * the median and every score is 0.
+ *
+ * @example modifiedZScores([17, 18, 20, 22, 200]).scores[4] // 0.6745 · 180 / 2 = 60.705
+ */
+export function modifiedZScores(xs: readonly number[]): ModifiedZScores {
+  const m = median(xs);
+  const deviations = xs.map((x) => x - m);
+  const madValue = median(deviations.map(Math.abs));
+  if (madValue > 0) return { scores: deviations.map((d) => (MAD_CONSTANT * d) / madValue), median: m, scale: "mad" };
+  const meanAd = meanAbsoluteDeviation(xs);
+  if (meanAd > 0) return { scores: deviations.map((d) => d / (MEAN_AD_CONSTANT * meanAd)), median: m, scale: "meanAbsolute" };
+  return { scores: xs.map(() => 0), median: m, scale: "mad" };
+}
+
+/**
+ * Ranks as Excel's RANK.EQ(x, range, order) over the defined values: 1 + the number of values
+ * strictly greater (desc, order 0) or strictly less (asc, order 1). Ties share a rank and the next
+ * rank is skipped; numbers are compared exactly (===), as Excel and LibreOffice do. `undefined`
+ * (and NaN) stays unranked and is not counted.
+ *
+ * @example rankEq([0.9, 0.95, 0.95, 0.8, undefined], "desc") // [3, 1, 1, 4, undefined]
+ */
+export function rankEq(values: readonly (number | undefined)[], order: "desc" | "asc"): (number | undefined)[] {
+  const defined = values.filter((v): v is number => v !== undefined && !Number.isNaN(v)).sort((a, b) => a - b);
+  return values.map((v) => {
+    if (v === undefined || Number.isNaN(v)) return undefined;
+    // Ascending: values below v = first index whose value is not below v; descending: count above v.
+    return order === "asc" ? 1 + lowerBound(defined, v) : 1 + defined.length - upperBound(defined, v);
+  });
+}
+
+/** First index i with s[i] >= v (s sorted ascending). */
+function lowerBound(s: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index i with s[i] > v (s sorted ascending). */
+function upperBound(s: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A deterministic generator of numbers in [0, 1) (mulberry32, Tommy Ettinger's 32-bit mixer): the
+ * same seed gives the same sequence on every platform, so stability intervals are reproducible.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

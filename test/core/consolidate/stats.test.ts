@@ -1,0 +1,117 @@
+import { rng } from "../../../bench/generate";
+import { mad, meanAbsoluteDeviation, median, modifiedZScores, quantile, rankEq, seededRandom } from "../../../src/core/consolidate/stats";
+
+describe("median, MAD and mean absolute deviation", () => {
+  it("takes the middle value, or the mean of the two middle ones, whatever the input order", () => {
+    expect(median([200, 17, 22, 18, 20])).toBe(20);
+    expect(median([4, 1, 3, 2])).toBe(2.5); // (2 + 3) / 2
+    expect(median([7])).toBe(7);
+  });
+
+  it("measures spread around the median: [17, 18, 20, 22, 200]", () => {
+    // |x − 20| = 3, 2, 0, 2, 180 → sorted 0, 2, 2, 3, 180: MAD = 2; mean = 187 / 5 = 37.4
+    expect(mad([17, 18, 20, 22, 200])).toBe(2);
+    expect(meanAbsoluteDeviation([17, 18, 20, 22, 200])).toBeCloseTo(37.4, 12);
+  });
+
+  it("does not reorder its argument", () => {
+    const xs = [3, 1, 2];
+    median(xs);
+    quantile(xs, 0.25);
+    expect(xs).toEqual([3, 1, 2]);
+  });
+
+  it("throws when given no values (a programmer's error, not bad data)", () => {
+    expect(() => median([])).toThrow(RangeError);
+    expect(() => mad([])).toThrow(RangeError);
+    expect(() => quantile([], 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("quantile (type 7, as QUARTILE.INC)", () => {
+  it("interpolates between order statistics at h = (n − 1)·p", () => {
+    // [1, 2, 3, 4]: p = 0.25 → h = 0.75 → 1 + 0.75·(2 − 1) = 1.75; p = 0.75 → h = 2.25 → 3 + 0.25·1 = 3.25
+    expect(quantile([4, 1, 3, 2], 0.25)).toBe(1.75);
+    expect(quantile([4, 1, 3, 2], 0.75)).toBe(3.25);
+    expect(quantile([4, 1, 3, 2], 0)).toBe(1);
+    expect(quantile([4, 1, 3, 2], 1)).toBe(4);
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+  });
+
+  it("is defined with very few values (QUARTILE.EXC would not be)", () => {
+    expect(quantile([7], 0.25)).toBe(7);
+    expect(quantile([2, 10], 0.25)).toBe(4); // h = 0.25 → 2 + 0.25·8
+  });
+
+  it("rejects p outside [0, 1]", () => {
+    expect(() => quantile([1, 2], 1.5)).toThrow(RangeError);
+    expect(() => quantile([1, 2], Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("modified z-scores (Iglewicz–Hoaglin)", () => {
+  it("scales by MAD: 200 among [17, 18, 20, 22] scores 0.6745·180/2 = 60.705", () => {
+    const z = modifiedZScores([17, 18, 20, 22, 200]);
+    expect(z.median).toBe(20);
+    expect(z.scale).toBe("mad");
+    // 0.6745·(−3)/2, 0.6745·(−2)/2, 0, 0.6745·2/2, 0.6745·180/2
+    const expected = [-1.01175, -0.6745, 0, 0.6745, 60.705];
+    z.scores.forEach((s, i) => expect(s).toBeCloseTo(expected[i], 10));
+  });
+
+  it("falls back to 1.253314·MeanAD when MAD is 0: [5, 5, 5, 5, 40]", () => {
+    // median 5, |x − 5| = 0, 0, 0, 0, 35: MAD 0; MeanAD = 35/5 = 7; 35 / (1.253314·7 = 8.773198) = 3.98942
+    const z = modifiedZScores([5, 5, 5, 5, 40]);
+    expect(z.scale).toBe("meanAbsolute");
+    expect(z.median).toBe(5);
+    expect(z.scores.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(z.scores[4]).toBeCloseTo(3.98942, 5);
+  });
+
+  it("gives every value 0 when all are equal", () => {
+    expect(modifiedZScores([3, 3, 3])).toEqual({ scores: [0, 0, 0], median: 3, scale: "mad" });
+  });
+});
+
+describe("rankEq (as Excel's RANK.EQ)", () => {
+  const rates = [0.9, 0.95, 0.95, 0.8, undefined];
+
+  it("shares a rank between ties and skips the next one, highest first", () => {
+    expect(rankEq(rates, "desc")).toEqual([3, 1, 1, 4, undefined]);
+  });
+
+  it("ranks lowest first with asc", () => {
+    // 0.8 → 1, 0.9 → 2, 0.95 and 0.95 → 3 (no 4)
+    expect(rankEq(rates, "asc")).toEqual([2, 3, 3, 1, undefined]);
+  });
+
+  it("compares exactly: 0.1 + 0.2 is not a tie with 0.3", () => {
+    expect(rankEq([0.1 + 0.2, 0.3], "desc")).toEqual([1, 2]);
+    expect(rankEq([0.3, 0.3], "desc")).toEqual([1, 1]);
+  });
+
+  it("leaves everything unranked when nothing is defined", () => {
+    expect(rankEq([undefined, undefined], "asc")).toEqual([undefined, undefined]);
+    expect(rankEq([], "desc")).toEqual([]);
+  });
+});
+
+describe("seededRandom (mulberry32)", () => {
+  it("repeats the reference sequence of its seed", () => {
+    const g = seededRandom(42);
+    expect([g(), g(), g()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
+  });
+
+  it("is the benchmarks' generator, so bench can import it", () => {
+    const a = seededRandom(7);
+    const b = rng(7);
+    for (let i = 0; i < 100; i++) expect(a()).toBe(b());
+  });
+
+  it("stays in [0, 1) and differs between seeds", () => {
+    const g = seededRandom(1);
+    const xs = Array.from({ length: 1000 }, g);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(seededRandom(2)()).not.toBe(seededRandom(1)());
+  });
+});
