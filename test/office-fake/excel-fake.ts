@@ -7,7 +7,9 @@
  *  - a request runs its operations in order and stops at the first error (earlier ones stay done);
  *  - a request whose payload passes `maxRequestBytes` (5 MB, Excel on the web's limit) is refused;
  *  - methods newer than the configured ExcelApi version throw `ApiNotFound`;
- *  - a protected sheet refuses writes to locked cells, formatting, merges, validation and notes.
+ *  - a protected sheet refuses writes to locked cells, formatting, merges, validation, notes,
+ *    conditional formats and charts;
+ *  - a very hidden sheet cannot be deleted, nor the last visible one.
  *
  * Every sync is counted and every executed operation logged, so tests can assert what was written
  * and in how many round trips. This file imports only the pure core's address helpers (no Node, no jest) so that a browser page
@@ -101,6 +103,37 @@ export interface FakeValidation {
   ignoreBlanks?: boolean;
 }
 
+export interface FakeConditionalFormatView {
+  /** "ColorScale", … */
+  readonly type: string;
+  /** A1, without the sheet. */
+  readonly range: string;
+  /** As set through `colorScale.criteria` (undefined until set). */
+  readonly colorScale?: { readonly criteria?: Readonly<Record<string, unknown>> };
+}
+
+export interface FakeChartSeriesView {
+  readonly name: string;
+  /** Sheet-qualified, as Range.address gives it ("汇总表!E5:E42"). */
+  readonly values: string;
+  /** Set by `setXAxisValues` (sheet-qualified); undefined before. */
+  readonly xAxisValues?: string;
+}
+
+export interface FakeChartView {
+  readonly name: string;
+  /** "BarClustered", … */
+  readonly type: string;
+  readonly seriesBy: string;
+  /** The source range given to `charts.add` (sheet-qualified). */
+  readonly source: string;
+  readonly title: string;
+  readonly legendVisible: boolean;
+  readonly series: readonly FakeChartSeriesView[];
+  /** Set by `setPosition` (A1 of the start and end cells); undefined before. */
+  readonly position?: { readonly from: string; readonly to?: string };
+}
+
 export interface FakeSheetView {
   readonly name: string;
   readonly id: string;
@@ -121,6 +154,9 @@ export interface FakeSheetView {
   columnHidden(index: number): boolean;
   rowHeight(index: number): number | undefined;
   rowHidden(index: number): boolean;
+  /** Conditional formats added through Office.js, in order (the `cells` of a sheet init have none). */
+  readonly conditionalFormats: readonly FakeConditionalFormatView[];
+  readonly charts: readonly FakeChartView[];
 }
 
 export interface FakeExcel {
@@ -296,6 +332,29 @@ interface CommentState {
   content: string;
 }
 
+interface ConditionalFormatState {
+  readonly type: string;
+  readonly range: Rect;
+  colorScale?: { criteria?: Record<string, unknown> };
+}
+
+interface ChartSeriesState {
+  name: string;
+  values: string;
+  xAxisValues?: string;
+}
+
+interface ChartState {
+  name: string;
+  readonly type: string;
+  readonly seriesBy: string;
+  readonly source: string;
+  title: string;
+  legendVisible: boolean;
+  readonly series: ChartSeriesState[];
+  position?: { from: string; to?: string };
+}
+
 type Handler = (args: Record<string, unknown>) => unknown;
 
 class SheetState {
@@ -310,7 +369,11 @@ class SheetState {
   protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   readonly notes = new Map<number, NoteState>();
   readonly comments = new Map<number, CommentState>();
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  charts: ChartState[] = [];
   readonly changeHandlers = new Set<Handler>();
+  /** Set by `Worksheet.delete`: proxies still bound to it fail with ItemNotFound. */
+  deleted = false;
 
   constructor(
     readonly id: string,
@@ -435,6 +498,8 @@ class Engine {
   hangSyncs = false;
   inFlight = 0;
   nextId = 1;
+  /** Excel names new charts "Chart 1", "Chart 2", … across the workbook. */
+  nextChart = 1;
   readonly workbookChangeHandlers = new Set<Handler>();
   readonly maxRequestBytes: number;
 
@@ -492,6 +557,15 @@ class Engine {
 
   supports(version: string): boolean {
     return versionAtLeast(this.apiVersion, version);
+  }
+
+  /** Excel's rules for a sheet name; undefined when `name` is allowed. */
+  sheetNameProblem(name: string): string | undefined {
+    if (name.length === 0 || name.length > 31) return "must have 1 to 31 characters";
+    if (/[[\]:*?/\\]/.test(name)) return "contains one of [ ] : * ? / \\";
+    if (/^'|'$/.test(name)) return "starts or ends with a quote";
+    if (name.toLowerCase() === "history") return `"History" is reserved`;
+    return undefined;
   }
 
   findSheet(key: string): SheetState | undefined {
@@ -787,7 +861,7 @@ class WorksheetProxy extends FakeProxy {
   /** The sheet, bound at first use (it follows the sheet if renamed). */
   state(): SheetState {
     const s = this.stateOrNull();
-    if (!s) throw new FakeOfficeError("ItemNotFound", `The requested worksheet "${this.label}" doesn't exist.`);
+    if (!s || s.deleted) throw new FakeOfficeError("ItemNotFound", `The requested worksheet "${this.label}" doesn't exist.`);
     return s;
   }
 
@@ -834,8 +908,72 @@ class WorksheetProxy extends FakeProxy {
   get name(): string {
     return this.get("name");
   }
+  /** Rename (ExcelApi 1.1): another sheet of that name (any case) or a name Excel refuses fails. */
+  set name(v: string) {
+    this.queue(
+      "name",
+      v,
+      () => {
+        const s = this.state();
+        const problem = this.engine.sheetNameProblem(v);
+        if (problem) throw new FakeOfficeError("InvalidArgument", `The sheet name "${v}" ${problem}.`);
+        const other = this.engine.findSheet(v);
+        if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${v}" already exists.`);
+        if (this.engine.active.toLowerCase() === s.name.toLowerCase()) this.engine.active = v;
+        if (this.engine.selection?.sheet === s.name) this.engine.selection = { ...this.engine.selection, sheet: v };
+        s.name = v;
+      },
+      () => ({ sheet: this.state().name }),
+    );
+  }
   get id(): string {
     return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  /** Move the sheet to a 0-based position (ExcelApi 1.1); the others keep their order. */
+  set position(p: number) {
+    this.queue(
+      "position",
+      p,
+      () => {
+        const s = this.state();
+        const sheets = this.engine.sheets;
+        if (!Number.isInteger(p) || p < 0 || p >= sheets.length) throw new FakeOfficeError("InvalidArgument", `Position ${p} is outside 0..${sheets.length - 1}.`);
+        sheets.splice(sheets.indexOf(s), 1);
+        sheets.splice(p, 0, s);
+      },
+      () => ({ sheet: this.state().name }),
+    );
+  }
+  /**
+   * Delete the sheet (ExcelApi 1.1). As Excel: a very hidden sheet must be made hidden or visible
+   * first, and the last visible sheet cannot go. The active sheet passes to the next visible one.
+   */
+  delete(): void {
+    this.queue(
+      "delete",
+      undefined,
+      () => {
+        const s = this.state();
+        if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", `Cannot delete very hidden sheet "${s.name}": make it hidden or visible first.`);
+        const sheets = this.engine.sheets;
+        if (!sheets.some((o) => o !== s && o.visibility === "Visible")) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        const i = sheets.indexOf(s);
+        sheets.splice(i, 1);
+        s.deleted = true;
+        if (this.engine.active.toLowerCase() === s.name.toLowerCase()) {
+          const next = sheets.slice(i).find((o) => o.visibility === "Visible") ?? [...sheets.slice(0, i)].reverse().find((o) => o.visibility === "Visible");
+          this.engine.active = next?.name ?? "";
+        }
+        if (this.engine.selection?.sheet === s.name) this.engine.selection = undefined;
+      },
+      () => ({ sheet: this.state().name }),
+    );
+  }
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.context, this);
   }
   get visibility(): string {
     return this.get("visibility");
@@ -1249,6 +1387,10 @@ class RangeProxy extends FakeProxy {
     this.engine.require("1.8", "Range.dataValidation");
     return new DataValidationProxy(this.context, this);
   }
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.engine.require("1.6", "Range.conditionalFormats");
+    return new ConditionalFormatCollectionProxy(this.context, this);
+  }
 
   merge(across = false): void {
     this.queue(
@@ -1630,6 +1772,381 @@ class DataValidationProxy extends FakeProxy {
   }
 }
 
+// Conditional formats and charts -------------------------------------------------------------
+
+const CONDITIONAL_FORMAT_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+const COLOR_CRITERION_TYPES = ["LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
+
+/** A colour as Excel takes it: "#RRGGBB" or a name ("red"). */
+function isFakeColour(v: unknown): boolean {
+  return typeof v === "string" && (/^#[0-9a-fA-F]{6}$/.test(v) || /^[a-zA-Z]+$/.test(v));
+}
+
+/** What Excel checks in `colorScale.criteria`: a minimum and a maximum, types, colours, formulas where the type needs one. */
+function colorScaleCriteriaProblem(criteria: unknown): string | undefined {
+  if (!criteria || typeof criteria !== "object") return "criteria must be an object";
+  const c = criteria as Record<string, unknown>;
+  for (const key of Object.keys(c)) if (!["minimum", "midpoint", "maximum"].includes(key)) return `unknown criterion "${key}"`;
+  if (!c.minimum || !c.maximum) return "a colour scale needs a minimum and a maximum";
+  for (const key of ["minimum", "midpoint", "maximum"]) {
+    const k = c[key] as { type?: unknown; formula?: unknown; color?: unknown } | undefined;
+    if (k === undefined) continue;
+    if (!COLOR_CRITERION_TYPES.includes(String(k.type))) return `${key}: type ${String(k.type)} is not a ConditionalFormatColorCriterionType`;
+    if (k.color !== undefined && !isFakeColour(k.color)) return `${key}: colour ${String(k.color)} is not a colour`;
+    const noFormula = k.type === "LowestValue" || k.type === "HighestValue";
+    if (noFormula && k.formula !== null && k.formula !== undefined) return `${key}: ${String(k.type)} takes no formula`;
+    if (!noFormula && typeof k.formula !== "string") return `${key}: ${String(k.type)} needs a formula`;
+    if ((k.type === "Percentile" || k.type === "Percent") && !(Number(k.formula) >= 0 && Number(k.formula) <= 100)) {
+      return `${key}: ${String(k.type)} ${String(k.formula)} is not between 0 and 100`;
+    }
+  }
+  return undefined;
+}
+
+class ConditionalFormatCollectionProxy extends FakeProxy {
+  protected readonly kind = "ConditionalFormatCollection";
+  constructor(
+    context: FakeContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(context);
+  }
+  protected read(prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `ConditionalFormatCollection.${prop} is not in the fake`);
+  }
+  add(type: string): ConditionalFormatProxy {
+    this.engine.require("1.6", "ConditionalFormatCollection.add");
+    let created: { sheet: SheetState; cf: ConditionalFormatState } | undefined;
+    this.queue(
+      "add",
+      type,
+      () => {
+        if (!CONDITIONAL_FORMAT_TYPES.includes(type)) throw new FakeOfficeError("InvalidArgument", `${type} is not a ConditionalFormatType.`);
+        const s = this.range.state();
+        s.assertAllowed("formatCells");
+        const cf: ConditionalFormatState = { type, range: { ...this.range.rect() } };
+        s.conditionalFormats.push(cf);
+        created = { sheet: s, cf };
+      },
+      () => this.range.whereNow(),
+    );
+    return new ConditionalFormatProxy(this.context, () => created);
+  }
+}
+
+class ConditionalFormatProxy extends FakeProxy {
+  protected readonly kind = "ConditionalFormat";
+  constructor(
+    context: FakeContext,
+    private readonly resolver: () => { sheet: SheetState; cf: ConditionalFormatState } | undefined,
+  ) {
+    super(context);
+  }
+  target(): { sheet: SheetState; cf: ConditionalFormatState } {
+    const t = this.resolver();
+    if (!t || t.sheet.deleted || !t.sheet.conditionalFormats.includes(t.cf)) throw new FakeOfficeError("ItemNotFound", "The conditional format doesn't exist.");
+    return t;
+  }
+  protected read(prop: string): unknown {
+    if (prop === "type") return this.target().cf.type;
+    throw new FakeOfficeError("InvalidArgument", `ConditionalFormat.${prop} is not in the fake`);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get colorScale(): ColorScaleFormatProxy {
+    this.engine.require("1.6", "ConditionalFormat.colorScale");
+    return new ColorScaleFormatProxy(this.context, this);
+  }
+  whereNow(): { sheet: string; address: string } {
+    const t = this.target();
+    return { sheet: t.sheet.name, address: rectA1(t.cf.range) };
+  }
+}
+
+class ColorScaleFormatProxy extends FakeProxy {
+  protected readonly kind = "ColorScaleConditionalFormat";
+  constructor(
+    context: FakeContext,
+    private readonly cf: ConditionalFormatProxy,
+  ) {
+    super(context);
+  }
+  protected read(prop: string): unknown {
+    const { cf } = this.cf.target();
+    if (prop === "criteria") return structuredClone(cf.colorScale?.criteria);
+    throw new FakeOfficeError("InvalidArgument", `ColorScaleConditionalFormat.${prop} is not in the fake`);
+  }
+  get criteria(): Record<string, unknown> {
+    return this.get("criteria");
+  }
+  set criteria(v: Record<string, unknown>) {
+    this.queue(
+      "criteria",
+      v,
+      () => {
+        const { sheet, cf } = this.cf.target();
+        if (cf.type !== "ColorScale") throw new FakeOfficeError("InvalidOperation", `The conditional format is a ${cf.type}, not a ColorScale.`);
+        sheet.assertAllowed("formatCells");
+        const problem = colorScaleCriteriaProblem(v);
+        if (problem) throw new FakeOfficeError("InvalidArgument", `Color scale criteria: ${problem}.`);
+        cf.colorScale = { criteria: structuredClone(v) };
+      },
+      () => this.cf.whereNow(),
+    );
+  }
+}
+
+const CHART_TYPES = ["ColumnClustered", "ColumnStacked", "BarClustered", "BarStacked", "Line", "LineMarkers", "Pie", "XYScatter", "Area"];
+
+/** A range argument as the sheet-qualified address Excel reports, checked at execution time. */
+function rangeArg(r: unknown, what: string): { sheet: SheetState; rect: Rect; address: string } {
+  if (!(r instanceof RangeProxy)) throw new FakeOfficeError("InvalidArgument", `${what} must be a Range object.`);
+  const sheet = r.state();
+  const rect = r.rect();
+  return { sheet, rect, address: `${quoteSheet(sheet.name)}!${rectA1(rect)}` };
+}
+
+class ChartCollectionProxy extends FakeProxy {
+  protected readonly kind = "ChartCollection";
+  constructor(
+    context: FakeContext,
+    private readonly ws: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  protected read(prop: string): unknown {
+    if (prop === "count") return this.ws.state().charts.length;
+    throw new FakeOfficeError("InvalidArgument", `ChartCollection.${prop} is not in the fake`);
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  /**
+   * A chart over `sourceData` (ExcelApi 1.1): one series per column ("Columns", and "Auto" as on the
+   * web) or per row, named "Series1", … — the fake does not take a text first cell for a name.
+   */
+  add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
+    let created: { sheet: SheetState; chart: ChartState } | undefined;
+    const source = sourceData as unknown;
+    this.queue(
+      "add",
+      { type, seriesBy },
+      () => {
+        if (!CHART_TYPES.includes(type)) throw new FakeOfficeError("InvalidArgument", `${type} is not a ChartType the fake knows.`);
+        if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new FakeOfficeError("InvalidArgument", `${seriesBy} is not a ChartSeriesBy.`);
+        const s = this.ws.state();
+        s.assertAllowed("edit");
+        const src = rangeArg(source, "sourceData");
+        const byRows = seriesBy === "Rows";
+        const lines = byRows ? range(src.rect.top, src.rect.bottom) : range(src.rect.left, src.rect.right);
+        const series = lines.map((i, n) => {
+          const r: Rect = byRows ? { ...src.rect, top: i, bottom: i } : { ...src.rect, left: i, right: i };
+          return { name: `Series${n + 1}`, values: `${quoteSheet(src.sheet.name)}!${rectA1(r)}` };
+        });
+        const chart: ChartState = { name: `Chart ${this.engine.nextChart++}`, type, seriesBy, source: src.address, title: "", legendVisible: true, series };
+        s.charts.push(chart);
+        created = { sheet: s, chart };
+      },
+      () => ({ sheet: this.ws.state().name }),
+    );
+    return new ChartProxy(this.context, () => created);
+  }
+}
+
+class ChartProxy extends FakeProxy {
+  protected readonly kind = "Chart";
+  constructor(
+    context: FakeContext,
+    private readonly resolver: () => { sheet: SheetState; chart: ChartState } | undefined,
+  ) {
+    super(context);
+  }
+  target(): { sheet: SheetState; chart: ChartState } {
+    const t = this.resolver();
+    if (!t || t.sheet.deleted || !t.sheet.charts.includes(t.chart)) throw new FakeOfficeError("ItemNotFound", "The chart doesn't exist.");
+    return t;
+  }
+  readonly where = (): { sheet: string } => ({ sheet: this.target().sheet.name });
+  protected read(prop: string): unknown {
+    const { chart } = this.target();
+    if (prop === "name") return chart.name;
+    if (prop === "chartType") return chart.type;
+    throw new FakeOfficeError("InvalidArgument", `Chart.${prop} is not in the fake`);
+  }
+  /** Queue a change of the chart (charts are objects: a protected sheet refuses them). */
+  change(member: string, data: unknown, f: (c: ChartState) => void): void {
+    this.queue(
+      member,
+      data,
+      () => {
+        const t = this.target();
+        t.sheet.assertAllowed("edit");
+        f(t.chart);
+      },
+      this.where,
+    );
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.change("name", v, (c) => (c.name = v));
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  get title(): ChartPartProxy {
+    return new ChartPartProxy(this.context, this, "ChartTitle");
+  }
+  get legend(): ChartPartProxy {
+    return new ChartPartProxy(this.context, this, "ChartLegend");
+  }
+  get series(): ChartSeriesCollectionProxy {
+    return new ChartSeriesCollectionProxy(this.context, this);
+  }
+  /** Place the chart over cells (ExcelApi 1.1): start cell, optional end cell, as addresses or Ranges. */
+  setPosition(startCell: string | RangeProxy, endCell?: string | RangeProxy): void {
+    const cellText = (c: string | RangeProxy | undefined) => (c === undefined ? undefined : typeof c === "string" ? c : "(range)");
+    this.change("setPosition", { startCell: cellText(startCell), endCell: cellText(endCell) }, (chart) => {
+      const a1Of = (c: string | RangeProxy): string => {
+        const r = typeof c === "string" ? parseRect(splitSheet(c).address) : c.rect();
+        if (!r) throw new FakeOfficeError("InvalidArgument", `"${String(c)}" is not a cell address.`);
+        return rectA1(r);
+      };
+      chart.position = { from: a1Of(startCell), ...(endCell !== undefined ? { to: a1Of(endCell) } : {}) };
+    });
+  }
+  delete(): void {
+    this.queue(
+      "delete",
+      undefined,
+      () => {
+        const t = this.target();
+        t.sheet.assertAllowed("edit");
+        t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);
+      },
+      this.where,
+    );
+  }
+}
+
+/** The chart's title (`text`, `visible`) or legend (`visible`, `position`). */
+class ChartPartProxy extends FakeProxy {
+  constructor(
+    context: FakeContext,
+    private readonly chart: ChartProxy,
+    protected readonly kind: string,
+  ) {
+    super(context);
+  }
+  protected read(prop: string): unknown {
+    const { chart } = this.chart.target();
+    if (this.kind === "ChartTitle" && prop === "text") return chart.title;
+    if (prop === "visible") return this.kind === "ChartTitle" ? chart.title !== "" : chart.legendVisible;
+    throw new FakeOfficeError("InvalidArgument", `${this.kind}.${prop} is not in the fake`);
+  }
+  private change(member: string, data: unknown, f: (c: ChartState) => void): void {
+    this.queue(
+      member,
+      data,
+      () => {
+        const t = this.chart.target();
+        t.sheet.assertAllowed("edit");
+        f(t.chart);
+      },
+      this.chart.where,
+    );
+  }
+  get text(): string {
+    return this.get("text");
+  }
+  set text(v: string) {
+    if (this.kind !== "ChartTitle") throw new FakeOfficeError("InvalidArgument", `${this.kind}.text is not in the fake`);
+    this.change("text", v, (c) => (c.title = v));
+  }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  set visible(v: boolean) {
+    this.change("visible", v, (c) => {
+      if (this.kind === "ChartLegend") c.legendVisible = v;
+    });
+  }
+  set position(v: string) {
+    this.change("position", v, () => undefined);
+  }
+}
+
+class ChartSeriesCollectionProxy extends FakeProxy {
+  protected readonly kind = "ChartSeriesCollection";
+  constructor(
+    context: FakeContext,
+    private readonly chart: ChartProxy,
+  ) {
+    super(context);
+  }
+  protected read(prop: string): unknown {
+    if (prop === "count") return this.chart.target().chart.series.length;
+    throw new FakeOfficeError("InvalidArgument", `ChartSeriesCollection.${prop} is not in the fake`);
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.context, this.chart, index);
+  }
+}
+
+class ChartSeriesProxy extends FakeProxy {
+  protected readonly kind = "ChartSeries";
+  constructor(
+    context: FakeContext,
+    private readonly chart: ChartProxy,
+    private readonly index: number,
+  ) {
+    super(context);
+  }
+  private series(): ChartSeriesState {
+    const s = this.chart.target().chart.series[this.index];
+    if (!s) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${this.index}.`);
+    return s;
+  }
+  protected read(prop: string): unknown {
+    if (prop === "name") return this.series().name;
+    throw new FakeOfficeError("InvalidArgument", `ChartSeries.${prop} is not in the fake`);
+  }
+  private change(member: string, data: unknown, f: (s: ChartSeriesState) => void): void {
+    this.queue(
+      member,
+      data,
+      () => {
+        this.chart.target().sheet.assertAllowed("edit");
+        f(this.series());
+      },
+      this.chart.where,
+    );
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.change("name", v, (s) => (s.name = v));
+  }
+  /** ExcelApi 1.7. */
+  setValues(sourceData: RangeProxy): void {
+    this.engine.require("1.7", "ChartSeries.setValues");
+    const source = sourceData as unknown;
+    this.change("setValues", undefined, (s) => (s.values = rangeArg(source, "sourceData").address));
+  }
+  /** ExcelApi 1.7. */
+  setXAxisValues(sourceData: RangeProxy): void {
+    this.engine.require("1.7", "ChartSeries.setXAxisValues");
+    const source = sourceData as unknown;
+    this.change("setXAxisValues", undefined, (s) => (s.xAxisValues = rangeArg(source, "sourceData").address));
+  }
+}
+
 // Notes and comments ---------------------------------------------------------------------------
 
 /** A cell given as a Range proxy or an address ("A1" on a sheet's collection, "Sheet!A1" on the workbook's). */
@@ -1943,6 +2460,16 @@ function sheetView(s: SheetState): FakeSheetView {
     columnHidden: (i) => s.colHidden.has(i),
     rowHeight: (i) => s.rowHeight.get(i),
     rowHidden: (i) => s.rowHidden.has(i),
+    get conditionalFormats() {
+      return s.conditionalFormats.map((cf) => ({
+        type: cf.type,
+        range: rectA1(cf.range),
+        ...(cf.colorScale ? { colorScale: structuredClone(cf.colorScale) } : {}),
+      }));
+    },
+    get charts() {
+      return s.charts.map((c) => structuredClone(c));
+    },
   };
 }
 
@@ -1980,6 +2507,17 @@ export function installFakeExcel(target: typeof globalThis, opts: FakeOptions): 
     run,
     RequestContext: FakeContext,
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered", line: "Line", pie: "Pie" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ConditionalFormatType: { colorScale: "ColorScale", dataBar: "DataBar", iconSet: "IconSet", cellValue: "CellValue", custom: "Custom" },
+    ConditionalFormatColorCriterionType: {
+      lowestValue: "LowestValue",
+      highestValue: "HighestValue",
+      number: "Number",
+      percent: "Percent",
+      formula: "Formula",
+      percentile: "Percentile",
+    },
   };
   g.Office = {
     HostType: { Excel: "Excel" },

@@ -1,6 +1,6 @@
 import type { ApplyStats, HostCapabilities, WorkbookHost, WorkbookRead } from "../../src/adapters/office/host";
 import { addressOf, parseAddress, type CellValue, type SheetSnapshot } from "../../src/core/grid";
-import type { SheetPlan, WritePlan } from "../../src/core/plan/write-plan";
+import type { ChartSpec, ColorScaleSpec, SheetPlan, WritePlan } from "../../src/core/plan/write-plan";
 
 interface FakeSheet {
   name: string;
@@ -9,11 +9,16 @@ interface FakeSheet {
   fills: Map<string, string>;
   notes: Map<string, string>;
   visibility: "visible" | "hidden" | "veryHidden";
+  /** Recorded as planned (nothing is drawn): for tests that look for them. */
+  colorScales: ColorScaleSpec[];
+  charts: ChartSpec[];
 }
 
 /**
  * A workbook in memory for pane tests: sheets as snapshots, plans applied roughly (values, cached
  * formula results, fills, notes: enough to re-read), every `apply` and `select` recorded.
+ * `replace` empties the sheet in place (same position); colour scales and charts are only recorded
+ * (`colorScalesOn`, `chartsOn`), and refused on `update` sheets as the adapters refuse them.
  */
 export class FakeHost implements WorkbookHost {
   readonly capabilities: HostCapabilities = { notes: true, comments: true, cellProperties: true, insertFromBase64: true };
@@ -45,6 +50,8 @@ export class FakeHost implements WorkbookHost {
       fills,
       notes: new Map(Object.entries(s.notes ?? {})),
       visibility: "visible",
+      colorScales: [],
+      charts: [],
     });
   }
 
@@ -90,6 +97,14 @@ export class FakeHost implements WorkbookHost {
 
   noteAt(sheet: string, address: string): string | undefined {
     return this.sheet(sheet).notes.get(address);
+  }
+
+  colorScalesOn(sheet: string): readonly ColorScaleSpec[] {
+    return this.sheet(sheet).colorScales;
+  }
+
+  chartsOn(sheet: string): readonly ChartSpec[] {
+    return this.sheet(sheet).charts;
   }
 
   valueAt(sheet: string, address: string): CellValue {
@@ -141,13 +156,33 @@ export class FakeHost implements WorkbookHost {
 
   private applySheet(sp: SheetPlan): number {
     let s: FakeSheet;
+    const fresh = (): FakeSheet => ({
+      name: sp.name,
+      values: [],
+      numberFormats: [],
+      fills: new Map(),
+      notes: new Map(),
+      visibility: sp.visibility ?? "visible",
+      colorScales: [],
+      charts: [],
+    });
+    const existing = this.sheets.findIndex((x) => x.name.toLowerCase() === sp.name.toLowerCase());
+    if (sp.mode === "update" && ((sp.colorScales?.length ?? 0) > 0 || (sp.charts?.length ?? 0) > 0)) {
+      throw new Error(`${sp.name}: colour scales and charts only on create/replace sheets`);
+    }
     if (sp.mode === "create") {
-      if (this.sheets.some((x) => x.name.toLowerCase() === sp.name.toLowerCase())) throw new Error(`A sheet named ${sp.name} exists`);
-      s = { name: sp.name, values: [], numberFormats: [], fills: new Map(), notes: new Map(), visibility: sp.visibility ?? "visible" };
+      if (existing >= 0) throw new Error(`A sheet named ${sp.name} exists`);
+      s = fresh();
       this.sheets.push(s);
+    } else if (sp.mode === "replace") {
+      s = fresh();
+      if (existing >= 0) this.sheets[existing] = s;
+      else this.sheets.push(s);
     } else {
       s = this.sheet(sp.name);
     }
+    s.colorScales.push(...(sp.colorScales ?? []));
+    s.charts.push(...(sp.charts ?? []));
     for (const a of sp.clearFlags?.fills ?? []) s.fills.delete(a);
     for (const a of sp.clearFlags?.notes ?? []) s.notes.delete(a);
     for (const c of sp.cells ?? []) {

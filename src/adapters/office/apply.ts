@@ -1,13 +1,17 @@
 /**
  * Applying a core `WritePlan` through Office.js, with the same meaning as the file adapter
  * (src/adapters/xlsx/apply.ts): "" or null clears a cell, `create` never replaces a sheet,
- * fills and notes never change values, `clearFlags` removes the fills/notes Huishen set before,
- * protection has no password.
+ * `replace` deletes the sheet of that name and adds a new one at its position, fills and notes
+ * never change values, `clearFlags` removes the fills/notes Huishen set before, protection has
+ * no password. Colour scales (conditional formats, ExcelApi 1.6) and bar charts (1.1, the series'
+ * values and categories 1.7) are only allowed on `create`/`replace` sheets.
  *
  * Round trips:
- *  1. "apply: inspect" — always one sync: the sheet list (a `create` over an existing sheet
- *     throws before anything is written), and for `update` sheets their protection, the values
- *     under planned merges and the notes already on cells the plan notes or clears.
+ *  1. "apply: inspect" — always one sync: the sheet list with visibility and position (a `create`
+ *     over an existing sheet throws before anything is written; a `replace` learns where its sheet
+ *     sits), the active sheet when a `replace` might delete it, and for `update` sheets their
+ *     protection, the values under planned merges and the notes already on cells the plan notes
+ *     or clears.
  *     On ExcelApi 1.10–1.17 (comments instead of notes) with notes to write into existing
  *     sheets, one more sync finds the comments' cells ("apply: comment cells").
  *  2. "apply: write i/n" — everything is queued and sent in as few syncs as the payload allows:
@@ -18,14 +22,22 @@
  * for a cell the plan leaves alone; styles with one `setCellProperties` per rectangle on
  * ExcelApi 1.9, else format calls per rectangle of equal style).
  *
+ * A `replace` is queued in the write requests like a `create`: the old sheet is renamed out of the
+ * way (very hidden ones made hidden first: Excel refuses to delete a very hidden sheet), the new
+ * one added and moved to the old one's position, then the old one deleted — so the workbook never
+ * lacks a visible sheet, even when the replaced sheet was the only one. If it was the active
+ * sheet and the plan activates none, the new sheet is activated.
+ * Charts and colour scales are queued with the sheet's other writes: no extra sync.
+ *
  * A protected `update` sheet is unprotected first (no password: a person's password is theirs,
  * the write then fails with a clear error) and protected again at the end with its former
  * options — or Huishen's, when the plan says `protect: true`.
  */
 import { parseAddress } from "../../core/grid";
-import type { CellWrite, FillSpec, NoteSpec, SheetPlan, ValidationSpec, WritePlan } from "../../core/plan/write-plan";
+import type { CellWrite, ChartSpec, ColorScaleSpec, FillSpec, NoteSpec, SheetPlan, ValidationSpec, WritePlan } from "../../core/plan/write-plan";
 import { NOTE_PREFIX } from "../../core/sheet/plan-flags";
 import { splitRanges, validationProblems } from "../xlsx/validation";
+import { summarySpecProblems } from "../xlsx/summary-specs";
 import { columnRange, frozenRange, parseRange, rectText, rowRange, sameSheetName, splitSheetAddress, type Rect } from "./address";
 import { addressGrid, blocksOf, cellInput, jsonBytes, mergeCellWrites, writesContent, type Block } from "./blocks";
 import type { ApplyStats, HostCapabilities } from "./host";
@@ -49,7 +61,12 @@ export interface OfficeApplyStats extends ApplyStats {
   readonly notesWritten: number;
   readonly notesSkipped: number;
   readonly validationsSkipped: number;
+  /** New sheets: every `create`, and every `replace` (which creates its sheet afresh). */
   readonly sheetsCreated: number;
+  /** `replace` sheets that deleted an existing sheet of that name. */
+  readonly sheetsReplaced: number;
+  readonly colorScales: number;
+  readonly charts: number;
 }
 
 
@@ -130,6 +147,7 @@ function staticProblems(sp: SheetPlan): string[] {
   for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
   if (!isColour(sp.tabColor)) at(`tab colour: "${sp.tabColor}" is not #RRGGBB`);
   if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) at("freeze counts must be ≥ 0");
+  for (const p of summarySpecProblems(sp)) at(p);
   return out;
 }
 
@@ -147,6 +165,11 @@ function workbookProblems(plan: WritePlan, existing: readonly { name: string; vi
     const exists = existing.some((s) => sameSheetName(s.name, sp.name));
     if (sp.mode === "create") {
       if (exists || created.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists / 无法新建工作表“${sp.name}”：同名工作表已存在`);
+      created.add(key);
+      states.set(key, "Visible");
+    } else if (sp.mode === "replace") {
+      // Replacing an existing sheet is the point; replacing one this plan made is a plan bug.
+      if (created.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it / 计划中已新建工作表“${sp.name}”`);
       created.add(key);
       states.set(key, "Visible");
     } else if (!exists && !created.has(key)) {
@@ -221,6 +244,8 @@ function needsUnprotected(sp: SheetPlan): boolean {
     (sp.notes?.length ?? 0) > 0 ||
     (sp.clearFlags?.fills.length ?? 0) > 0 ||
     (sp.clearFlags?.notes.length ?? 0) > 0 ||
+    (sp.colorScales?.length ?? 0) > 0 ||
+    (sp.charts?.length ?? 0) > 0 ||
     sp.freeze !== undefined ||
     sp.protect !== undefined
   );
@@ -244,10 +269,16 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
 
   // 1. Inspect.
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  worksheets.load("items/name,items/visibility,items/position");
   const states = plan.sheets.map((sp): SheetState => ({ plan: sp }));
-  // Sheets the plan itself creates have nothing to inspect (and do not exist yet).
-  const created = new Set(plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name.toLowerCase()));
+  // Sheets the plan itself creates (or creates afresh) have nothing to inspect.
+  const created = new Set(plan.sheets.filter((sp) => sp.mode !== "update").map((sp) => sp.name.toLowerCase()));
+  // A `replace` may delete the active sheet: then its successor is activated (unless the plan activates one).
+  let activeSheet: Excel.Worksheet | undefined;
+  if (plan.sheets.some((sp) => sp.mode === "replace") && !plan.sheets.some((sp) => sp.activate)) {
+    activeSheet = worksheets.getActiveWorksheet();
+    activeSheet.load("name");
+  }
   const updates = states.filter((s) => s.plan.mode === "update" && !created.has(s.plan.name.toLowerCase()));
   for (const st of updates) {
     const ws = worksheets.getItem(st.plan.name);
@@ -315,7 +346,16 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
   }
 
   // 2. Queue every write.
-  const stats = { cellsWritten: 0, notesWritten: 0, notesSkipped: 0, validationsSkipped: 0, sheetsCreated: 0 };
+  const stats = {
+    cellsWritten: 0,
+    notesWritten: 0,
+    notesSkipped: 0,
+    validationsSkipped: 0,
+    sheetsCreated: 0,
+    sheetsReplaced: 0,
+    colorScales: 0,
+    charts: 0,
+  };
   const first: Op[] = [];
   const body: Op[] = [];
   const last: Op[] = [];
@@ -328,14 +368,32 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
   };
   const op = (list: Op[], bytes: number, run: () => void) => list.push({ bytes: bytes + OP_OVERHEAD_BYTES, run });
   const unprotected: string[] = [];
+  const loadedSheets = worksheets.items;
+  const temporaryName = temporaryNames(loadedSheets.map((w) => w.name).concat(plan.sheets.map((sp) => sp.name)));
+  let activateReplaced: string | undefined;
 
   for (const st of states) {
     const sp = st.plan;
     const name = sp.name;
-    if (sp.mode === "create") {
+    const old = sp.mode === "replace" ? loadedSheets.find((w) => sameSheetName(w.name, name)) : undefined;
+    if (sp.mode === "create" || (sp.mode === "replace" && !old)) {
       stats.sheetsCreated++;
       op(body, jsonBytes(name), () => {
         proxies.set(name.toLowerCase(), worksheets.add(name));
+      });
+    } else if (old) {
+      stats.sheetsCreated++;
+      stats.sheetsReplaced++;
+      if (activeSheet && sameSheetName(activeSheet.name, old.name) && (sp.visibility ?? "visible") === "visible") activateReplaced = name;
+      const { position, visibility } = old;
+      const temp = temporaryName();
+      op(body, jsonBytes(name) + jsonBytes(temp) + 4 * OP_OVERHEAD_BYTES, () => {
+        if (visibility === "VeryHidden") old.visibility = "Hidden";
+        old.name = temp;
+        const fresh = worksheets.add(name);
+        fresh.position = position;
+        old.delete();
+        proxies.set(name.toLowerCase(), fresh);
       });
     }
     const wasProtected = st.protection?.protected === true;
@@ -375,6 +433,14 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
     const n = queueNotes(st, sheet, body, op, notesAs);
     stats.notesWritten += n.written;
     stats.notesSkipped += n.skipped;
+    for (const cs of sp.colorScales ?? []) {
+      queueColorScale(name, cs, sheet, body, op);
+      stats.colorScales++;
+    }
+    for (const c of sp.charts ?? []) {
+      queueChart(name, c, sheet, body, op);
+      stats.charts++;
+    }
     if (sp.freeze) {
       const { rows, columns } = sp.freeze;
       op(body, 32, () => {
@@ -390,8 +456,8 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
 
   // Visibility and activation: show sheets first, activate, then hide (Excel cannot activate a hidden sheet).
   for (const sp of plan.sheets) if (sp.visibility === "visible") op(body, 16, () => (sheet(sp.name).visibility = "Visible"));
-  const toActivate = [...plan.sheets].reverse().find((sp) => sp.activate);
-  if (toActivate) op(body, 0, () => sheet(toActivate.name).activate());
+  const toActivate = [...plan.sheets].reverse().find((sp) => sp.activate)?.name ?? activateReplaced;
+  if (toActivate !== undefined) op(body, 0, () => sheet(toActivate).activate());
   for (const sp of plan.sheets) {
     if (sp.visibility === "hidden" || sp.visibility === "veryHidden") {
       const v = VISIBILITY[sp.visibility];
@@ -425,6 +491,64 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
 
 type OpFn = (list: Op[], bytes: number, run: () => void) => void;
 type SheetFn = (name: string) => Excel.Worksheet;
+
+/** Names for sheets being replaced, unused in the workbook and the plan, for the instant between rename and delete. */
+function temporaryNames(taken: readonly string[]): () => string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  let i = 0;
+  return () => {
+    let candidate: string;
+    do candidate = `汇审替换中 ${++i}`;
+    while (used.has(candidate.toLowerCase()));
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
+}
+
+/**
+ * The documented criterion for the lowest and highest value has `formula: null`; the typings
+ * only allow a string or nothing.
+ */
+const NO_FORMULA = null as unknown as string;
+
+/** Lowest value → `low`, 50th percentile → `mid`, highest value → `high` (ExcelApi 1.6). */
+function colorScaleCriteria(cs: ColorScaleSpec): Excel.ConditionalColorScaleCriteria {
+  return {
+    minimum: { type: "LowestValue", formula: NO_FORMULA, color: cs.low.toUpperCase() },
+    midpoint: { type: "Percentile", formula: "50", color: cs.mid.toUpperCase() },
+    maximum: { type: "HighestValue", formula: NO_FORMULA, color: cs.high.toUpperCase() },
+  };
+}
+
+function queueColorScale(name: string, cs: ColorScaleSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
+  const range = rectText(parseRange(cs.range)!);
+  const criteria = colorScaleCriteria(cs);
+  op(list, jsonBytes(range) + jsonBytes(criteria) + OP_OVERHEAD_BYTES, () => {
+    const cf = sheet(name).getRange(range).conditionalFormats.add("ColorScale");
+    cf.colorScale.criteria = criteria;
+  });
+}
+
+/**
+ * A clustered bar chart of one series. The series' values are set again explicitly (ExcelApi 1.7,
+ * as is `setXAxisValues`): `charts.add` may take a text first cell for the series' name.
+ */
+function queueChart(name: string, c: ChartSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
+  const values = rectText(parseRange(c.values)!);
+  const categories = rectText(parseRange(c.categories)!);
+  op(list, jsonBytes(c) + 8 * OP_OVERHEAD_BYTES, () => {
+    const ws = sheet(name);
+    const chart = ws.charts.add("BarClustered", ws.getRange(values), "Columns");
+    chart.name = c.name;
+    chart.title.text = c.title;
+    chart.legend.visible = false;
+    const series = chart.series.getItemAt(0);
+    series.name = c.seriesName;
+    series.setValues(ws.getRange(values));
+    series.setXAxisValues(ws.getRange(categories));
+    chart.setPosition(c.from.toUpperCase(), c.to.toUpperCase());
+  });
+}
 
 function queueClearFlags(st: SheetState, sheet: SheetFn, list: Op[], op: OpFn, limit: number, notesAs: OfficeApplyStats["notesAs"]): void {
   const sp = st.plan;

@@ -8,6 +8,11 @@
  *  - A cell's value changes only where the plan writes that cell's value or formula.
  *    Fills, notes and styles go through `cell-style.ts`, which never assigns `cell.value`
  *    and never repaints a cell that shared its style object with this one.
+ *
+ * `replace` removes the sheet of that name (if any) and adds a new one in its place in the tab
+ * order; if the old one was the sheet the workbook opened on, the new one is. Colour scales become
+ * conditional formatting (`<colorScale>`); ExcelJS cannot write charts, so they are skipped and
+ * counted in `chartsSkipped`.
  */
 import * as ExcelJS from "exceljs";
 import type { CellWrite, SheetPlan, WritePlan } from "../../core/plan/write-plan";
@@ -23,16 +28,23 @@ import {
 } from "./cell-style";
 import { cellsOf, parseRange, Rect, rectText } from "./range";
 import { addValidation, validationProblems } from "./validation";
+import { summarySpecProblems } from "./summary-specs";
 import { PlanError } from "../../core/plan/plan-error";
 
 const { ValueType } = ExcelJS;
 
 export interface ApplyReport {
+  /** New sheets: every `create`, and every `replace` (which creates its sheet afresh). */
   readonly sheetsCreated: number;
+  /** `replace` sheets that removed an existing sheet of that name. */
+  readonly sheetsReplaced: number;
   readonly cellsWritten: number;
   readonly fills: number;
   readonly notes: number;
   readonly validations: number;
+  readonly colorScales: number;
+  /** Charts in the plan that were not written: ExcelJS cannot write charts. */
+  readonly chartsSkipped: number;
 }
 
 
@@ -126,6 +138,7 @@ function sheetProblems(sp: SheetPlan, ws: ExcelJS.Worksheet | undefined): string
   for (const n of sp.notes ?? []) cell(n.address, "note");
   for (const a of sp.clearFlags?.fills ?? []) cell(a, "clearFlags fill");
   for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
+  for (const p of summarySpecProblems(sp)) out.push(at(p));
   const t = colourProblem(sp.tabColor, "tab colour");
   if (t) out.push(at(t));
   if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) out.push(at("freeze counts must be ≥ 0"));
@@ -145,6 +158,11 @@ export function planProblems(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
     const ws = findSheet(wb, sp.name);
     if (sp.mode === "create") {
       if (ws || planned.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists`);
+      planned.add(key);
+      states.set(key, "visible");
+    } else if (sp.mode === "replace") {
+      // Replacing an existing sheet is the point; replacing one this plan made is a plan bug.
+      if (planned.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it`);
       planned.add(key);
       states.set(key, "visible");
     } else if (!ws && !planned.has(key)) {
@@ -291,15 +309,37 @@ async function protect(ws: ExcelJS.Worksheet, on: boolean): Promise<void> {
   if (current) ws.unprotect();
 }
 
-async function applySheet(
-  wb: ExcelJS.Workbook,
-  sp: SheetPlan,
-  counts: { -readonly [K in keyof ApplyReport]: number },
-): Promise<void> {
+/** ExcelJS orders sheets by `orderNo` (a run-time field missing from its typings). */
+interface Ordered {
+  orderNo: number;
+}
+
+/**
+ * Remove the sheet called `name` (any case; if there is one) and add a new one where it was in the tab order
+ * (ExcelJS appends new sheets; its `worksheets` are sorted by `orderNo`).
+ */
+function replaceSheet(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; removed?: ExcelJS.Worksheet } {
+  const old = findSheet(wb, name);
+  if (!old) return { ws: wb.addWorksheet(name) };
+  const orderNo = (old as unknown as Ordered).orderNo;
+  wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(name);
+  (ws as unknown as Ordered).orderNo = orderNo;
+  return { ws, removed: old };
+}
+
+type Counts = { -readonly [K in keyof ApplyReport]: number };
+
+async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): Promise<ExcelJS.Worksheet | undefined> {
   let ws: ExcelJS.Worksheet;
+  let removed: ExcelJS.Worksheet | undefined;
   if (sp.mode === "create") {
     ws = wb.addWorksheet(sp.name);
     counts.sheetsCreated++;
+  } else if (sp.mode === "replace") {
+    ({ ws, removed } = replaceSheet(wb, sp.name));
+    counts.sheetsCreated++;
+    if (removed) counts.sheetsReplaced++;
   } else {
     const found = findSheet(wb, sp.name);
     if (!found) throw new PlanError([`no sheet "${sp.name}"`]);
@@ -350,11 +390,29 @@ async function applySheet(
     setNote(ws.getCell(n.address), n.text);
     counts.notes++;
   }
+  // Only on sheets this plan creates or replaces (planProblems), so there is no earlier rule to keep
+  // apart from: priorities 1, 2, … in plan order.
+  (sp.colorScales ?? []).forEach((cs, i) => {
+    ws.addConditionalFormatting({
+      ref: rectText(parseRange(cs.range)!),
+      rules: [
+        {
+          type: "colorScale",
+          priority: i + 1,
+          cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+          color: [{ argb: argb(cs.low) }, { argb: argb(cs.mid) }, { argb: argb(cs.high) }],
+        },
+      ],
+    });
+    counts.colorScales++;
+  });
+  counts.chartsSkipped += sp.charts?.length ?? 0;
 
   if (sp.freeze) freeze(ws, sp.freeze.rows, sp.freeze.columns);
   if (sp.tabColor !== undefined) ws.properties.tabColor = { argb: argb(sp.tabColor) };
   if (sp.visibility !== undefined) ws.state = sp.visibility;
   if (sp.protect !== undefined) await protect(ws, sp.protect);
+  return removed;
 }
 
 /**
@@ -364,11 +422,14 @@ async function applySheet(
 export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<ApplyReport> {
   const problems = planProblems(wb, plan);
   if (problems.length > 0) throw new PlanError(problems);
-  const counts = { sheetsCreated: 0, cellsWritten: 0, fills: 0, notes: 0, validations: 0 };
+  const counts: Counts = { sheetsCreated: 0, sheetsReplaced: 0, cellsWritten: 0, fills: 0, notes: 0, validations: 0, colorScales: 0, chartsSkipped: 0 };
+  // The sheet the workbook opens on: if the plan replaces it, the new sheet takes its place.
+  const activeBefore = wb.worksheets[workbookViews(wb)[0]?.activeTab ?? 0];
   let toActivate: string | undefined;
   for (const sp of plan.sheets) {
-    await applySheet(wb, sp, counts);
+    const removed = await applySheet(wb, sp, counts);
     if (sp.activate) toActivate = sp.name;
+    else if (removed !== undefined && removed === activeBefore && toActivate === undefined) toActivate = sp.name;
   }
   const target = toActivate === undefined ? undefined : findSheet(wb, toActivate);
   if (target) activate(wb, target);

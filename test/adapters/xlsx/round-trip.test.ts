@@ -97,7 +97,7 @@ describe("xlsx round trip: plan → file → snapshot", () => {
   beforeAll(async () => {
     const out = newWorkbook();
     const report = await applyPlan(out, plan);
-    expect(report).toEqual({ sheetsCreated: 2, cellsWritten: 19, fills: 1, notes: 1, validations: 3 });
+    expect(report).toEqual({ sheetsCreated: 2, sheetsReplaced: 0, cellsWritten: 19, fills: 1, notes: 1, validations: 3, colorScales: 0, chartsSkipped: 0 });
     await writeWorkbookFile(out, file);
     wb = await readWorkbookFile(file);
     ws = wb.getWorksheet("汇总")!;
