@@ -6,19 +6,17 @@ import { flagPlan } from "../sheet/plan-flags";
 import { builtinRegistry, type TemplateRegistry } from "../template/registry";
 import { validateSheet } from "../validate";
 import { peerAnomalies } from "./anomalies";
-import { compositeIndex } from "./composite";
+import { compositeIndex, defaultIndexSettings } from "./composite";
 import { municipalTotals } from "./figures";
 import { gatherDistricts } from "./gather";
 import { CONSOLIDATION_SHEETS } from "./layout";
-import type { ConsolidateOptions, Consolidation, DistrictSource, IndexSettings, StabilityOptions } from "./model";
+import type { ConsolidateOptions, Consolidation, DistrictSource, IndexSettings } from "./model";
 import { indexSheetPlan } from "./plan-index";
 import { findingsSheetPlan } from "./plan-findings";
 import { rankSheetPlan, summarySheetPlan } from "./plan-summary";
 import { rankEq } from "./stats";
-import { readWeightsSheet, weightsSheetPlan } from "./weights";
+import { applyWeightOverrides, indexWeightsCells, readWeightsSheet, weightsSheetPlan } from "./weights";
 
-/** ±20 % on every dimension weight, 1,000 draws, a fixed seed: the same workbook gives the same intervals. */
-export const DEFAULT_STABILITY: StabilityOptions = { draws: 1000, spread: 0.2, seed: 20240101 };
 
 /**
  * Consolidate district sheets: gather them, check each, add up the municipal figures, rank every
@@ -32,10 +30,12 @@ export function consolidate(sources: readonly DistrictSource[], options: Consoli
 
   const workbook = sources.filter((s) => s.file === undefined).flatMap((s) => s.snapshots);
   const fromSheet = readWeightsSheet(workbook, t);
+  // Equal weights and min–max, overlaid by the weights sheet's valid entries, then by explicit options.
+  const fromSheetOrDefault = fromSheet ? applyWeightOverrides(defaultIndexSettings(t), fromSheet.overrides) : defaultIndexSettings(t);
   const settings: IndexSettings = {
-    normalisation: options.normalisation ?? fromSheet?.normalisation ?? "minmax",
-    dimensionWeights: options.dimensionWeights ?? fromSheet?.weights ?? new Map(t.template.dimensions.map((d) => [d.code, 1])),
-    stability: options.stability ?? DEFAULT_STABILITY,
+    normalisation: options.normalisation ?? fromSheetOrDefault.normalisation,
+    dimensionWeights: options.dimensionWeights ?? fromSheetOrDefault.dimensionWeights,
+    stability: options.stability ?? fromSheetOrDefault.stability,
   };
 
   const ranks = new Map<string, (number | undefined)[]>();
@@ -74,9 +74,19 @@ export function planConsolidation(c: Consolidation, workbook: readonly SheetSnap
   sheets.push(summary, rankSheetPlan(c, layout));
 
   const existing = readWeightsSheet(workbook, c.template);
-  const weights = existing ? undefined : weightsSheetPlan(c.template, c.settings);
-  sheets.push(indexSheetPlan({ consolidation: c, summary: layout, weightCells: existing?.cells ?? weights!.cells }));
-  if (weights) sheets.push(weights.plan);
+  // The weights sheet first: the index sheet's formulas refer to it, and Excel must find it when they are set.
+  if (!existing) sheets.push(weightsSheetPlan(c.template, c.settings));
+  sheets.push(
+    indexSheetPlan({
+      template: c.template,
+      summary: layout,
+      districts: c.districts.map((d) => d.name),
+      index: c.index,
+      settings: c.settings,
+      weightsCells: indexWeightsCells(c.template, existing, c.settings),
+      year: c.year,
+    }),
+  );
 
   const inWorkbook = c.sheets.filter((s) => s.inWorkbook);
   const names = new Set(workbook.map((s) => s.name));

@@ -1,4 +1,5 @@
-export { consolidate, planConsolidation, DEFAULT_STABILITY } from "./consolidate";
+export { consolidate, planConsolidation } from "./consolidate";
+export { DEFAULT_STABILITY } from "./composite";
 export { planConsolidate, type ConsolidateRequest, type ConsolidateOutcome, type DistrictFile } from "./actions";
 export { CONSOLIDATION_SHEETS } from "./layout";
 export type * from "./model";

@@ -1,0 +1,230 @@
+import type { LoadedTemplate } from "../template/load";
+import type { Indicator } from "../template/schema";
+import type { CompositeIndex, DistrictData, IndexSettings, StabilityOptions } from "./model";
+import { rankEq, seededRandom } from "./stats";
+
+/**
+ * The composite index (法治政府建设指数): every ranked indicator normalised to [0, 1] in its direction,
+ * weighted by its dimension's weight shared among the dimension's ranked indicators, and averaged over
+ * what each district reported. The index sheet (plan-index.ts) writes the same arithmetic as formulas.
+ */
+
+export const DEFAULT_STABILITY: StabilityOptions = { draws: 1000, spread: 0.2, seed: 20240101 };
+
+/**
+ * Scores are rounded to this many decimals, here and in the sheet's formula (`ROUND(…, 10)`): spreadsheet
+ * engines may add in another order (LibreOffice uses compensated sums), and a last-bit difference
+ * must not break a tie that RANK.EQ would otherwise see differently. Invisible at the shown 0.0.
+ */
+export const SCORE_DECIMALS = 10;
+
+/** Above this many districts the stability draws are scaled down (see `stabilityDraws`). */
+export const STABILITY_FULL_DRAWS_UP_TO = 2000;
+
+/** Equal dimension weights (1 each), min–max normalisation, the default stability draws. */
+export function defaultIndexSettings(template: LoadedTemplate): IndexSettings {
+  return {
+    normalisation: "minmax",
+    dimensionWeights: new Map(template.template.dimensions.map((d) => [d.code, 1])),
+    stability: DEFAULT_STABILITY,
+  };
+}
+
+/** A dimension's weight under the settings: as given, 1 where the settings name none (equal by default). */
+export function dimensionWeight(settings: IndexSettings, dimension: string): number {
+  return settings.dimensionWeights.get(dimension) ?? 1;
+}
+
+/** The indicators the index ranks (direction ↑ or ↓), in template order. */
+export function rankedIndicators(template: LoadedTemplate): Indicator[] {
+  return template.template.indicators.filter((i) => i.direction !== "none");
+}
+
+/** Dimension code → how many ranked indicators share its weight (0 for a dimension with none). */
+export function rankedCountByDimension(template: LoadedTemplate): Map<string, number> {
+  const counts = new Map(template.template.dimensions.map((d) => [d.code, 0]));
+  for (const ind of rankedIndicators(template)) counts.set(ind.dimension, (counts.get(ind.dimension) ?? 0) + 1);
+  return counts;
+}
+
+/** As the sheet's `ROUND(x, 10)` for the 0–100 scores. */
+export function roundScore(x: number): number {
+  const f = 10 ** SCORE_DECIMALS;
+  return Math.round(x * f) / f;
+}
+
+/**
+ * Draws actually made for `districtCount` districts: all of them up to 2,000 districts, then scaled
+ * down in proportion (never below 100) so a province of 10,000 towns stays within about the work of
+ * 2,000 districts × the draws asked for. The index sheet's legend states the number used.
+ */
+export function stabilityDraws(districtCount: number, draws: number): number {
+  const asked = Math.max(0, Math.floor(draws));
+  if (districtCount <= STABILITY_FULL_DRAWS_UP_TO) return asked;
+  return Math.min(asked, Math.max(100, Math.floor((asked * STABILITY_FULL_DRAWS_UP_TO) / districtCount)));
+}
+
+/**
+ * The composite index of the districts, in their order.
+ *
+ * Normalisation over the districts that have a figure: min–max (↑ (x − min)/(max − min), ↓ (max − x)/(max − min);
+ * 1 for everyone when max = min), or goalposts for rates (↑ x, ↓ 1 − x, clamped to [0, 1]; counts and amounts
+ * stay min–max). Score = 100 · Σ w·s / Σ w over the indicators the district reported, rounded to 10 decimals.
+ *
+ * @example compositeIndex(standardTemplate(), districts, defaultIndexSettings(standardTemplate())).ranks
+ */
+export function compositeIndex(template: LoadedTemplate, districts: readonly Pick<DistrictData, "figures">[], settings: IndexSettings): CompositeIndex {
+  const ranked = rankedIndicators(template);
+  const counts = rankedCountByDimension(template);
+  for (const d of template.template.dimensions) {
+    const w = dimensionWeight(settings, d.code);
+    if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`dimension ${d.code} has weight ${w}: weights are numbers ≥ 0`);
+  }
+  const weights = ranked.map((ind) => dimensionWeight(settings, ind.dimension) / counts.get(ind.dimension)!);
+  const matrix = normaliseAll(ranked, districts, settings);
+  const k = ranked.length;
+  const scores = districts.map((_, i) => score(matrix, i * k, weights));
+  const ranks = rankEq(scores, "desc");
+  return {
+    indicators: ranked.map((i) => i.code),
+    indicatorWeights: new Map(ranked.map((ind, j) => [ind.code, weights[j]])),
+    normalised: districts.map((_, i) => {
+      const row = new Map<string, number>();
+      ranked.forEach((ind, j) => {
+        const s = matrix[i * k + j];
+        if (!Number.isNaN(s)) row.set(ind.code, s);
+      });
+      return row;
+    }),
+    scores,
+    ranks,
+    stability: stability(template, ranked, matrix, ranks, settings),
+  };
+}
+
+function figureOf(d: Pick<DistrictData, "figures">, code: string): number | undefined {
+  const v = d.figures.get(code);
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+/** Districts × ranked indicators, row-major; NaN where the district has no figure. */
+function normaliseAll(ranked: readonly Indicator[], districts: readonly Pick<DistrictData, "figures">[], settings: IndexSettings): Float64Array {
+  const k = ranked.length;
+  const out = new Float64Array(districts.length * k).fill(NaN);
+  ranked.forEach((ind, j) => {
+    const xs = districts.map((d) => figureOf(d, ind.code));
+    let min = Infinity;
+    let max = -Infinity;
+    for (const x of xs) {
+      if (x === undefined) continue;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    const down = ind.direction === "down";
+    const goalposts = settings.normalisation === "goalposts" && ind.kind === "rate";
+    xs.forEach((x, i) => {
+      if (x !== undefined) out[i * k + j] = normalise(x, min, max, down, goalposts);
+    });
+  });
+  return out;
+}
+
+/** One figure, with the same operations in the same order as the sheet's formula. */
+function normalise(x: number, min: number, max: number, down: boolean, goalposts: boolean): number {
+  if (goalposts) return Math.min(1, Math.max(0, down ? 1 - x : x));
+  if (max === min) return 1;
+  return down ? (max - x) / (max - min) : (x - min) / (max - min);
+}
+
+/** 100 · Σ w·s / Σ w over the reported indicators, summed in column order like SUMPRODUCT. */
+function score(matrix: Float64Array, offset: number, weights: readonly number[]): number | undefined {
+  let num = 0;
+  let den = 0;
+  for (let j = 0; j < weights.length; j++) {
+    const s = matrix[offset + j];
+    if (Number.isNaN(s)) continue;
+    num += weights[j] * s;
+    den += weights[j];
+  }
+  return den === 0 ? undefined : roundScore((100 * num) / den);
+}
+
+/**
+ * Best and worst rank over random dimension weights. Per district and dimension the normalised scores
+ * and the reported count are summed once; a draw is then O(districts × dimensions) plus one sort, and
+ * each district's rank is a binary search in the sorted scores (RANK.EQ: 1 + how many score higher).
+ * The base weights' rank is always included.
+ */
+function stability(
+  template: LoadedTemplate,
+  ranked: readonly Indicator[],
+  matrix: Float64Array,
+  baseRanks: readonly (number | undefined)[],
+  settings: IndexSettings,
+): CompositeIndex["stability"] {
+  const n = baseRanks.length;
+  const k = ranked.length;
+  const best = baseRanks.map((r) => r ?? 0);
+  const worst = [...best];
+  const dims = template.template.dimensions.filter((d) => ranked.some((i) => i.dimension === d.code));
+  const D = dims.length;
+  const draws = stabilityDraws(n, settings.stability.draws);
+  // Factors stay ≥ 0: a spread above 1 would turn weights negative.
+  const spread = Math.min(1, Math.max(0, settings.stability.spread));
+  if (D > 0 && draws > 0 && n > 0) {
+    const dimOf = ranked.map((ind) => dims.findIndex((d) => d.code === ind.dimension));
+    const sums = new Float64Array(n * D);
+    const reported = new Float64Array(n * D);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < k; j++) {
+        const s = matrix[i * k + j];
+        if (Number.isNaN(s)) continue;
+        sums[i * D + dimOf[j]] += s;
+        reported[i * D + dimOf[j]] += 1;
+      }
+    }
+    const baseWeights = dims.map((d) => dimensionWeight(settings, d.code) / ranked.filter((i) => i.dimension === d.code).length);
+    const random = seededRandom(settings.stability.seed);
+    const w = new Float64Array(D);
+    const scores = new Float64Array(n);
+    const isRanked = baseRanks.map((r) => r !== undefined);
+    const f = 10 ** SCORE_DECIMALS;
+    for (let draw = 0; draw < draws; draw++) {
+      for (let j = 0; j < D; j++) w[j] = baseWeights[j] * (1 - spread + 2 * spread * random());
+      let defined = 0;
+      for (let i = 0; i < n; i++) {
+        let num = 0;
+        let den = 0;
+        for (let j = 0, at = i * D; j < D; j++, at++) {
+          num += w[j] * sums[at];
+          den += w[j] * reported[at];
+        }
+        if (isRanked[i] && den > 0) {
+          scores[i] = Math.round(((100 * num) / den) * f) / f;
+          defined++;
+        } else scores[i] = NaN;
+      }
+      const sorted = scores.slice().sort(); // typed arrays sort numerically, NaN last
+      for (let i = 0; i < n; i++) {
+        const v = scores[i];
+        if (Number.isNaN(v)) continue;
+        const rank = 1 + defined - upperBound(sorted, defined, v);
+        if (rank < best[i]) best[i] = rank;
+        if (rank > worst[i]) worst[i] = rank;
+      }
+    }
+  }
+  return baseRanks.map((r, i) => (r === undefined ? undefined : { best: best[i], worst: worst[i] }));
+}
+
+/** First index among the first `length` (sorted ascending) whose value is above v. */
+function upperBound(s: Float64Array, length: number, v: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,277 @@
+import { addressOf, columnLetters, parseAddress } from "../grid";
+import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
+import { COLORS } from "../sheet/layout";
+import type { LoadedTemplate } from "../template/load";
+import type { Indicator } from "../template/schema";
+import { dimensionWeight, rankedCountByDimension, SCORE_DECIMALS, stabilityDraws } from "./composite";
+import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, type SummaryLayout } from "./layout";
+import type { CompositeIndex, IndexSettings } from "./model";
+import { NORMALISATION_LABELS, type WeightsCells } from "./weights";
+
+/**
+ * The index sheet (综合指数): per district, each ranked indicator normalised by a formula over the
+ * summary's cells, the score and its rank as formulas, and the rank range of the stability draws as a
+ * value. Weights and the normalisation are formulas over the weights sheet, so a person's edit there
+ * shows at once; rows are in the engine's rank order (a re-run re-sorts them).
+ */
+
+export interface IndexSheetInput {
+  readonly template: LoadedTemplate;
+  /** The summary's layout (its rows are in `districts` order) and its sheet name (default 汇总表). */
+  readonly summary: SummaryLayout;
+  readonly summarySheet?: string;
+  /** District names in the summary's order: the order of `index`'s arrays. */
+  readonly districts: readonly string[];
+  readonly index: CompositeIndex;
+  /** The settings `index` was computed with (weights and normalisation as read from the weights sheet). */
+  readonly settings: IndexSettings;
+  /** Where the weights sheet holds its inputs: `readWeightsSheet(…).cells`, or `freshWeightsCells(t)` when it is planned anew. */
+  readonly weightsCells: WeightsCells;
+  readonly weightsSheet?: string;
+  readonly year?: number;
+}
+
+/** Fixed rows of the sheet (0-based). */
+export const INDEX_LAYOUT = { title: 0, explain: 1, method: 2, weights: 3, header: 4, firstRow: 5 } as const;
+
+/** Columns (0-based): district, the ranked indicators, score, rank, rank range. */
+export interface IndexColumns {
+  readonly district: number;
+  readonly columnOf: ReadonlyMap<string, number>;
+  readonly score: number;
+  readonly rank: number;
+  readonly range: number;
+}
+
+export function indexColumns(index: CompositeIndex): IndexColumns {
+  const k = index.indicators.length;
+  return { district: 0, columnOf: new Map(index.indicators.map((c, j) => [c, 1 + j])), score: 1 + k, rank: 2 + k, range: 3 + k };
+}
+
+/** District indices (summary order) in the sheet's row order: by the engine's rank, ties and the unranked in summary order, unranked last. */
+export function indexRowOrder(index: CompositeIndex): number[] {
+  return index.ranks.map((_, i) => i).sort((a, b) => (index.ranks[a] ?? Infinity) - (index.ranks[b] ?? Infinity) || a - b);
+}
+
+/** `2–4`, or `2` when every draw gave the same rank. */
+export function rankRangeText(s: { readonly best: number; readonly worst: number } | undefined): string {
+  if (!s) return "";
+  return s.best === s.worst ? String(s.best) : `${s.best}–${s.worst}`;
+}
+
+const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
+const PLAIN: CellStyle = { border: true };
+const LABEL: CellStyle = { bold: true, hAlign: "right" };
+const NOTE: CellStyle = { italic: true, wrap: true, fontColor: "#595959", vAlign: "top" };
+const SCALE = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
+
+export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
+  const { template: t, summary: l, index } = input;
+  const src = sheetRef(input.summarySheet ?? CONSOLIDATION_SHEETS.summary);
+  const wsRef = sheetRef(input.weightsSheet ?? CONSOLIDATION_SHEETS.weights);
+  const cols = indexColumns(index);
+  const n = input.districts.length;
+  const k = index.indicators.length;
+  const order = indexRowOrder(index);
+  const firstRow = INDEX_LAYOUT.firstRow;
+  const lastRow = firstRow + n - 1;
+  const lastLetters = columnLetters(cols.range);
+  const cells: CellWrite[] = [];
+  const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
+  const legend = legendText(input);
+
+  put(INDEX_LAYOUT.title, 0, {
+    value: `${t.template.title.zh}指数${input.year ? `（${input.year} 年度）` : ""}  Composite index`,
+    style: { bold: true, fontSize: 14, fontColor: COLORS.title },
+  });
+  put(INDEX_LAYOUT.explain, 0, {
+    value:
+      "各指标按方向（↑ 越大越好，↓ 越小越好）归一化到 0–1；得分 = 100 × Σ(权重 × 归一化值) ÷ Σ(已填报指标的权重)，未填报的指标不计入，权重在已填报指标间重新分配；权重和归一化方法来自“指数权重”表。" +
+      " Each indicator is normalised to 0–1 in its direction; score = 100 · Σ w·s / Σ w over the indicators a district reported; weights and normalisation come from the 指数权重 sheet.",
+    style: { wrap: true, fontColor: "#595959" },
+  });
+
+  // The normalisation in force, read from the weights sheet: rate formulas below test this cell.
+  const methodAddress = addressOf(INDEX_LAYOUT.method, 1);
+  const methodAbs = absolute(methodAddress);
+  put(INDEX_LAYOUT.method, 0, { value: "归一化方法 Normalisation", style: LABEL });
+  const methodResult = NORMALISATION_LABELS[input.settings.normalisation];
+  const nCell = input.weightsCells.normalisation;
+  if (nCell !== undefined) {
+    const at = `${wsRef}${absolute(nCell)}`;
+    put(INDEX_LAYOUT.method, 1, {
+      formula: `IF(OR(ISNUMBER(SEARCH("目标",${at})),ISNUMBER(SEARCH("goal",${at}))),"${NORMALISATION_LABELS.goalposts}","${NORMALISATION_LABELS.minmax}")`,
+      result: methodResult,
+      style: { bold: true },
+    });
+  } else {
+    put(INDEX_LAYOUT.method, 1, { value: methodResult, style: { bold: true } });
+  }
+
+  // Indicator weights: the dimension's weight (as the weights sheet holds it) shared among its ranked indicators.
+  put(INDEX_LAYOUT.weights, 0, { value: "权重 Weight", style: LABEL });
+  const counts = rankedCountByDimension(t);
+  for (const code of index.indicators) {
+    const ind = t.byCode.get(code)!;
+    put(INDEX_LAYOUT.weights, cols.columnOf.get(code)!, {
+      formula: weightFormula(ind, input, wsRef, counts.get(ind.dimension)!),
+      result: index.indicatorWeights.get(code)!,
+      numberFormat: "0.000",
+      style: { ...PLAIN, hAlign: "center", fontColor: "#595959" },
+    });
+  }
+
+  put(INDEX_LAYOUT.header, cols.district, { value: "区县\nDistrict", style: HEADER });
+  for (const code of index.indicators) {
+    const ind = t.byCode.get(code)!;
+    put(INDEX_LAYOUT.header, cols.columnOf.get(code)!, { value: `${code} ${ind.direction === "down" ? "↓" : "↑"}\n${ind.name.zh}`, style: HEADER });
+  }
+  put(INDEX_LAYOUT.header, cols.score, { value: "得分\nScore", style: HEADER });
+  put(INDEX_LAYOUT.header, cols.rank, { value: "排名\nRank", style: HEADER });
+  put(INDEX_LAYOUT.header, cols.range, { value: "排名区间\nRank range", style: HEADER });
+
+  const firstInd = columnLetters(1);
+  const lastInd = columnLetters(k);
+  const weightsRow = `$${firstInd}$${INDEX_LAYOUT.weights + 1}:$${lastInd}$${INDEX_LAYOUT.weights + 1}`;
+  const scoreLetters = columnLetters(cols.score);
+  const scores = `$${scoreLetters}$${firstRow + 1}:$${scoreLetters}$${lastRow + 1}`;
+
+  order.forEach((i, pos) => {
+    const row = firstRow + pos;
+    put(row, cols.district, { value: input.districts[i], style: { ...PLAIN, bold: true } });
+    for (const code of index.indicators) {
+      const ind = t.byCode.get(code)!;
+      put(row, cols.columnOf.get(code)!, {
+        formula: normalisedFormula(ind, `${src}${figureAddress(l, code, i)}`, `${src}${figureRange(l, code)}`, methodAbs),
+        result: index.normalised[i].get(code) ?? "",
+        numberFormat: "0.000",
+        style: { ...PLAIN, hAlign: "center" },
+      });
+    }
+    const score = index.scores[i];
+    const scoreAt = addressOf(row, cols.score);
+    if (k > 0) {
+      const r = `${firstInd}${row + 1}:${lastInd}${row + 1}`;
+      const den = `SUMPRODUCT(--(${r}<>""),${weightsRow})`;
+      put(row, cols.score, {
+        formula: `IF(${den}=0,"",ROUND(100*SUMPRODUCT(${r},${weightsRow})/${den},${SCORE_DECIMALS}))`,
+        result: score ?? "",
+        numberFormat: "0.0",
+        style: { ...PLAIN, bold: true, hAlign: "center" },
+      });
+      put(row, cols.rank, {
+        formula: `IF(${scoreAt}="","",_xlfn.RANK.EQ(${scoreAt},${scores},0))`,
+        result: index.ranks[i] ?? "",
+        numberFormat: "0",
+        style: { ...PLAIN, hAlign: "center" },
+      });
+    } else {
+      put(row, cols.score, { value: "", style: PLAIN });
+      put(row, cols.rank, { value: "", style: PLAIN });
+    }
+    // A value, not a formula: it comes from the draws, refreshed by consolidating again.
+    put(row, cols.range, { value: rankRangeText(index.stability[i]), style: { ...PLAIN, hAlign: "center" } });
+  });
+
+  const legendRow = firstRow + n + 1;
+  put(legendRow, 0, { value: legend, style: NOTE });
+
+  const hasRows = n > 0;
+  return {
+    name: CONSOLIDATION_SHEETS.index,
+    mode: "replace",
+    tabColor: "#63BE7B",
+    cells,
+    merges: [
+      `A${INDEX_LAYOUT.title + 1}:${lastLetters}${INDEX_LAYOUT.title + 1}`,
+      `A${INDEX_LAYOUT.explain + 1}:${lastLetters}${INDEX_LAYOUT.explain + 1}`,
+      `A${legendRow + 1}:${lastLetters}${legendRow + 1}`,
+    ],
+    notes: [{ address: addressOf(INDEX_LAYOUT.header, cols.range), text: legend }],
+    freeze: { rows: INDEX_LAYOUT.header + 1, columns: cols.district + 1 },
+    columns: [
+      { index: cols.district, width: 14 },
+      ...index.indicators.map((code) => ({ index: cols.columnOf.get(code)!, width: 11 })),
+      { index: cols.score, width: 9 },
+      { index: cols.rank, width: 7 },
+      { index: cols.range, width: 11 },
+    ],
+    rows: [
+      { index: INDEX_LAYOUT.explain, height: 36 },
+      { index: INDEX_LAYOUT.header, height: 64 },
+      { index: legendRow, height: 36 },
+    ],
+    colorScales: hasRows
+      ? [
+          ...(k > 0 ? [{ range: `${firstInd}${firstRow + 1}:${lastInd}${lastRow + 1}`, ...SCALE }] : []),
+          { range: `${scoreLetters}${firstRow + 1}:${scoreLetters}${lastRow + 1}`, ...SCALE },
+        ]
+      : [],
+    charts:
+      hasRows && k > 0
+        ? [
+            {
+              name: "综合指数得分",
+              title: "法治政府建设指数得分 Composite index score",
+              categories: `A${firstRow + 1}:A${lastRow + 1}`,
+              values: `${scoreLetters}${firstRow + 1}:${scoreLetters}${lastRow + 1}`,
+              seriesName: "得分 Score",
+              from: addressOf(INDEX_LAYOUT.header, cols.range + 2),
+              to: addressOf(INDEX_LAYOUT.header + Math.max(18, n + 2), cols.range + 10),
+            },
+          ]
+        : [],
+  };
+}
+
+/**
+ * `IF(AND(ISNUMBER(w),w>=0),w,fallback)/count`: the weights sheet's cell when it holds a number ≥ 0,
+ * else the weight the engine used (`readWeightsSheet` ignores the same cells), shared by the count.
+ */
+function weightFormula(ind: Indicator, input: IndexSheetInput, wsRef: string, count: number): string {
+  const fallback = numberText(dimensionWeight(input.settings, ind.dimension));
+  const cell = input.weightsCells.weights.get(ind.dimension);
+  if (cell === undefined) return `${fallback}/${count}`;
+  const w = `${wsRef}${absolute(cell)}`;
+  return `IF(AND(ISNUMBER(${w}),${w}>=0),${w},${fallback})/${count}`;
+}
+
+/**
+ * Blank stays blank. Min–max: 1 when every reporting district has the same figure. Rates test the
+ * normalisation cell, so switching to goalposts on the weights sheet applies at once.
+ */
+export function normalisedFormula(ind: Indicator, at: string, range: string, methodCell: string): string {
+  const min = `MIN(${range})`;
+  const max = `MAX(${range})`;
+  const minmax = `IF(${max}=${min},1,${ind.direction === "down" ? `(${max}-${at})` : `(${at}-${min})`}/(${max}-${min}))`;
+  if (ind.kind !== "rate") return `IF(${at}="","",${minmax})`;
+  const goalposts = ind.direction === "down" ? `MIN(1,MAX(0,1-${at}))` : `MIN(1,MAX(0,${at}))`;
+  return `IF(${at}="","",IF(${methodCell}="${NORMALISATION_LABELS.goalposts}",${goalposts},${minmax}))`;
+}
+
+function legendText(input: IndexSheetInput): string {
+  const { draws: asked, spread } = input.settings.stability;
+  const draws = stabilityDraws(input.districts.length, asked);
+  const s = Math.min(1, Math.max(0, spread));
+  const pct = `±${Number((s * 100).toFixed(2))}%`;
+  const lo = Number((1 - s).toFixed(4));
+  const hi = Number((1 + s).toFixed(4));
+  const scaled = draws < Math.floor(asked);
+  return (
+    `排名区间：各维度权重分别乘以 [${lo}, ${hi}] 内的随机系数（${pct}），抽取 ${draws} 次${scaled ? `（区县较多，由 ${Math.floor(asked)} 次减少）` : ""}重算得分，连同原权重所得的最好–最差名次；重新汇总时刷新，不随公式重算。` +
+    ` Rank range: the best–worst rank over ${draws} random draws of the dimension weights, each multiplied by a factor in [${lo}, ${hi}] (${pct})${scaled ? `, fewer than the ${Math.floor(asked)} asked for this many districts` : ""}, the base weights included; refreshed when the consolidation is re-run, not by recalculation.`
+  );
+}
+
+/** `C5` → `$C$5`. */
+function absolute(address: string): string {
+  const p = parseAddress(address);
+  if (!p) throw new Error(`not a cell address: ${address}`);
+  return `$${columnLetters(p.col)}$${p.row + 1}`;
+}
+
+/** A weight as formula text: plain decimal digits (no exponent) where JavaScript would write one. */
+function numberText(x: number): string {
+  const s = String(x);
+  return /e/i.test(s) ? x.toFixed(20).replace(/0+$/, "").replace(/\.$/, "") : s;
+}

@@ -1,0 +1,316 @@
+import { asAddress, type CellRef } from "../brand";
+import { addressOf, cellAt, cellText, columnLetters, type CellValue, type SheetSnapshot } from "../grid";
+import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
+import { COLORS } from "../sheet/layout";
+import type { LoadedTemplate } from "../template/load";
+import { dimensionWeight, rankedCountByDimension, rankedIndicators } from "./composite";
+import { CONSOLIDATION_SHEETS } from "./layout";
+import type { IndexSettings, Normalisation } from "./model";
+
+/**
+ * The weights sheet (指数权重): the aggregator's own input to the composite index. Huishen creates it
+ * when it is missing and never rewrites it; the consolidation reads it back by dimension code, so rows
+ * a person moved still read, and the index sheet's formulas point at wherever the weights are now.
+ */
+
+/** The choices of the normalisation cell, as its list validation offers them. */
+export const NORMALISATION_LABELS: Readonly<Record<Normalisation, string>> = {
+  minmax: "最小-最大 min-max",
+  goalposts: "目标值 goalposts",
+};
+
+/** Fixed rows and columns of a freshly written sheet (0-based); readers find rows by content. */
+export const WEIGHTS_LAYOUT = { title: 0, explainZh: 1, explainEn: 2, header: 3, firstRow: 4 } as const;
+const COL = { code: 0, name: 1, weight: 2, count: 3, note: 4 } as const;
+const LAST_COL = COL.note;
+
+const HEADER_LABELS = [
+  { zh: "维度代码", en: "Code" },
+  { zh: "维度", en: "Dimension" },
+  { zh: "权重", en: "Weight" },
+  { zh: "指标数", en: "Indicators" },
+  { zh: "说明", en: "Notes" },
+] as const;
+const NORMALISATION_LABEL = { zh: "归一化方法", en: "Normalisation" };
+
+/** Where the index's inputs are on the weights sheet (A1 addresses on that sheet). */
+export interface WeightsCells {
+  /** Dimension code → its weight cell; a dimension whose row is missing has none (its weight is then fixed at planning). */
+  readonly weights: ReadonlyMap<string, string>;
+  /** The normalisation choice; undefined when the sheet has none (the index follows the settings at planning). */
+  readonly normalisation?: string;
+}
+
+/** What the sheet says, to lay over the default settings (see `applyWeightOverrides`). */
+export interface WeightOverrides {
+  /** Only the dimensions whose weight is a number ≥ 0. */
+  readonly dimensionWeights: ReadonlyMap<string, number>;
+  readonly normalisation?: Normalisation;
+}
+
+/** Why something on the weights sheet was not used; the pane tells the person (see `weightsProblemText`). */
+export type WeightsProblem =
+  | { readonly code: "weight.notNumber" | "weight.negative" | "weight.blank"; readonly dimension: string; readonly cell: CellRef; readonly raw: string }
+  | { readonly code: "weight.missingRow"; readonly dimension: string }
+  | { readonly code: "weight.duplicateRow"; readonly dimension: string; readonly cells: readonly CellRef[] }
+  | { readonly code: "normalisation.unknown"; readonly cell: CellRef; readonly raw: string };
+
+export interface WeightsSheetRead {
+  readonly sheet: string;
+  readonly overrides: WeightOverrides;
+  readonly cells: WeightsCells;
+  readonly problems: readonly WeightsProblem[];
+}
+
+const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
+const LOCKED: CellStyle = { border: true, fill: COLORS.locked };
+const INPUT: CellStyle = { locked: false, border: true, fill: COLORS.input };
+
+function normalisationRow(t: LoadedTemplate): number {
+  return WEIGHTS_LAYOUT.firstRow + t.template.dimensions.length + 1;
+}
+
+/** The cells `weightsSheetPlan` writes the weights and the normalisation choice to. */
+export function freshWeightsCells(t: LoadedTemplate): WeightsCells {
+  return {
+    weights: new Map(t.template.dimensions.map((d, i) => [d.code, addressOf(WEIGHTS_LAYOUT.firstRow + i, COL.weight)])),
+    normalisation: addressOf(normalisationRow(t), COL.weight),
+  };
+}
+
+/** The weights sheet as a `create` plan (never over an existing sheet): protected, weights and normalisation unlocked. */
+export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): SheetPlan {
+  const cells: CellWrite[] = [];
+  const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
+  const last = columnLetters(LAST_COL);
+  const counts = rankedCountByDimension(t);
+  const ranked = rankedIndicators(t);
+  const dims = t.template.dimensions;
+  const firstWeight = addressOf(WEIGHTS_LAYOUT.firstRow, COL.weight);
+  const lastWeight = addressOf(WEIGHTS_LAYOUT.firstRow + dims.length - 1, COL.weight);
+  const normRow = normalisationRow(t);
+
+  put(WEIGHTS_LAYOUT.title, 0, { value: `${t.template.title.zh}指数权重  Composite index weights`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
+  put(WEIGHTS_LAYOUT.explainZh, 0, {
+    value:
+      "本表是综合指数的输入：在白色单元格中修改维度权重（≥ 0，不必合计为 1；维度权重由该维度参与排名的指标平分）或归一化方法，“综合指数”表的公式随之更新；排名区间在重新汇总时刷新。汇审只在本表不存在时创建它，之后不再改写。",
+    style: { wrap: true, fontColor: "#595959" },
+  });
+  put(WEIGHTS_LAYOUT.explainEn, 0, {
+    value:
+      "This sheet is the composite index's input: edit a dimension's weight (≥ 0, need not sum to 1; shared equally by the dimension's ranked indicators) or the normalisation in the white cells, and the 综合指数 sheet's formulas follow; rank ranges are refreshed when you consolidate again. Huishen creates this sheet only when it is missing and never rewrites it.",
+    style: { wrap: true, italic: true, fontColor: "#595959" },
+  });
+  HEADER_LABELS.forEach((h, c) => put(WEIGHTS_LAYOUT.header, c, { value: `${h.zh}\n${h.en}`, style: HEADER }));
+
+  dims.forEach((d, i) => {
+    const row = WEIGHTS_LAYOUT.firstRow + i;
+    const codes = ranked.filter((ind) => ind.dimension === d.code).map((ind) => ind.code);
+    put(row, COL.code, { value: d.code, style: { ...LOCKED, hAlign: "center", bold: true } });
+    put(row, COL.name, { value: `${d.name.zh} ${d.name.en}`, style: LOCKED });
+    put(row, COL.weight, { value: dimensionWeight(settings, d.code), numberFormat: "0.00", style: INPUT });
+    put(row, COL.count, { value: counts.get(d.code) ?? 0, numberFormat: "0", style: { ...LOCKED, hAlign: "center" } });
+    put(row, COL.note, {
+      value: codes.length > 0 ? `排名指标 Ranked: ${codes.join(", ")}` : "无参与排名的指标，权重不起作用 No ranked indicator: the weight has no effect",
+      style: { ...LOCKED, wrap: true },
+    });
+  });
+
+  put(normRow, COL.code, { value: `${NORMALISATION_LABEL.zh} ${NORMALISATION_LABEL.en}`, style: { bold: true, hAlign: "right" } });
+  put(normRow, COL.weight, { value: NORMALISATION_LABELS[settings.normalisation], style: INPUT });
+  put(normRow, COL.count, {
+    value:
+      "最小-最大：各指标按区县最小值、最大值换算到 0–1。目标值：比率直接取 0–100%（↓ 指标取 1 − 比率），计数和金额仍按最小-最大。 Min-max scales each indicator between the districts' lowest and highest; goalposts take a rate as it is (1 − rate for ↓), counts and amounts stay min-max.",
+    style: { wrap: true, fontColor: "#595959" },
+  });
+
+  return {
+    name: CONSOLIDATION_SHEETS.weights,
+    mode: "create",
+    cells,
+    merges: [
+      `A${WEIGHTS_LAYOUT.title + 1}:${last}${WEIGHTS_LAYOUT.title + 1}`,
+      `A${WEIGHTS_LAYOUT.explainZh + 1}:${last}${WEIGHTS_LAYOUT.explainZh + 1}`,
+      `A${WEIGHTS_LAYOUT.explainEn + 1}:${last}${WEIGHTS_LAYOUT.explainEn + 1}`,
+      `${addressOf(normRow, COL.code)}:${addressOf(normRow, COL.name)}`,
+      `${addressOf(normRow, COL.count)}:${addressOf(normRow, COL.note)}`,
+    ],
+    validations: [
+      {
+        range: `${firstWeight}:${lastWeight}`,
+        type: "decimal",
+        operator: "greaterThanOrEqual",
+        min: 0,
+        errorStyle: "stop",
+        promptTitle: "权重 Weight",
+        prompt: "不小于 0 的数；0 表示该维度不计入指数。A number ≥ 0; 0 leaves the dimension out.",
+        errorTitle: "权重应不小于 0 Weight ≥ 0",
+        error: "权重应为不小于 0 的数。A weight is a number ≥ 0.",
+      },
+      {
+        range: addressOf(normRow, COL.weight),
+        type: "list",
+        list: [NORMALISATION_LABELS.minmax, NORMALISATION_LABELS.goalposts],
+        errorStyle: "stop",
+        promptTitle: "归一化方法 Normalisation",
+        prompt: "从列表中选择。Choose from the list.",
+        errorTitle: "归一化方法 Normalisation",
+        error: "请从列表中选择。Choose from the list.",
+      },
+    ],
+    protect: true,
+    freeze: { rows: WEIGHTS_LAYOUT.header + 1, columns: 0 },
+    columns: [
+      { index: COL.code, width: 11 },
+      { index: COL.name, width: 40 },
+      { index: COL.weight, width: 18 },
+      { index: COL.count, width: 10 },
+      { index: COL.note, width: 60 },
+    ],
+    rows: [
+      { index: WEIGHTS_LAYOUT.explainZh, height: 48 },
+      { index: WEIGHTS_LAYOUT.explainEn, height: 48 },
+      { index: WEIGHTS_LAYOUT.header, height: 32 },
+      { index: normRow, height: 48 },
+    ],
+  };
+}
+
+/**
+ * The normalisation a cell's text chooses: goalposts when it mentions 目标 or goal, else min–max —
+ * exactly what the index sheet's `SEARCH` formula decides, so the formulas and the engine agree.
+ */
+export function normalisationOfText(v: CellValue): Normalisation {
+  const s = cellText(v).toLowerCase();
+  return s.includes("目标") || s.includes("goal") ? "goalposts" : "minmax";
+}
+
+/**
+ * Read the weights sheet back; undefined when the workbook has none. Rows are found by the dimension
+ * code in the code column (the header row names the columns; without one, the columns as written), so
+ * moved or inserted rows still read. A weight is used only when the cell holds a number ≥ 0 — the
+ * index sheet's formulas apply the same test (`ISNUMBER`), so text like "1.5" is not a weight there
+ * either. The normalisation is read from the row labelled 归一化方法, in the weight column.
+ */
+export function readWeightsSheet(snapshots: readonly SheetSnapshot[], t: LoadedTemplate): WeightsSheetRead | undefined {
+  const s = snapshots.find((x) => x.name.trim() === CONSOLIDATION_SHEETS.weights);
+  if (!s) return undefined;
+  const { headerRow, codeCol, weightCol } = findColumns(s);
+  const ref = (row: number, col: number): CellRef => ({ sheet: s.name, address: asAddress(addressOf(row, col)) });
+  const known = new Set(t.template.dimensions.map((d) => d.code));
+  const rowsOf = new Map<string, number[]>();
+  let normRow: number | undefined;
+
+  for (let r = headerRow + 1; r < s.values.length; r++) {
+    const code = cellText(cellAt(s, r, codeCol)).toUpperCase();
+    if (known.has(code)) rowsOf.set(code, [...(rowsOf.get(code) ?? []), r]);
+    else if (normRow === undefined && (code.startsWith(NORMALISATION_LABEL.zh) || code.toLowerCase().startsWith(NORMALISATION_LABEL.en.toLowerCase()))) normRow = r;
+  }
+
+  const problems: WeightsProblem[] = [];
+  const weights = new Map<string, number>();
+  const cells = new Map<string, string>();
+  for (const d of t.template.dimensions) {
+    const rows = rowsOf.get(d.code);
+    if (!rows) {
+      problems.push({ code: "weight.missingRow", dimension: d.code });
+      continue;
+    }
+    if (rows.length > 1) problems.push({ code: "weight.duplicateRow", dimension: d.code, cells: rows.map((r) => ref(r, codeCol)) });
+    const row = rows[0];
+    cells.set(d.code, addressOf(row, weightCol));
+    const v = cellAt(s, row, weightCol);
+    const cell = ref(row, weightCol);
+    if (typeof v === "number" && Number.isFinite(v)) {
+      if (v >= 0) weights.set(d.code, v);
+      else problems.push({ code: "weight.negative", dimension: d.code, cell, raw: String(v) });
+    } else if (cellText(v) === "") {
+      problems.push({ code: "weight.blank", dimension: d.code, cell, raw: "" });
+    } else {
+      problems.push({ code: "weight.notNumber", dimension: d.code, cell, raw: cellText(v) });
+    }
+  }
+
+  let normalisation: Normalisation | undefined;
+  let normalisationCell: string | undefined;
+  if (normRow !== undefined) {
+    const v = cellAt(s, normRow, weightCol);
+    normalisationCell = addressOf(normRow, weightCol);
+    normalisation = normalisationOfText(v);
+    const text = cellText(v).toLowerCase();
+    if (text !== "" && normalisation === "minmax" && !text.includes("最小") && !text.includes("min")) {
+      problems.push({ code: "normalisation.unknown", cell: ref(normRow, weightCol), raw: cellText(v) });
+    }
+  }
+
+  return {
+    sheet: s.name,
+    overrides: normalisation === undefined ? { dimensionWeights: weights } : { dimensionWeights: weights, normalisation },
+    cells: normalisationCell === undefined ? { weights: cells } : { weights: cells, normalisation: normalisationCell },
+    problems,
+  };
+}
+
+/** The header row and the code and weight columns: by their Chinese labels, else as written. */
+function findColumns(s: SheetSnapshot): { headerRow: number; codeCol: number; weightCol: number } {
+  for (let r = 0; r < s.values.length; r++) {
+    const texts = (s.values[r] ?? []).map((v) => cellText(v));
+    const codeCol = texts.findIndex((x) => x.startsWith(HEADER_LABELS[COL.code].zh));
+    const weightCol = texts.findIndex((x) => x.startsWith(HEADER_LABELS[COL.weight].zh));
+    if (codeCol >= 0 && weightCol >= 0) return { headerRow: r, codeCol, weightCol };
+  }
+  return { headerRow: -1, codeCol: COL.code, weightCol: COL.weight };
+}
+
+/**
+ * The weights-sheet cells the index sheet's formulas may follow: all of `freshWeightsCells` when the sheet
+ * is being created from `settings`; otherwise only the cells whose content gives what `settings` say (a
+ * weight the options override, or a normalisation they override, is written as a constant instead),
+ * so every formula's number is still the engine's.
+ */
+export function indexWeightsCells(t: LoadedTemplate, read: WeightsSheetRead | undefined, settings: IndexSettings): WeightsCells {
+  if (!read) return freshWeightsCells(t);
+  const weights = new Map(
+    [...read.cells.weights].filter(([d]) => (read.overrides.dimensionWeights.get(d) ?? dimensionWeight(settings, d)) === dimensionWeight(settings, d)),
+  );
+  const keep = read.cells.normalisation !== undefined && read.overrides.normalisation === settings.normalisation;
+  return keep ? { weights, normalisation: read.cells.normalisation } : { weights };
+}
+
+/** The settings with the sheet's valid weights and its normalisation laid over them. */
+export function applyWeightOverrides(settings: IndexSettings, o: WeightOverrides): IndexSettings {
+  return {
+    ...settings,
+    normalisation: o.normalisation ?? settings.normalisation,
+    dimensionWeights: new Map([...settings.dimensionWeights, ...o.dimensionWeights]),
+  };
+}
+
+/** One problem in the person's language. */
+export function weightsProblemText(p: WeightsProblem, lang: "zh-CN" | "en"): string {
+  const zh = lang === "zh-CN";
+  switch (p.code) {
+    case "weight.notNumber":
+      return zh
+        ? `${p.cell.sheet}!${p.cell.address}：维度 ${p.dimension} 的权重“${p.raw}”不是数字，按默认权重计算。`
+        : `${p.cell.sheet}!${p.cell.address}: the weight of dimension ${p.dimension}, "${p.raw}", is not a number; the default weight is used.`;
+    case "weight.negative":
+      return zh
+        ? `${p.cell.sheet}!${p.cell.address}：维度 ${p.dimension} 的权重 ${p.raw} 小于 0，按默认权重计算。`
+        : `${p.cell.sheet}!${p.cell.address}: the weight of dimension ${p.dimension}, ${p.raw}, is below 0; the default weight is used.`;
+    case "weight.blank":
+      return zh
+        ? `${p.cell.sheet}!${p.cell.address}：维度 ${p.dimension} 的权重为空，按默认权重计算（不计入请填 0）。`
+        : `${p.cell.sheet}!${p.cell.address}: the weight of dimension ${p.dimension} is blank; the default weight is used (enter 0 to leave it out).`;
+    case "weight.missingRow":
+      return zh ? `权重表中没有维度 ${p.dimension} 的行，按默认权重计算。` : `The weights sheet has no row for dimension ${p.dimension}; the default weight is used.`;
+    case "weight.duplicateRow":
+      return zh
+        ? `维度 ${p.dimension} 在权重表中有多行（${p.cells.map((c) => c.address).join("、")}），使用第一行。`
+        : `Dimension ${p.dimension} has several rows on the weights sheet (${p.cells.map((c) => c.address).join(", ")}); the first is used.`;
+    case "normalisation.unknown":
+      return zh
+        ? `${p.cell.sheet}!${p.cell.address}：归一化方法“${p.raw}”无法识别，按最小-最大计算。`
+        : `${p.cell.sheet}!${p.cell.address}: normalisation "${p.raw}" is not recognised; min-max is used.`;
+  }
+}

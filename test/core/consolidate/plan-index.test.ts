@@ -1,0 +1,203 @@
+import { compositeIndex, defaultIndexSettings } from "../../../src/core/consolidate/composite";
+import { CONSOLIDATION_SHEETS, figureAddress, figureRange, summaryLayout } from "../../../src/core/consolidate/layout";
+import type { IndexSettings } from "../../../src/core/consolidate/model";
+import { indexRowOrder, indexSheetPlan, rankRangeText, type IndexSheetInput } from "../../../src/core/consolidate/plan-index";
+import { freshWeightsCells, readWeightsSheet, weightsSheetPlan } from "../../../src/core/consolidate/weights";
+import type { CellWrite } from "../../../src/core/plan/write-plan";
+import { loadTemplateOrThrow } from "../../../src/core/template/load";
+import { snapshotFromPlan } from "../../helpers/plan-grid";
+
+/** The tiny edition of composite.test.ts: X01 count ↑, X04 rate ↓ (X03/X02); Y01 count ↑, Y02 reported rate ↑. */
+const tiny = loadTemplateOrThrow({
+  id: "tiny",
+  version: "1.0",
+  title: { zh: "小模板", en: "Tiny" },
+  dimensions: [
+    { code: "X", name: { zh: "组织", en: "Organisation" } },
+    { code: "Y", name: { zh: "服务", en: "Service" } },
+  ],
+  indicators: [
+    { code: "X01", dimension: "X", name: { zh: "学法次数", en: "Study sessions" }, unit: "次", kind: "count", direction: "up" },
+    { code: "X02", dimension: "X", name: { zh: "审结案件数", en: "Cases closed" }, unit: "件", kind: "count", direction: "none" },
+    { code: "X03", dimension: "X", name: { zh: "败诉案件数", en: "Cases lost" }, unit: "件", kind: "count", direction: "none" },
+    { code: "X04", dimension: "X", name: { zh: "败诉率", en: "Loss rate" }, unit: "%", kind: "rate", numerator: "X03", denominator: "X02", direction: "down" },
+    { code: "Y01", dimension: "Y", name: { zh: "咨询人次", en: "Consultations" }, unit: "人次", kind: "count", direction: "up" },
+    { code: "Y02", dimension: "Y", name: { zh: "满意率", en: "Satisfaction" }, unit: "%", kind: "rate", direction: "up" },
+  ],
+});
+
+const names = ["甲区", "乙区", "丙区", "丁区"];
+const district = (entries: [string, number][]) => ({ figures: new Map(entries) });
+const districts = [
+  district([["X01", 10], ["X02", 4], ["X03", 1], ["X04", 0.25], ["Y01", 5], ["Y02", 1]]),
+  district([["X01", 20], ["X02", 4], ["X03", 3], ["X04", 0.75], ["Y01", 15], ["Y02", 0.5]]),
+  district([["X01", 30], ["X02", 2], ["X03", 1], ["X04", 0.5], ["Y02", 0.5]]),
+  district([["X01", 20], ["X02", 8], ["X03", 2], ["X04", 0.25], ["Y01", 10], ["Y02", 0.75]]),
+];
+const settings = defaultIndexSettings(tiny);
+
+function planFor(s: IndexSettings = settings, over: Partial<IndexSheetInput> = {}) {
+  const index = compositeIndex(tiny, districts, s);
+  const summary = summaryLayout(tiny, districts.length);
+  const plan = indexSheetPlan({ template: tiny, summary, districts: names, index, settings: s, weightsCells: freshWeightsCells(tiny), ...over });
+  const cell = (address: string): CellWrite => plan.cells!.find((c) => c.address === address)!;
+  return { plan, index, summary, cell };
+}
+
+// Summary columns: A 区县, B 年度, C 来源, then every indicator: D X01, E X02, F X03, G X04, H Y01, I Y02; district rows 5–8.
+// Index columns: A 区县, B X01, C X04, D Y01, E Y02, F 得分, G 排名, H 排名区间; weights in row 4, header row 5, districts from row 6.
+// Engine (composite.test.ts): scores 甲 50, 乙 37.5, 丙 50, 丁 62.5 → ranks 2, 4, 2, 1 → rows 丁, 甲, 丙, 乙.
+
+describe("the index sheet plan", () => {
+  const { plan, index, summary, cell } = planFor();
+
+  it("replaces Huishen's own 综合指数 sheet, frozen below the header and right of the district", () => {
+    expect(plan).toMatchObject({ name: CONSOLIDATION_SHEETS.index, mode: "replace", freeze: { rows: 5, columns: 1 } });
+    expect(plan.columns!.map((c) => c.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("heads each ranked indicator with its code, direction and name, then score, rank and rank range", () => {
+    expect(["A5", "B5", "C5", "F5", "G5", "H5"].map((a) => cell(a).value)).toEqual([
+      "区县\nDistrict",
+      "X01 ↑\n学法次数",
+      "X04 ↓\n败诉率",
+      "得分\nScore",
+      "排名\nRank",
+      "排名区间\nRank range",
+    ]);
+  });
+
+  it("puts the districts in the engine's rank order, ties in summary order", () => {
+    expect(indexRowOrder(index)).toEqual([3, 0, 2, 1]);
+    expect(["A6", "A7", "A8", "A9"].map((a) => cell(a).value)).toEqual(["丁区", "甲区", "丙区", "乙区"]);
+  });
+
+  it("puts an unranked district last", () => {
+    const more = [...districts, district([["X02", 3]])];
+    const idx = compositeIndex(tiny, more, settings);
+    expect(idx.ranks).toEqual([2, 4, 2, 1, undefined]);
+    expect(indexRowOrder(idx)).toEqual([3, 0, 2, 1, 4]);
+    const p = indexSheetPlan({ template: tiny, summary: summaryLayout(tiny, 5), districts: [...names, "戊区"], index: idx, settings, weightsCells: freshWeightsCells(tiny) });
+    const at = (a: string) => p.cells!.find((c) => c.address === a)!;
+    expect(at("A10").value).toBe("戊区");
+    expect([at("B10").result, at("F10").result, at("G10").result, at("H10").value]).toEqual(["", "", "", ""]);
+  });
+
+  it("weights each indicator by a formula over the weights sheet: the dimension's weight over its ranked indicators", () => {
+    expect(cell("B4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$5),'指数权重'!$C$5>=0),'指数权重'!$C$5,1)/2");
+    expect(cell("D4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$6),'指数权重'!$C$6>=0),'指数权重'!$C$6,1)/2");
+    expect(["B4", "C4", "D4", "E4"].map((a) => cell(a).result)).toEqual([0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it("normalises each figure by a formula over the summary's cell of the same district, and carries the engine's number", () => {
+    // 丁 (summary row 8), X01 ↑: (20 − 10)/(30 − 10) = 0.5.
+    const range = "'汇总表'!$D$5:$D$8";
+    expect(cell("B6").formula).toBe(`IF('汇总表'!D8="","",IF(MAX(${range})=MIN(${range}),1,('汇总表'!D8-MIN(${range}))/(MAX(${range})-MIN(${range}))))`);
+    expect(cell("B6").result).toBe(0.5);
+    // 丁, X04 ↓ rate: goalposts when the method cell says so, else (max − x)/(max − min) = (0.75 − 0.25)/0.5 = 1.
+    const g = "'汇总表'!$G$5:$G$8";
+    expect(cell("C6").formula).toBe(
+      `IF('汇总表'!G8="","",IF($B$3="目标值 goalposts",MIN(1,MAX(0,1-'汇总表'!G8)),IF(MAX(${g})=MIN(${g}),1,(MAX(${g})-'汇总表'!G8)/(MAX(${g})-MIN(${g})))))`,
+    );
+    expect(cell("C6").result).toBe(1);
+    // 丙 (summary row 7) did not report Y01: the formula looks at H7 and stays blank.
+    expect(cell("D8").formula).toMatch(/^IF\('汇总表'!H7="",""/);
+    expect(cell("D8").result).toBe("");
+  });
+
+  it("references, in every normalised cell, only its district's summary cell and the indicator's summary column", () => {
+    const order = indexRowOrder(index);
+    order.forEach((i, pos) => {
+      index.indicators.forEach((code, j) => {
+        const c = cell(`${"BCDE"[j]}${6 + pos}`);
+        const refs = [...c.formula!.matchAll(/'汇总表'!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)].map((m) => m[1]);
+        expect(new Set(refs)).toEqual(new Set([figureAddress(summary, code, i), figureRange(summary, code)]));
+        expect(c.result).toBe(index.normalised[i].get(code) ?? "");
+        expect(c.numberFormat).toBe("0.000");
+      });
+    });
+  });
+
+  it("scores with SUMPRODUCT over the reported cells and their weights, and ranks with RANK.EQ", () => {
+    expect(cell("F6").formula).toBe('IF(SUMPRODUCT(--(B6:E6<>""),$B$4:$E$4)=0,"",ROUND(100*SUMPRODUCT(B6:E6,$B$4:$E$4)/SUMPRODUCT(--(B6:E6<>""),$B$4:$E$4),10))');
+    expect(cell("G6").formula).toBe('IF(F6="","",_xlfn.RANK.EQ(F6,$F$6:$F$9,0))');
+    expect(["F6", "F7", "F8", "F9"].map((a) => cell(a).result)).toEqual([62.5, 50, 50, 37.5]);
+    expect(["G6", "G7", "G8", "G9"].map((a) => cell(a).result)).toEqual([1, 2, 2, 4]);
+    expect([cell("F6").numberFormat, cell("G6").numberFormat]).toEqual(["0.0", "0"]);
+  });
+
+  it("writes the rank range as a value with a legend naming the draws and the spread", () => {
+    // ±20 %: 甲 and 丙 swap 2nd and 3rd (composite.test.ts), 丁 is always 1st, 乙 always 4th.
+    expect(["H6", "H7", "H8", "H9"].map((a) => cell(a).value)).toEqual(["1", "2–3", "2–3", "4"]);
+    expect(cell("H6").formula).toBeUndefined();
+    expect(plan.notes).toEqual([{ address: "H5", text: expect.stringContaining("1000") }]);
+    const legend = String(cell("A11").value);
+    expect(legend).toMatch(/抽取 1000 次/);
+    expect(legend).toMatch(/±20%/);
+    expect(legend).toMatch(/re-run/);
+    expect(rankRangeText(undefined)).toBe("");
+  });
+
+  it("shows the normalisation in force as a formula over the weights sheet's choice", () => {
+    expect(cell("B3").formula).toBe(`IF(OR(ISNUMBER(SEARCH("目标",'指数权重'!$C$8)),ISNUMBER(SEARCH("goal",'指数权重'!$C$8))),"目标值 goalposts","最小-最大 min-max")`);
+    expect(cell("B3").result).toBe("最小-最大 min-max");
+  });
+
+  it("colours the normalised block and the scores red–yellow–green and charts the scores beside the table", () => {
+    const scale = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" };
+    expect(plan.colorScales).toEqual([{ range: "B6:E9", ...scale }, { range: "F6:F9", ...scale }]);
+    expect(plan.charts).toEqual([expect.objectContaining({ categories: "A6:A9", values: "F6:F9", from: "J5" })]);
+  });
+});
+
+describe("the index sheet with other settings and weights sheets", () => {
+  it("carries the goalposts numbers when the weights sheet says goalposts", () => {
+    const { cell } = planFor({ ...settings, normalisation: "goalposts" });
+    expect(cell("B3").result).toBe("目标值 goalposts");
+    // 丙 first (66.6666666667): X04 ↓ goalposts 1 − 0.5 = 0.5, Y02 0.5.
+    expect(cell("A6").value).toBe("丙区");
+    expect([cell("C6").result, cell("E6").result, cell("F6").result]).toEqual([0.5, 0.5, 66.6666666667]);
+  });
+
+  it("points the weight formulas at rows a person moved, and fixes the weight where a dimension's row is gone", () => {
+    const s = snapshotFromPlan(weightsSheetPlan(tiny, settings));
+    // Y's row moved above X's; the normalisation row removed.
+    const values = [...s.values.slice(0, 4), s.values[5], s.values[4]];
+    const read = readWeightsSheet([{ ...s, values }], tiny)!;
+    expect(read.cells.weights.get("Y")).toBe("C5");
+    const { cell } = planFor(settings, { weightsCells: read.cells });
+    expect(cell("D4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$5),'指数权重'!$C$5>=0),'指数权重'!$C$5,1)/2");
+    expect(cell("B4").formula).toContain("'指数权重'!$C$6");
+    // Without a normalisation cell the method is the settings', as a value.
+    expect(cell("B3")).toMatchObject({ value: "最小-最大 min-max" });
+    expect(cell("B3").formula).toBeUndefined();
+
+    const { cell: c2 } = planFor({ ...settings, dimensionWeights: new Map([["X", 3]]) }, { weightsCells: { weights: new Map() } });
+    expect([c2("B4").formula, c2("B4").result, c2("D4").formula, c2("D4").result]).toEqual(["3/2", 1.5, "1/2", 0.5]);
+  });
+
+  it("says so in the legend when many districts make it draw less", () => {
+    const many = Array.from({ length: 2500 }, (_, i) => district([["X01", i % 17]]));
+    const s: IndexSettings = { ...settings, stability: { draws: 0, spread: 0.1, seed: 1 } };
+    const index = compositeIndex(tiny, many, s);
+    const plan = indexSheetPlan({
+      template: tiny,
+      summary: summaryLayout(tiny, many.length),
+      districts: many.map((_, i) => `镇${i + 1}`),
+      index,
+      settings: { ...s, stability: { ...s.stability, draws: 1000 } },
+      weightsCells: freshWeightsCells(tiny),
+    });
+    const legend = plan.notes![0].text;
+    expect(legend).toMatch(/抽取 800 次（区县较多，由 1000 次减少）/);
+    expect(legend).toMatch(/±10%/);
+  });
+
+  it("plans a sheet without rows, scales or charts when there are no districts", () => {
+    const index = compositeIndex(tiny, [], settings);
+    const plan = indexSheetPlan({ template: tiny, summary: summaryLayout(tiny, 0), districts: [], index, settings, weightsCells: freshWeightsCells(tiny) });
+    expect(plan.colorScales).toEqual([]);
+    expect(plan.charts).toEqual([]);
+    expect(plan.cells!.some((c) => c.address === "A6")).toBe(false);
+  });
+});
