@@ -57,6 +57,7 @@ export function consolidate(sources: readonly DistrictSource[], options: Consoli
     ranks,
     index: compositeIndex(t, g.districts, settings),
     settings,
+    options,
     sheets: g.reads.map(({ read, source }) => ({ read, file: source.file, inWorkbook: source.inWorkbook })),
     findings: [...own, ...g.findings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings),
   };

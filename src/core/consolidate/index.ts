@@ -3,3 +3,4 @@ export { DEFAULT_STABILITY } from "./composite";
 export { planConsolidate, type ConsolidateRequest, type ConsolidateOutcome, type DistrictFile } from "./actions";
 export { CONSOLIDATION_SHEETS } from "./layout";
 export type * from "./model";
+export { readConsolidationSettings } from "./settings-marker";

@@ -109,6 +109,8 @@ export interface Consolidation {
   readonly ranks: ReadonlyMap<string, readonly (number | undefined)[]>;
   readonly index: CompositeIndex;
   readonly settings: IndexSettings;
+  /** The options it ran with (kept in the summary sheet for later re-checks). */
+  readonly options: ConsolidateOptions;
   /** Every template sheet read in the consolidation's edition, left-out ones included (they are checked and flagged too). */
   readonly sheets: readonly SheetTaken[];
   /** Every finding: each district's own checks, the gathering, and the anomalies across districts. Errors first. */

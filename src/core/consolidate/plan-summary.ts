@@ -7,6 +7,7 @@ import { hasCounts } from "./figures";
 import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, summaryLayout, totalAddress, type SummaryLayout } from "./layout";
 import { sourceLink } from "./links";
 import type { Consolidation, DistrictData } from "./model";
+import { settingsMarker } from "./settings-marker";
 
 /**
  * The summary (汇总表): one row per district, one column per indicator grouped by dimension, and the
@@ -40,6 +41,8 @@ export function summarySheetPlan(c: Consolidation, lang: "zh" | "en" = "zh"): { 
   c.districts.forEach((d, i) => cells.push(...districtRow(t, l, d, i)));
   cells.push(...totalRow(c, l));
   if (c.city) cells.push(...cityRow(t, l, c.city));
+  const settingsCol = l.sourceCol + l.codes.length + 1;
+  cells.push({ address: addressOf(0, settingsCol), value: settingsMarker(c.options, c.year), style: { fontColor: "#FFFFFF" } });
 
   return {
     layout: l,
@@ -56,6 +59,7 @@ export function summarySheetPlan(c: Consolidation, lang: "zh" | "en" = "zh"): { 
         { index: l.yearCol, width: 7 },
         { index: l.sourceCol, width: 18 },
         ...l.codes.map((code) => ({ index: l.columnOf.get(code)!, width: 12 })),
+        { index: settingsCol, hidden: true },
       ],
       rows: [{ index: l.headerRow, height: 64 }],
     },

@@ -1,4 +1,4 @@
-import { consolidate } from "../../../src/core/consolidate";
+import { consolidate, planConsolidation, readConsolidationSettings } from "../../../src/core/consolidate";
 import { renderFinding } from "../../../src/core/findings/render";
 import type { SheetSnapshot } from "../../../src/core/grid";
 import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
@@ -84,6 +84,18 @@ describe("gathering district sheets", () => {
       ["渝中区", "渝中.xlsx", false],
     ]);
     expect(fromFiles.findings.map((f) => f.id).sort()).toEqual(inBook.findings.map((f) => f.id).sort());
+  });
+
+  it("keeps the options it ran with in the summary, so a later re-check finds the same findings", () => {
+    const sheets = reportSheets([rongchang2024, yuzhong2023]);
+    const options = { city: "重庆市", districtList: ["荣昌区", "渝中区", "大足区"] };
+    const c = consolidate([{ snapshots: sheets, inWorkbook: true }], options)!;
+    const summary = planConsolidation(c, sheets).sheets.find((s) => s.name === "汇总表")!;
+    const written = [...sheets, snapshotFromPlan(summary)];
+    expect(readConsolidationSettings(written)).toEqual({ ...options, year: 2024, normalisation: undefined });
+    expect(readConsolidationSettings(sheets)).toBeUndefined();
+    const again = consolidate([{ snapshots: written, inWorkbook: true }], readConsolidationSettings(written))!;
+    expect(again.findings.map((f) => f.id)).toEqual(c.findings.map((f) => f.id));
   });
 
   it("has nothing to consolidate without a template sheet", () => {
