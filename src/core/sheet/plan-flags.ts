@@ -11,6 +11,21 @@ import type { TemplateSheetRead } from "./read-template";
 const MARK: Record<Severity, string> = { error: "✗", warning: "⚠", info: "ℹ" };
 /** Every note Huishen writes starts with this, so it never mistakes a person's note for its own. */
 export const NOTE_PREFIX = "汇审 Huishen";
+/** A cell whose findings were all accepted in review: a muted mark instead of the severity colour. */
+export const ACCEPTED_FILL = "#EDEDED";
+
+/** A finding's review status as flags need it (see `review/reconcile.ts`, `reviewStatuses`). */
+export interface FlagReview {
+  readonly status: "open" | "accepted" | "sentBack" | "fixed";
+  /** The decision's note: the explanation of an accepted finding, what to correct for one sent back. */
+  readonly note?: string;
+}
+export type FlagReviews = ReadonlyMap<string, FlagReview>;
+
+const REVIEW_WORDS = {
+  zh: { accepted: "已确认", explanation: "说明", sentBack: "退回修改", fixed: "已更正" },
+  en: { accepted: "Accepted", explanation: "Explanation", sentBack: "Sent back", fixed: "Marked fixed" },
+} as const;
 
 /**
  * Flags as a write plan: a fill by the worst severity and a note with the reasons on each flagged cell,
@@ -18,9 +33,14 @@ export const NOTE_PREFIX = "汇审 Huishen";
  * before and clean now get their earlier fill back. Values are never written to input cells, a person's
  * own note is never replaced, and sheets not in `sheets` keep their flags.
  *
+ * With `reviews`, an accepted finding no longer colours its cell: a cell whose findings are all
+ * accepted gets `ACCEPTED_FILL` and a note saying 已确认 with the explanation; the check column says
+ * 已确认. A cell with an accepted and an open finding takes the open one's colour.
+ *
  * @param snapshots every sheet as read (for current fills and notes, and the flag state sheet)
+ * @param reviews each finding's review status by finding id; findings not in it are open
  */
-export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonly Finding[], snapshots: readonly SheetSnapshot[], lang: Lang = "zh"): WritePlan {
+export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonly Finding[], snapshots: readonly SheetSnapshot[], lang: Lang = "zh", reviews?: FlagReviews): WritePlan {
   const state = readFlagState(snapshots);
   const inScope = new Set(sheets.map((s) => s.sheet));
   const bySheet = groupBy(findings, (f) => f.sheet);
@@ -29,7 +49,7 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   for (const read of sheets) {
     const snapshot = snapshots.find((s) => s.name === read.sheet);
     const previous = state.filter((r) => r.sheet === read.sheet);
-    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, previous, snapshot);
+    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, previous, snapshot, reviews);
     plans.push(plan);
     records.push(...flagged);
   }
@@ -37,19 +57,24 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   return { sheets: statePlan ? [...plans, statePlan] : plans };
 }
 
-function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly FlagRecord[], snapshot: SheetSnapshot | undefined) {
-  const byCell = groupByMany(findings, (f) => f.cells.map((c) => c.address));
+function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly FlagRecord[], snapshot: SheetSnapshot | undefined, reviews: FlagReviews | undefined) {
+  // Only findings on this sheet's own cells are painted here (a finding may also point at other sheets).
+  const byCell = groupByMany(findings, (f) => f.cells.filter((c) => c.sheet === read.sheet).map((c) => c.address));
   const before = new Map(previous.map((r) => [r.address, r]));
+  const accepted = (f: Finding) => reviews?.get(f.id)?.status === "accepted";
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
   const flagged: FlagRecord[] = [];
   for (const [address, fs] of byCell) {
     const sorted = [...fs].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    fills.push({ address, color: COLORS[sorted[0].severity] });
+    // Accepted findings go last: they neither colour the cell nor lead its note.
+    const active = sorted.filter((f) => !accepted(f));
+    const ordered = [...active, ...sorted.filter(accepted)];
+    fills.push({ address, color: active.length > 0 ? COLORS[active[0].severity] : ACCEPTED_FILL });
     const theirs = snapshot?.notes?.[address];
     const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
     if (mayWriteNote) {
-      const lines = sorted.map((f) => `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}：${renderFinding(f, read.template, lang)}`);
+      const lines = ordered.map((f) => noteLine(f, read, lang, reviews?.get(f.id)));
       notes.push({ address, text: `${NOTE_PREFIX}\n${lines.join("\n")}` });
     }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
@@ -70,7 +95,7 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   const byRow = groupBy(findings, (f) => (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "");
   const cells: CellWrite[] = [];
   for (const e of read.entries.values()) {
-    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang) });
+    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews) });
   }
   const plan: SheetPlan = { name: read.sheet, mode: "update", cells, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
@@ -83,12 +108,35 @@ function currentFill(snapshot: SheetSnapshot | undefined, address: string): stri
   return (p && snapshot.fills[p.row]?.[p.col]) ?? null;
 }
 
-/** The check column: the worst finding of the row in a few words, or ✓ for a filled row that passed. */
-function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRead, lang: Lang): string {
+/** One line of a flag note: the finding, and where a review decided it, the decision. */
+function noteLine(f: Finding, read: TemplateSheetRead, lang: Lang, review: FlagReview | undefined): string {
+  const words = REVIEW_WORDS[lang];
+  const colon = lang === "zh" ? "：" : ": ";
+  const message = renderFinding(f, read.template, lang);
+  const note = review?.note ?? "";
+  switch (review?.status) {
+    case "accepted":
+      return `✓ ${words.accepted}${colon}${message}${note ? `\n  ${words.explanation}${colon}${note}` : ""}`;
+    case "sentBack":
+      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}${note ? `\n  ${words.sentBack}${colon}${note}` : `\n  ${words.sentBack}`}`;
+    case "fixed":
+      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}\n  ${words.fixed}${note ? `${colon}${note}` : ""}`;
+    default:
+      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}：${message}`;
+  }
+}
+
+/** The check column: the worst open finding of the row in a few words, ✓ 已确认 when all were accepted, or ✓ for a filled row that passed. */
+function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRead, lang: Lang, reviews: FlagReviews | undefined): string {
   if (own.length === 0) return filled ? "✓" : "";
-  const worst = [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0];
+  const bySeverity = [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const active = bySeverity.filter((f) => reviews?.get(f.id)?.status !== "accepted");
   const more = own.length > 1 ? (lang === "zh" ? `（另 ${own.length - 1} 项）` : ` (+${own.length - 1} more)`) : "";
-  return `${MARK[worst.severity]} ${renderFinding(worst, read.template, lang)}${more}`;
+  if (active.length === 0) {
+    const note = reviews?.get(bySeverity[0].id)?.note;
+    return `✓ ${REVIEW_WORDS[lang].accepted}${note ? (lang === "zh" ? `：${note}` : `: ${note}`) : ""}${more}`;
+  }
+  return `${MARK[active[0].severity]} ${renderFinding(active[0], read.template, lang)}${more}`;
 }
 
 /**

@@ -1,0 +1,209 @@
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Lang } from "../../core/findings/format";
+import { SEVERITY_LABEL } from "../../core/findings/render";
+import { STATUS_LABEL, displayTime, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
+import { applyPlan, newWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookFile, XlsxReadError, XlsxWriteError } from "../../adapters/xlsx";
+import { CliError, type Io } from "../io";
+import { describeFailure } from "../failures";
+import { textTable } from "../text-table";
+import { USAGE } from "../usage";
+
+/**
+ * `huishen review-report FILE.xlsx [-o OUT.xlsx] [--split DIR] [--json] [--lang zh|en]`
+ * → 0 every finding accepted or closed, 1 findings still open, sent back or awaiting a re-check, 2 unusable input.
+ * The input is never changed; OUT.xlsx is the workbook plus the 审核汇总 and 审核意见 sheets.
+ */
+export async function runReviewReport(argv: readonly string[], io: Io, now: Date = new Date()): Promise<number> {
+  const { values: opts, positionals } = parseOptions(argv);
+  if (opts.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new CliError("请指定一个已审核的 .xlsx 文件。Name one reviewed .xlsx file.");
+  const lang = parseLang(opts.lang);
+  if (opts.output !== undefined) {
+    if (!opts.output.toLowerCase().endsWith(".xlsx")) throw new CliError("-o 的输出文件应为 .xlsx。The -o output must be an .xlsx file.");
+    if (resolve(opts.output) === resolve(file)) throw new CliError("输出文件不能覆盖输入文件。The output must not overwrite the input.");
+  }
+  if (opts.split !== undefined && opts.split.trim() === "") throw new CliError("--split 需要一个目录。--split needs a folder.");
+
+  let wb;
+  try {
+    wb = await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof XlsxReadError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const at = localIso(now, -now.getTimezoneOffset());
+  const report = planReviewReport({ sheets: snapshotWorkbook(wb) }, at, { lang });
+  const { found } = report.review;
+  if (found.failures.length > 0 || found.sheets.length === 0) {
+    const reasons = found.failures.length > 0 ? found.failures.map((f) => describeFailure(f, lang)) : [describeFailure({ reason: "noMarker", sheet: file }, lang)];
+    io.err(`${reasons.join("\n")}\n`);
+    return 2;
+  }
+
+  const written: { workbook: string | null; split: string[] } = { workbook: null, split: [] };
+  try {
+    if (opts.output !== undefined) {
+      await applyPlan(wb, report.plan);
+      await writeWorkbookFile(wb, opts.output);
+      written.workbook = opts.output;
+    }
+    if (opts.split !== undefined) {
+      await mkdir(opts.split, { recursive: true });
+      for (const o of report.opinions.filter((x) => x.items > 0)) {
+        const one = newWorkbook();
+        await applyPlan(one, { sheets: [{ ...o.plan, mode: "create" }] });
+        const target = join(opts.split, `审核意见-${o.district.replace(/[\\/:*?"<>|]/g, "-")}.xlsx`);
+        await writeWorkbookFile(one, target);
+        written.split.push(target);
+      }
+    }
+  } catch (e) {
+    const code = e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
+    if (!(e instanceof XlsxWriteError) && (typeof code !== "string" || !/^E[A-Z]+$/.test(code))) throw e;
+    io.err(e instanceof XlsxWriteError ? `${e.message}\n` : `无法写出 ${opts.split}：${(e as Error).message} / Cannot write to ${opts.split}\n`);
+    return 2;
+  }
+
+  io.out(opts.json ? `${JSON.stringify(toJson(file, at, report, written, lang), null, 2)}\n` : toText(at, report, written, opts.split, lang));
+  return report.review.summary.outstanding > 0 ? 1 : 0;
+}
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: "string", short: "o" },
+        split: { type: "string" },
+        json: { type: "boolean" },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    // Node's own errors may come from another realm (e.g. under jest): match the code, not the class.
+    const code = e && typeof e === "object" ? String((e as { code?: unknown }).code) : "";
+    if (code.startsWith("ERR_PARSE_ARGS")) throw new CliError((e as { message: string }).message);
+    throw e;
+  }
+}
+
+function parseLang(v: string | undefined): Lang {
+  if (v === undefined || v === "zh" || v === "zh-CN") return "zh";
+  if (v === "en") return "en";
+  throw new CliError(`--lang 只能是 zh 或 en。--lang is zh or en.`);
+}
+
+const COUNT_KEYS: readonly (keyof ReviewCounts)[] = ["open", "reopened", "sentBack", "fixed", "accepted", "closed", "total"];
+
+function toText(at: string, report: ReportPlan, written: { workbook: string | null; split: string[] }, split: string | undefined, lang: Lang): string {
+  const zh = lang === "zh";
+  const label = STATUS_LABEL[lang];
+  const { summary, state, found } = report.review;
+  const heads: Record<keyof ReviewCounts, string> = zh
+    ? { open: label.open, reopened: "其中重新打开", sentBack: label.sentBack, fixed: label.fixed, accepted: label.accepted, closed: label.closed, total: "合计" }
+    : { open: "open", reopened: "reopened", sentBack: "sent back", fixed: "fixed", accepted: "accepted", closed: "closed", total: "total" };
+  const parts: string[] = [zh ? `审核汇总（${displayTime(at)}）` : `Review summary (${displayTime(at)})`, ""];
+  const row = (name: string, c: ReviewCounts) => [name, ...COUNT_KEYS.map((k) => String(c[k]))];
+  parts.push(
+    textTable(
+      [zh ? "区县" : "District", ...COUNT_KEYS.map((k) => heads[k])],
+      [...summary.byDistrict.map((d) => row(d.district, d.counts)), row(zh ? "合计" : "Total", summary.total)],
+    ),
+    "",
+  );
+  const pending = state.items.filter(isOutstanding);
+  if (pending.length > 0) {
+    parts.push(zh ? "尚需处理：" : "Still to deal with:");
+    const order = { sentBack: 0, open: 1, fixed: 2, accepted: 3 };
+    const rows = [...pending]
+      .sort((a, b) => a.finding.district.localeCompare(b.finding.district, "zh-CN") || order[a.status] - order[b.status] || subjectCode(a.finding).localeCompare(subjectCode(b.finding)))
+      .map((r) => [
+        r.finding.district,
+        r.reopened ? `${label.open}（${label.reopened}）` : label[r.status],
+        SEVERITY_LABEL[lang][r.finding.severity],
+        subjectCode(r.finding) || "—",
+        findingMessage(r.finding, found.templates, lang),
+      ]);
+    parts.push(textTable(zh ? ["区县", "状态", "级别", "指标", "问题"] : ["District", "Status", "Level", "Code", "Finding"], rows), "");
+    parts.push(
+      zh
+        ? `尚需处理 ${summary.outstanding} 项（待处理 ${summary.total.open}，退回修改 ${summary.total.sentBack}，已更正待复核 ${summary.total.fixed}）。`
+        : `${summary.outstanding} findings still need attention (${summary.total.open} open, ${summary.total.sentBack} sent back, ${summary.total.fixed} fixed awaiting a re-check).`,
+    );
+  } else {
+    parts.push(zh ? "所有问题均已确认无误或已关闭。" : "Every finding is accepted or closed.");
+  }
+  if (written.workbook) {
+    const names = report.plan.sheets.map((s) => s.name).join(zh ? "、" : ", ");
+    parts.push(zh ? `已另存审核报告 ${written.workbook}（${names}）` : `Review report saved as ${written.workbook} (${names})`);
+  }
+  if (split !== undefined) {
+    parts.push(
+      written.split.length > 0
+        ? zh
+          ? `已写出 ${written.split.length} 个区县的审核意见：\n${written.split.map((p) => `  ${p}`).join("\n")}`
+          : `Review opinions written for ${written.split.length} districts:\n${written.split.map((p) => `  ${p}`).join("\n")}`
+        : zh
+          ? `没有退回修改的问题，${split} 中未写出文件。`
+          : `Nothing is sent back: no file written to ${split}.`,
+    );
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+const decisionJson = (e: ReviewEntry | undefined) => (e ? { status: e.status, note: e.note, who: e.who, at: e.at, valueKey: e.valueKey } : null);
+
+function toJson(file: string, at: string, report: ReportPlan, written: { workbook: string | null; split: string[] }, lang: Lang) {
+  const { summary, state, found } = report.review;
+  return {
+    file,
+    generatedAt: at,
+    summary: {
+      byDistrict: summary.byDistrict.map((d) => ({ district: d.district, ...d.counts })),
+      total: summary.total,
+      outstanding: summary.outstanding,
+    },
+    findings: state.items.map((r) => ({
+      id: r.finding.id,
+      code: r.finding.code,
+      severity: r.finding.severity,
+      district: r.finding.district,
+      year: r.finding.year ?? null,
+      sheet: r.finding.sheet,
+      codes: r.finding.codes,
+      cells: r.finding.cells.map((c) => `${c.sheet}!${c.address}`),
+      valueKey: r.finding.valueKey,
+      status: r.status,
+      reopened: r.reopened,
+      decision: decisionJson(r.decision),
+      previous: decisionJson(r.previous),
+      history: r.history.length,
+      message: findingMessage(r.finding, found.templates, lang),
+    })),
+    closed: state.closed.map((c) => ({
+      id: c.findingId,
+      district: c.last.district,
+      year: c.last.year ?? null,
+      sheet: c.last.sheet,
+      codes: c.last.codes,
+      cells: c.last.cells,
+      closedAt: c.last.at,
+      decision: decisionJson(c.decision),
+      message: c.last.message,
+    })),
+    opinions: report.opinions.map((o) => ({ district: o.district, sheet: o.sheetName, items: o.items })),
+    outputs: written,
+  };
+}
