@@ -2,9 +2,12 @@
 // `npm run build`       production bundle; set HUISHEN_URL=https://host/path/ to rewrite the manifest's URLs.
 // `npm run dev-server`  https://localhost:3000 with Office dev certificates (generated on first use).
 // Office.js itself is not bundled: the HTML pages load it from Microsoft's CDN.
+// ExcelJS (district files read in the pane) is its browser build — package.json's "browser" field,
+// dist/exceljs.min.js — in a chunk of its own, loaded on the first file a person picks.
 "use strict";
 
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -52,6 +55,8 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // src/adapters/xlsx/read.ts also opens files by path (the CLI); the pane only reads bytes.
+      fallback: { fs: false },
     },
     module: {
       rules: [
@@ -70,6 +75,8 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      // readWorkbookBuffer hands ExcelJS a Node Buffer; in the pane that is the `buffer` package's.
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

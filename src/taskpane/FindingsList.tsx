@@ -70,11 +70,15 @@ export interface FindingsListProps {
   readonly templateOf: (f: Finding) => LoadedTemplate | undefined;
   readonly lang: Lang;
   readonly onSelect: (f: Finding) => void;
+  /** Whether a finding's cells can be selected (default: when it has cells on its sheet). */
+  readonly canSelect?: (f: Finding) => boolean;
+  /** The list's accessible name (default: the check's findings). */
+  readonly label?: string;
 }
 
 /** Findings grouped by severity, then indicator; each one selects its cells when clicked (or on Enter / Space). */
 export function FindingsList(props: FindingsListProps): React.JSX.Element | null {
-  const { findings, templateOf, lang, onSelect } = props;
+  const { findings, templateOf, lang, onSelect, canSelect, label } = props;
   const styles = useStyles();
   const baseId = React.useId();
   if (findings.length === 0) return null;
@@ -95,7 +99,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element | null
   };
 
   return (
-    <div className={styles.root} role="region" aria-label={t(lang, "findings.label")}>
+    <div className={styles.root} role="region" aria-label={label ?? t(lang, "findings.label")}>
       <Caption1>{t(lang, "findings.hint")}</Caption1>
       {SEVERITIES.map((severity: PaneSeverity) => {
         const ofSeverity = findings.filter((f) => f.severity === severity);
@@ -115,7 +119,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element | null
                 </Body1Strong>
                 <ul className={styles.list}>
                   {g.findings.map((f) => {
-                    const selectable = cellsOf(f).length > 0;
+                    const selectable = cellsOf(f).length > 0 && (canSelect?.(f) ?? true);
                     const content = (
                       <>
                         <Body1>{message(f)}</Body1>

@@ -13,6 +13,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { SheetSnapshot } from "../../src/core/grid";
+import { addressOf } from "../../src/core/grid";
+import type { FakeCellInit, FakeSheetInit } from "../office-fake/excel-fake";
 import type { StubConfig } from "./stub-entry";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -75,9 +78,48 @@ export function paneIsStale(): boolean {
   return sources > built;
 }
 
-/** Build the pane into dist/ (production) when it is missing or stale. Synchronous; CI builds before tests anyway. */
+const BUILD_LOCK = path.join(ROOT, "test-artifacts", ".pane-build.lock");
+
+function lockAgeMs(): number {
+  try {
+    return Date.now() - fs.statSync(BUILD_LOCK).mtimeMs;
+  } catch {
+    return 0; // released meanwhile
+  }
+}
+
+/** Block this thread for `ms` (the build is synchronous; so is waiting for another test file's build). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Build the pane into dist/ (production) when it is missing or stale. Synchronous; CI builds before tests anyway.
+ * Browser test files run in parallel: one builds (holding a lock directory), the others wait for it.
+ */
 export function ensurePaneBuilt(): void {
   if (!paneIsStale()) return;
+  fs.mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EEXIST") throw e;
+      // A lock older than 10 minutes is left over from a killed run.
+      if (waited > 600_000 || lockAgeMs() > 600_000) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      sleepSync(500);
+      if (!paneIsStale()) return;
+    }
+  }
+  try {
+    if (paneIsStale()) buildPane();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+function buildPane(): void {
   execFileSync(process.execPath, [WEBPACK, "--mode", "production"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, HUISHEN_URL: "" } });
   const html = path.join(DIST, "taskpane.html");
   if (!fs.existsSync(html)) throw new Error("webpack ran but wrote no dist/taskpane.html");
@@ -254,4 +296,20 @@ export async function screenshot(page: Page, name: string, publish: boolean, ele
     fs.copyFileSync(file, path.join(DOC_SCREENSHOTS, name));
   }
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks for the fake
+
+/** A sheet snapshot (values and number formats; formulas as their results) as a sheet of the fake's workbook. */
+export function fakeSheetOf(s: SheetSnapshot): FakeSheetInit {
+  const cells: Record<string, FakeCellInit> = {};
+  s.values.forEach((row, r) =>
+    row?.forEach((v, c) => {
+      if (v === null || v === undefined || v === "" || v instanceof Date) return;
+      const numberFormat = s.numberFormats?.[r]?.[c];
+      cells[addressOf(r, c)] = { value: v, ...(numberFormat && numberFormat !== "General" ? { numberFormat } : {}) };
+    }),
+  );
+  return { name: s.name, cells };
 }

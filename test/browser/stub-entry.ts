@@ -7,13 +7,16 @@
  * to type values into.
  *
  * The ExcelApi version comes from `window.__HUISHEN_STUB__` (set by the test with
- * `page.addInitScript`), else from `?api=1.7` or `#api=1.7` in the page's address, else 1.18.
+ * `page.addInitScript`), else from `?api=1.7` or `#api=1.7` in the page's address, else 1.18;
+ * the workbook too (default: one empty Sheet1).
  */
-import { installFakeExcel, type FakeExcel } from "../office-fake/excel-fake";
+import { installFakeExcel, type FakeExcel, type FakeWorkbookInit } from "../office-fake/excel-fake";
 
 export interface StubConfig {
   readonly apiVersion?: string;
   readonly displayLanguage?: string;
+  /** The workbook the pane opens on (default: one empty Sheet1). */
+  readonly workbook?: FakeWorkbookInit;
 }
 
 declare global {
@@ -33,7 +36,7 @@ const config = window.__HUISHEN_STUB__ ?? {};
 const fake = installFakeExcel(window, {
   apiVersion: config.apiVersion ?? fromAddress() ?? "1.18",
   displayLanguage: config.displayLanguage ?? "zh-CN",
-  workbook: { sheets: [{ name: "Sheet1" }] },
+  workbook: config.workbook ?? { sheets: [{ name: "Sheet1" }] },
 });
 
 // The fake defines Office.onReady; make sure the pane never waits on a missing one.

@@ -17,6 +17,8 @@ describe("pane strings", () => {
     expect(t("zh", "insert.done", { sheet: "荣昌区 2024" })).toBe("已插入工作表“荣昌区 2024”。");
     expect(t("en", "check.checked", { sheets: 2 })).toBe("Checked 2 fill-in sheet(s).");
     expect(t("zh", "insert.done")).toBe("已插入工作表“{sheet}”。");
+    expect(t("zh", "consolidate.useWorkbook", { count: 5 })).toBe("本工作簿中的填报表（5 张）");
+    expect(t("en", "consolidate.inserting", { done: 1, total: 3, name: "荣昌区.xlsx" })).toBe("Inserting district file 1/3: 荣昌区.xlsx…");
   });
 
   it("is Chinese for any Chinese display language and when Office does not say, English otherwise", () => {

@@ -49,6 +49,12 @@ export interface WorkbookHost {
   apply(plan: WritePlan, onProgress?: (done: number, total: number) => void): Promise<ApplyStats>;
   /** Select cells (the first one activated) on a sheet, activating the sheet. */
   select(sheet: string, addresses: readonly string[]): Promise<void>;
+  /**
+   * Insert sheets of another workbook (an .xlsx as base64) at the end of this one, in one round trip;
+   * resolves to the names Excel gave them (a clashing name gets a suffix, e.g. "荣昌区 2024 (2)").
+   * Only where `capabilities.insertFromBase64` (ExcelApi 1.13); optional for hosts without it.
+   */
+  insertSheets?(file: { readonly name: string; readonly base64: string }, sheetNames: readonly string[]): Promise<string[]>;
   /** Call `handler` with the sheet's name after a person edits it; resolves to an unsubscribe. */
   onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>>;
 }

@@ -7,6 +7,7 @@
  *  - sheetNames: 1;
  *  - apply: 1 (inspect) + one per request of at most `maxRequestBytes` — 2 for a template sheet
  *    or a flag plan; +1 on ExcelApi 1.10–1.17 when notes (as comments) go into existing sheets;
+ *  - insertSheets: 1 (the insert and the new sheets' names in one request; ExcelApi 1.13);
  *  - select: 1;
  *  - onSheetChanged: 1 (ExcelApi 1.9) or 2 (1.7–1.8) to register, 1 to unsubscribe, and 1 per
  *    collection-level event to turn the sheet id into its name.
@@ -14,6 +15,7 @@
 import { applyWritePlan, type OfficeApplyStats } from "./apply";
 import { detectCapabilities, isExcelApiSupported } from "./capabilities";
 import type { HostCapabilities, WorkbookHost, WorkbookRead } from "./host";
+import { insertSheetsFromBase64 } from "./insert";
 import { readSheetNames, readWorkbook } from "./read";
 import { removeHandlers, selectCells, subscribeChanges, type ChangeHandlers } from "./select";
 import { DEFAULT_SYNC_TIMEOUT_SECONDS, SyncCounter, syncerFor } from "./sync";
@@ -76,6 +78,11 @@ export function createOfficeHost(opts: OfficeHostOptions = {}): OfficeHost {
       );
       lastApply = stats;
       return stats;
+    },
+
+    insertSheets(file: { readonly name: string; readonly base64: string }, sheetNames: readonly string[]): Promise<string[]> {
+      if (!capabilities.insertFromBase64) return Promise.reject(new Error("insertWorksheetsFromBase64 needs ExcelApi 1.13"));
+      return Excel.run((ctx) => insertSheetsFromBase64(ctx, syncer(ctx), file, sheetNames));
     },
 
     select(sheet: string, addresses: readonly string[]): Promise<void> {
