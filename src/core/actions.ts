@@ -1,4 +1,6 @@
 import type { Lang } from "./findings/format";
+import { consolidate } from "./consolidate/consolidate";
+import { readConsolidationSettings } from "./consolidate/settings-marker";
 import { FLAG_SHEET } from "./flags/state";
 import type { SheetSnapshot } from "./grid";
 import type { WritePlan } from "./plan/write-plan";
@@ -7,6 +9,8 @@ import { clearFlagsPlan, flagPlan } from "./sheet/plan-flags";
 import { templateSheetPlan } from "./sheet/plan-template";
 import { readTemplateSheet, type TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
+import { readReviewLog } from "./review/log";
+import { reviewState, reviewStatuses } from "./review/reconcile";
 import { validateWorkbook, type ValidationRun } from "./validate";
 
 /**
@@ -45,15 +49,27 @@ export interface CheckResult {
   readonly plan: WritePlan;
 }
 
-/** Check the active sheet or every template sheet, and plan the flags (stale ones removed). */
+/**
+ * Check the active sheet or every template sheet, and plan the flags (stale ones removed). In a workbook
+ * that was consolidated the consolidation's findings on those sheets count too (else checking a sheet
+ * would wipe its outlier flags), and findings a reviewer accepted keep their muted mark.
+ */
 export function planCheck(
   read: { readonly sheets: readonly SheetSnapshot[]; readonly activeSheet: string },
   opts: { readonly scope: "active" | "all"; readonly lang: Lang },
   registry: TemplateRegistry = builtinRegistry(),
 ): CheckResult {
-  const scoped = opts.scope === "all" ? read.sheets : read.sheets.filter((s) => s.name === read.activeSheet);
-  const run = validateWorkbook(scoped.filter((s) => s.name !== FLAG_SHEET), registry);
-  return { run, plan: flagPlan(run.sheets, run.findings, read.sheets, opts.lang) };
+  const work = read.sheets.filter((s) => s.name !== FLAG_SHEET);
+  const scoped = opts.scope === "all" ? work : work.filter((s) => s.name === read.activeSheet);
+  const own = validateWorkbook(scoped, registry);
+  const settings = readConsolidationSettings(read.sheets);
+  const consolidated = settings && consolidate([{ snapshots: work, inWorkbook: true }], settings, registry);
+  const inScope = new Set(own.sheets.map((s) => s.sheet));
+  const run = consolidated ? { ...own, findings: consolidated.findings.filter((f) => inScope.has(f.sheet)) } : own;
+  const templates = new Map(registry.all().map((t) => [t.key, t]));
+  // Only the decisions in force are wanted here, not events to log: the time stamps nothing.
+  const review = reviewState(run.findings, readReviewLog(read.sheets), { at: new Date(0).toISOString(), templates });
+  return { run, plan: flagPlan(run.sheets, run.findings, read.sheets, opts.lang, reviewStatuses(review)) };
 }
 
 /** Remove Huishen's flags from the active sheet or every template sheet. */
