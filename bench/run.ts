@@ -2,13 +2,14 @@ import { performance } from "node:perf_hooks";
 import { standardTemplate } from "../src/core/template/registry";
 import { validateWorkbook } from "../src/core/validate";
 import { flagPlan } from "../src/core/sheet/plan-flags";
+import { gc, measureCli, measureConsolidation, warmUpConsolidation } from "./consolidate";
 import { generatedDistrict } from "./generate";
 
 /** `npm run bench`: engine time and memory as the number of districts grows. Reported, never asserted. */
 function measure(label: string, districts: number): void {
   const t = standardTemplate();
   const sheets = Array.from({ length: districts }, (_, i) => generatedDistrict(t, i));
-  global.gc?.();
+  gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = performance.now();
   const run = validateWorkbook(sheets);
@@ -30,11 +31,24 @@ function measure(label: string, districts: number): void {
   );
 }
 
-console.log(`Huishen engine benchmark — Node ${process.version}, ${new Date().toISOString()}`);
-for (const [label, n] of [
+const SIZES = [
   ["one city (重庆 38 区县)", 38],
   ["towns and streets (1,031)", 1031],
   ["a large province-wide run", 10000],
-] as const) {
-  measure(label, n);
+] as const;
+
+async function bench(): Promise<void> {
+  console.log(`Huishen engine benchmark — Node ${process.version}, ${new Date().toISOString()}`);
+  console.log("\nValidation (validateWorkbook + flagPlan):");
+  for (const [label, n] of SIZES) measure(label, n);
+  console.log("\nConsolidation (consolidate + planConsolidation; the composite index and its rank-stability draws timed again on their own):");
+  warmUpConsolidation();
+  for (const [label, n] of SIZES) measureConsolidation(label, n);
+  console.log("\nCommand line (read files, copy sheets, consolidate, apply, write .xlsx and .html):");
+  await measureCli(38);
 }
+
+bench().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

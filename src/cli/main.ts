@@ -1,4 +1,6 @@
 import { parseCommand } from "./args";
+import { runConsolidate } from "./commands/consolidate";
+import { runReviewReport } from "./commands/review-report";
 import { runTemplate } from "./commands/template";
 import { runValidate } from "./commands/validate";
 import { USAGE } from "./usage";
@@ -7,6 +9,10 @@ import { CliError, type Io, processIo } from "./io";
 /** Runs one CLI invocation and resolves to its exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
+    // review-report parses its own options (--split).
+    if (argv[0] === "review-report") return await runReviewReport(argv.slice(1), io);
+    // consolidate parses its own options (--city, --districts, --weights, …).
+    if (argv[0] === "consolidate") return await runConsolidate(argv.slice(1), io);
     const cmd = parseCommand(argv);
     if (cmd.options.version) {
       io.out(`huishen ${VERSION}\n`);

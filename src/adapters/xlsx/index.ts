@@ -5,5 +5,6 @@ export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFor
 export { applyPlan, planProblems } from "./apply";
 export type { ApplyReport } from "./apply";
 export { newWorkbook, toBuffer, writeWorkbookFile, XlsxWriteError, CREATOR } from "./write";
+export { copyWorksheet } from "./copy-sheet";
 export type { XlsxWriteFailure } from "./write";
 export { PlanError } from "../../core/plan/plan-error";

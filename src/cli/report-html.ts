@@ -1,0 +1,184 @@
+/**
+ * The picture beside the summary workbook: ExcelJS cannot write charts, so `huishen consolidate`
+ * also writes one self-contained HTML page (inline CSS and SVG, no script, nothing fetched) with the
+ * composite index as a bar chart, each district's rank range, the normalised scores per dimension as
+ * a colour-scaled table, and the finding counts. Pure: a Consolidation in, a string out.
+ */
+import type { Consolidation } from "../core/consolidate";
+import { stabilityDraws } from "../core/consolidate/composite";
+import { countBySeverity, type Finding } from "../core/findings/finding";
+
+export interface ReportHtmlOptions {
+  /** Problems outside the consolidation (a file without a template sheet), already worded. */
+  readonly problems?: readonly string[];
+  readonly generatedAt?: Date;
+}
+
+const NORMALISATION = { minmax: "最小-最大 min-max", goalposts: "目标值 goalposts" } as const;
+const SEVERITY = [
+  { key: "error", zh: "错误", en: "errors", colour: "#F8CBAD" },
+  { key: "warning", zh: "警告", en: "warnings", colour: "#FFE699" },
+  { key: "info", zh: "提示", en: "info", colour: "#DDEBF7" },
+] as const;
+
+/** Every text goes through here, in elements and attributes alike. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+}
+
+/** Excel's red–yellow–green colour scale over 0–100. */
+export function scaleColour(score: number): string {
+  const stops = [
+    [0, [0xf8, 0x69, 0x6b]],
+    [50, [0xff, 0xeb, 0x84]],
+    [100, [0x63, 0xbe, 0x7b]],
+  ] as const;
+  const s = Math.max(0, Math.min(100, score));
+  const [lo, hi] = s <= 50 ? [stops[0], stops[1]] : [stops[1], stops[2]];
+  const t = (s - lo[0]) / (hi[0] - lo[0]);
+  return `#${lo[1].map((c, i) => Math.round(c + (hi[1][i] - c) * t).toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Per district, per dimension of the edition: the weighted mean of its normalised indicator scores × 100. */
+export function dimensionScores(c: Consolidation): (number | undefined)[][] {
+  const dimensionOf = new Map(c.template.template.indicators.map((i) => [i.code, i.dimension]));
+  return c.districts.map((_, d) =>
+    c.template.template.dimensions.map((dim) => {
+      let sum = 0;
+      let weight = 0;
+      for (const code of c.index.indicators) {
+        const n = c.index.normalised[d]?.get(code);
+        if (dimensionOf.get(code) !== dim.code || n === undefined) continue;
+        const w = c.index.indicatorWeights.get(code) ?? 1;
+        sum += w * n;
+        weight += w;
+      }
+      return weight > 0 ? (100 * sum) / weight : undefined;
+    }),
+  );
+}
+
+export function renderReportHtml(c: Consolidation, opts: ReportHtmlOptions = {}): string {
+  const t = c.template.template;
+  const order = c.districts.map((_, i) => i).sort((a, b) => (c.index.scores[b] ?? -1) - (c.index.scores[a] ?? -1) || c.districts[a].name.localeCompare(c.districts[b].name, "zh-CN"));
+  const title = `${t.title.zh}汇总报告${c.year ? `（${c.year} 年度）` : ""}`;
+  const weights = t.dimensions.map((d) => `${d.code} ${d.name.zh} ${fmt(c.settings.dimensionWeights.get(d.code) ?? 0)}`).join("，");
+  const when = (opts.generatedAt ?? new Date()).toISOString().replace("T", " ").slice(0, 16);
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}<small>${escapeHtml(t.title.en)} — consolidated report</small></h1>
+<p class="meta">${escapeHtml(`${c.districts.length} 个区县 districts · 模板 template ${c.template.key} · 归一化 ${NORMALISATION[c.settings.normalisation]} · 生成于 generated ${when} UTC`)}</p>
+<h2>法治政府建设综合指数 <small>Composite index</small></h2>
+<p class="note">${escapeHtml(`得分 0–100，按区县填报的指标加权计算；名次区间为各维度权重随机变动 ±${Math.round(c.settings.stability.spread * 100)}%（${stabilityDraws(c.districts.length, c.settings.stability.draws)} 次）时的最好与最差名次。Score 0–100 over the indicators each district reports; the whisker spans the best and worst rank when the dimension weights vary at random.`)}</p>
+${indexChart(c, order)}
+<p class="note">${escapeHtml(`维度权重 Dimension weights：${weights}`)}</p>
+<h2>各维度归一化得分 <small>Normalised score per dimension (0–100)</small></h2>
+${dimensionTable(c, order)}
+<h2>问题 <small>Findings</small></h2>
+${findingsSection(c.findings, c, opts.problems ?? [])}
+<footer>汇审 Huishen · 数值以汇总工作簿中的公式为准 The workbook's formulas are the reference for every number.</footer>
+</body>
+</html>
+`;
+}
+
+const STYLE = `
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px auto;max-width:1000px;color:#222;padding:0 16px}
+h1{font-size:22px;color:#1F4E79;margin-bottom:4px}h1 small,h2 small{display:block;font-size:13px;color:#666;font-weight:normal}
+h2{font-size:17px;color:#1F4E79;border-bottom:2px solid #DDEBF7;padding-bottom:4px;margin-top:28px}
+.meta,.note{color:#595959;font-size:13px}svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#222}
+svg .axis{stroke:#bbb}svg .grid{stroke:#eee}svg .whisker{stroke:#1F4E79;stroke-width:2}svg .dot{fill:#1F4E79}svg .muted{fill:#888}
+table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #d0d7e0;padding:4px 8px;text-align:right}
+th{background:#1F4E79;color:#fff;font-weight:normal}th small{display:block;color:#DDEBF7}td.name,th.name{text-align:left;white-space:nowrap}th:first-child{white-space:nowrap}
+td.blank{color:#999;text-align:center}.counts{display:flex;gap:12px;margin:8px 0}.count{padding:8px 16px;border-radius:4px;font-size:15px}
+.count b{font-size:22px;margin-right:6px}footer{margin-top:32px;color:#888;font-size:12px}ul.problems li{color:#9C0006}`;
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "");
+}
+
+/** Bars of the score (0–100) on the left, the rank range as a whisker with the rank as a dot on the right. */
+function indexChart(c: Consolidation, order: readonly number[]): string {
+  const n = c.districts.length;
+  const rowH = 24;
+  const top = 40;
+  const label = 150;
+  const barW = 440;
+  const strip = { x: label + barW + 70, w: 180 };
+  const width = strip.x + strip.w + 90;
+  const height = top + n * rowH + 12;
+  const sx = (s: number) => label + (s / 100) * barW;
+  const rx = (r: number) => strip.x + (n <= 1 ? strip.w / 2 : ((r - 1) / (n - 1)) * strip.w);
+  const parts: string[] = [];
+  for (const s of [0, 25, 50, 75, 100]) {
+    parts.push(`<line class="grid" x1="${sx(s)}" y1="${top - 4}" x2="${sx(s)}" y2="${height - 8}"/>`, `<text x="${sx(s)}" y="${top - 10}" text-anchor="middle" class="muted">${s}</text>`);
+  }
+  parts.push(`<text x="${label}" y="12" class="muted">得分 Score</text>`, `<text x="${strip.x}" y="12" class="muted">名次区间 Rank range</text>`);
+  parts.push(`<text x="${strip.x}" y="${top - 10}" text-anchor="middle" class="muted">1</text>`, `<text x="${strip.x + strip.w}" y="${top - 10}" text-anchor="middle" class="muted">${n}</text>`);
+  parts.push(`<line class="axis" x1="${strip.x}" y1="${top - 4}" x2="${strip.x}" y2="${height - 8}"/><line class="axis" x1="${strip.x + strip.w}" y1="${top - 4}" x2="${strip.x + strip.w}" y2="${height - 8}"/>`);
+  order.forEach((i, k) => {
+    const d = c.districts[i];
+    const y = top + k * rowH;
+    const mid = y + rowH / 2;
+    const score = c.index.scores[i];
+    const rank = c.index.ranks[i];
+    const range = c.index.stability[i];
+    parts.push(`<text x="${label - 8}" y="${mid + 4}" text-anchor="end">${escapeHtml(d.name)}</text>`);
+    if (score === undefined) {
+      parts.push(`<text x="${label + 4}" y="${mid + 4}" class="muted">未计分 not scored</text>`);
+      return;
+    }
+    const tip = `${d.name}：${score.toFixed(1)} 分，第 ${rank ?? "—"} 名${range ? `（${range.best}–${range.worst}）` : ""}`;
+    parts.push(
+      `<rect class="bar" x="${label}" y="${y + 4}" width="${Math.max(1, sx(score) - label).toFixed(1)}" height="${rowH - 8}" fill="${scaleColour(score)}"><title>${escapeHtml(tip)}</title></rect>`,
+      `<text x="${(sx(score) + 6).toFixed(1)}" y="${mid + 4}">${score.toFixed(1)}</text>`,
+    );
+    if (range) {
+      parts.push(
+        `<line class="whisker" x1="${rx(range.best).toFixed(1)}" y1="${mid}" x2="${rx(range.worst).toFixed(1)}" y2="${mid}"/>`,
+        `<line class="whisker" x1="${rx(range.best).toFixed(1)}" y1="${mid - 5}" x2="${rx(range.best).toFixed(1)}" y2="${mid + 5}"/>`,
+        `<line class="whisker" x1="${rx(range.worst).toFixed(1)}" y1="${mid - 5}" x2="${rx(range.worst).toFixed(1)}" y2="${mid + 5}"/>`,
+      );
+    }
+    if (rank !== undefined) parts.push(`<circle class="dot" cx="${rx(rank).toFixed(1)}" cy="${mid}" r="4"/>`);
+    parts.push(`<text x="${strip.x + strip.w + 10}" y="${mid + 4}">${escapeHtml(`第 ${rank ?? "—"} 名${range ? `（${range.best}–${range.worst}）` : ""}`)}</text>`);
+  });
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="综合指数 Composite index">
+${parts.join("\n")}
+</svg>`;
+}
+
+function dimensionTable(c: Consolidation, order: readonly number[]): string {
+  const dims = c.template.template.dimensions;
+  const scores = dimensionScores(c);
+  const cell = (v: number | undefined) => (v === undefined ? `<td class="blank">—</td>` : `<td style="background:${scaleColour(v)}">${v.toFixed(1)}</td>`);
+  const head = `<tr><th>名次<small>Rank</small></th><th class="name">区县<small>District</small></th><th>综合<small>Index</small></th>${dims
+    .map((d) => `<th title="${escapeHtml(d.name.en)}">${escapeHtml(`${d.code} ${d.name.zh}`)}<small>${escapeHtml(d.name.en)}</small></th>`)
+    .join("")}</tr>`;
+  const rows = order.map((i) => `<tr><td>${c.index.ranks[i] ?? "—"}</td><td class="name">${escapeHtml(c.districts[i].name)}</td>${cell(c.index.scores[i])}${scores[i].map(cell).join("")}</tr>`);
+  return `<table>\n${head}\n${rows.join("\n")}\n</table>`;
+}
+
+function findingsSection(findings: readonly Finding[], c: Consolidation, problems: readonly string[]): string {
+  const total = countBySeverity(findings);
+  const boxes = SEVERITY.map((s) => `<div class="count" style="background:${s.colour}"><b>${total[s.key]}</b>${s.zh} ${s.en}</div>`).join("");
+  const byDistrict = new Map<string, Record<Finding["severity"], number>>();
+  for (const d of c.districts) byDistrict.set(d.name, { error: 0, warning: 0, info: 0 });
+  for (const f of findings) {
+    const key = f.district || f.sheet || "—";
+    const row = byDistrict.get(key) ?? { error: 0, warning: 0, info: 0 };
+    row[f.severity]++;
+    byDistrict.set(key, row);
+  }
+  const rows = [...byDistrict].map(([name, n]) => `<tr><td class="name">${escapeHtml(name)}</td>${SEVERITY.map((s) => `<td>${n[s.key] || ""}</td>`).join("")}</tr>`);
+  const head = `<tr><th class="name">区县<small>District</small></th>${SEVERITY.map((s) => `<th>${s.zh}<small>${s.en}</small></th>`).join("")}</tr>`;
+  const list = problems.length > 0 ? `<ul class="problems">${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>` : "";
+  return `<div class="counts">${boxes}</div>\n${list}<table>\n${head}\n${rows.join("\n")}\n</table>\n<p class="note">每条问题的说明和单元格链接见汇总工作簿的“问题清单”工作表。Each finding, with a link to its cell, is on the workbook's 问题清单 sheet.</p>`;
+}
