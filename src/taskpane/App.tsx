@@ -2,8 +2,10 @@ import * as React from "react";
 import { Caption1, Divider, MessageBar, MessageBarBody, Title3, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../adapters/office/host";
 import { CheckPanel } from "./CheckPanel";
+import { ConsolidatePanel } from "./ConsolidatePanel";
 import { htmlLang, langFromLocale, t, type Lang } from "./i18n";
 import { InsertTemplate } from "./InsertTemplate";
+import { ReviewPanel } from "./ReviewPanel";
 import { useHostAction } from "./useHostAction";
 
 const useStyles = makeStyles({
@@ -35,12 +37,12 @@ export interface AppProps {
   readonly initialLang?: string;
 }
 
-/** The task pane: header with the language switch, then 插入模板 and 校验. */
+/** The task pane: header with the language switch, then 插入模板, 校验, 汇总 and 审核. */
 export function App(props: AppProps): React.JSX.Element {
   const { host } = props;
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(() => langFromLocale(props.initialLang));
-  // Bumped after an insert, so live checking also watches the new sheet.
+  // Bumped after sheets are added (a template, district files, the summary sheets), so live checking also watches them.
   const [sheetsVersion, setSheetsVersion] = React.useState(0);
   const action = useHostAction();
 
@@ -69,6 +71,10 @@ export function App(props: AppProps): React.JSX.Element {
           <InsertTemplate host={host} lang={lang} action={action} onInserted={() => setSheetsVersion((v) => v + 1)} />
           <Divider />
           <CheckPanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} />
+          <Divider />
+          <ConsolidatePanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} onSheetsAdded={() => setSheetsVersion((v) => v + 1)} />
+          <Divider />
+          <ReviewPanel host={host} lang={lang} action={action} />
         </>
       ) : (
         <MessageBar intent="warning" layout="multiline">

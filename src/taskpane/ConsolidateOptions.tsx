@@ -7,12 +7,13 @@ import { t, type Lang } from "./i18n";
 export interface OptionsInput {
   readonly city: string;
   readonly districtList: string;
-  readonly normalisation: Normalisation;
+  /** `sheet`: as the weights sheet says (min–max on a first run): the pane does not override the aggregator's choice. */
+  readonly normalisation: Normalisation | "sheet";
   /** Empty: the latest year among the sheets. */
   readonly year: string;
 }
 
-export const DEFAULT_OPTIONS: OptionsInput = { city: "", districtList: "", normalisation: "minmax", year: "" };
+export const DEFAULT_OPTIONS: OptionsInput = { city: "", districtList: "", normalisation: "sheet", year: "" };
 
 /** One district per line (commas and 、 also separate), blanks and repeats dropped. */
 export function parseDistrictList(text: string): string[] {
@@ -41,7 +42,7 @@ export function coreOptions(o: OptionsInput): CoreOptions | undefined {
     ...(year !== undefined ? { year } : {}),
     ...(o.city.trim() ? { city: o.city.trim() } : {}),
     ...(list.length > 0 ? { districtList: list } : {}),
-    normalisation: o.normalisation,
+    ...(o.normalisation !== "sheet" ? { normalisation: o.normalisation } : {}),
   };
 }
 
@@ -69,7 +70,8 @@ export function ConsolidateOptions(props: { lang: Lang; value: OptionsInput; onC
             <Textarea className={styles.full} value={value.districtList} disabled={disabled} resize="vertical" rows={4} onChange={(_e, d) => set({ districtList: d.value })} />
           </Field>
           <Field label={t(lang, "consolidate.normalisation")} hint={t(lang, "consolidate.normalisationHint")}>
-            <RadioGroup value={value.normalisation} disabled={disabled} onChange={(_e, d) => set({ normalisation: d.value as Normalisation })}>
+            <RadioGroup value={value.normalisation} disabled={disabled} onChange={(_e, d) => set({ normalisation: d.value as OptionsInput["normalisation"] })}>
+              <Radio value="sheet" label={t(lang, "consolidate.fromWeightsSheet")} />
               <Radio value="minmax" label={t(lang, "consolidate.minmax")} />
               <Radio value="goalposts" label={t(lang, "consolidate.goalposts")} />
             </RadioGroup>

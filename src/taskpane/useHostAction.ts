@@ -2,7 +2,7 @@ import * as React from "react";
 import type { MessageKey } from "./i18n";
 
 /** Which part of the pane started an action: its status and errors show there. */
-export type ActionOwner = "insert" | "check";
+export type ActionOwner = "insert" | "check" | "consolidate" | "review";
 
 export interface ActionRunning {
   readonly owner: ActionOwner;
@@ -17,6 +17,12 @@ export interface ActionError {
   readonly message: string;
 }
 
+/** Report progress within the current step: `done` of `total` (a bar is shown while total > 0). */
+export type Progress = (done: number, total: number) => void;
+
+/** Move a running action on to its next step: a new label, and the progress bar starts over. */
+export type Stage = (label: MessageKey, params?: Readonly<Record<string, string | number>>) => void;
+
 export interface HostAction {
   readonly running?: ActionRunning;
   readonly progress?: { readonly done: number; readonly total: number };
@@ -29,7 +35,7 @@ export interface HostAction {
    * Run `fn` unless another action is running (then resolves to undefined). The error of a failed
    * action is kept for the pane to show; the promise resolves to undefined instead of rejecting.
    */
-  run<T>(what: ActionRunning, fn: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined>;
+  run<T>(what: ActionRunning, fn: (progress: Progress, stage: Stage) => Promise<T>): Promise<T | undefined>;
   /** Keep the error of a call made outside `run` (selecting cells) for the pane to show. */
   report(owner: ActionOwner, e: unknown): void;
   dismissError(): void;
@@ -50,14 +56,18 @@ export function useHostAction(): HostAction {
   const [error, setError] = React.useState<ActionError>();
   const busyRef = React.useRef(false);
 
-  const run = React.useCallback(async <T,>(what: ActionRunning, fn: (progress: (done: number, total: number) => void) => Promise<T>): Promise<T | undefined> => {
+  const run = React.useCallback(async <T,>(what: ActionRunning, fn: (progress: Progress, stage: Stage) => Promise<T>): Promise<T | undefined> => {
     if (busyRef.current) return undefined;
     busyRef.current = true;
     setRunning(what);
     setProgress(undefined);
     setError(undefined);
+    const stage: Stage = (label, params) => {
+      setRunning({ owner: what.owner, label, params });
+      setProgress(undefined);
+    };
     try {
-      return await fn((done, total) => setProgress(total > 0 ? { done, total } : undefined));
+      return await fn((done, total) => setProgress(total > 0 ? { done, total } : undefined), stage);
     } catch (e) {
       console.error(e);
       setError({ owner: what.owner, message: errorText(e) });

@@ -19,6 +19,8 @@ describe("pane strings", () => {
     expect(t("zh", "insert.done")).toBe("已插入工作表“{sheet}”。");
     expect(t("zh", "consolidate.useWorkbook", { count: 5 })).toBe("本工作簿中的填报表（5 张）");
     expect(t("en", "consolidate.inserting", { done: 1, total: 3, name: "荣昌区.xlsx" })).toBe("Inserting district file 1/3: 荣昌区.xlsx…");
+    expect(t("zh", "review.refreshed", { closed: 1, reopened: 0 })).toBe("重新校验完成：1 项已关闭，0 项重新打开。");
+    expect(t("en", "review.position", { index: 2, count: 6 })).toBe("2 of 6");
   });
 
   it("is Chinese for any Chinese display language and when Office does not say, English otherwise", () => {
