@@ -1,19 +1,21 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import type * as ExcelJS from "exceljs";
 import { CONSOLIDATION_SHEETS, consolidate, planConsolidation, type ConsolidateOptions, type Consolidation, type DistrictData, type DistrictSource, type Normalisation } from "../../core/consolidate";
 import { countBySeverity } from "../../core/findings/finding";
 import { formatFigure, type Lang } from "../../core/findings/format";
-import { SEVERITY_LABEL, renderFinding } from "../../core/findings/render";
+import { SEVERITY_LABEL } from "../../core/findings/render";
 import type { SheetSnapshot } from "../../core/grid";
 import { safeSheetName } from "../../core/sheet/layout";
 import { findMarker, parseYear, readTemplateSheet } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { builtinRegistry } from "../../core/template/registry";
-import { applyPlan, copyWorksheet, newWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookFile, XlsxReadError, XlsxWriteError } from "../../adapters/xlsx";
+import { applyPlan, copyWorksheet, newWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxWriteError } from "../../adapters/xlsx";
 import { describeFailure } from "../failures";
+import { findingJson } from "../finding-json";
 import { CliError, type Io } from "../io";
+import { parseCommandOptions, parseLang } from "../options";
+import { readInput } from "../read-input";
 import { renderReportHtml } from "../report-html";
 import { textTable } from "../text-table";
 import { USAGE } from "../usage";
@@ -57,17 +59,13 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
 
   // Read every file first: one unreadable file stops the run before anything is written.
   const books: { file: string; wb: ExcelJS.Workbook }[] = [];
-  const unreadable: string[] = [];
+  let unreadable = 0;
   for (const file of opts.files) {
-    try {
-      books.push({ file, wb: await readWorkbookFile(file) });
-    } catch (e) {
-      if (!(e instanceof XlsxReadError)) throw e;
-      unreadable.push(e.message);
-    }
+    const wb = await readInput(file, io);
+    if (wb) books.push({ file, wb });
+    else unreadable++;
   }
-  if (unreadable.length > 0) {
-    io.err(`${unreadable.join("\n")}\n`);
+  if (unreadable > 0) {
     return 2;
   }
 
@@ -134,29 +132,18 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
 }
 
 function parseOptions(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: "string", short: "o" },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-        city: { type: "string" },
-        districts: { type: "string" },
-        year: { type: "string" },
-        normalise: { type: "string" },
-        weights: { type: "string" },
-        html: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    // Node's own errors; a CliError whatever realm they come from (jest runs tests in a sandbox).
-    const text = messageOf(e);
-    throw new CliError(`参数有误 Bad arguments: ${text}`);
-  }
+  return parseCommandOptions(argv, {
+    output: { type: "string", short: "o" },
+    json: { type: "boolean" },
+    lang: { type: "string" },
+    city: { type: "string" },
+    districts: { type: "string" },
+    year: { type: "string" },
+    normalise: { type: "string" },
+    weights: { type: "string" },
+    html: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
 }
 
 async function options(v: Record<string, string | boolean | undefined>, files: readonly string[]): Promise<Options> {
@@ -192,11 +179,6 @@ async function options(v: Record<string, string | boolean | undefined>, files: r
   return { files, output, html, json: v.json === true, lang, weights, consolidate: { year, city, districtList, normalisation } };
 }
 
-function parseLang(v: string | boolean | undefined): Lang {
-  if (v === undefined || v === "zh" || v === "zh-CN") return "zh";
-  if (v === "en") return "en";
-  throw new CliError(`--lang 只能是 zh 或 en。--lang is zh or en.`);
-}
 
 /** `荣昌区,渝中区` (Chinese commas and 、 too) or `@file.txt`, one name a line (blank lines and # comments skipped). */
 async function districtNames(arg: string, zh: boolean): Promise<string[]> {
@@ -397,21 +379,6 @@ function toJson(c: Consolidation, sheets: readonly TakenSheet[], problems: reado
       })),
     },
     counts: countBySeverity(c.findings),
-    findings: c.findings.map((f) => ({
-      id: f.id,
-      code: f.code,
-      severity: f.severity,
-      rule: f.ruleId,
-      district: f.district,
-      year: f.year ?? null,
-      sheet: f.sheet,
-      codes: f.codes,
-      cells: f.cells.map((x) => `${x.sheet}!${x.address}`),
-      expected: f.expected ?? null,
-      actual: f.actual ?? null,
-      raw: f.raw ?? null,
-      details: f.details,
-      message: renderFinding(f, c.template, opts.lang),
-    })),
+    findings: c.findings.map((f) => findingJson(f, c.template, opts.lang)),
   };
 }

@@ -1,12 +1,13 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Lang } from "../../core/findings/format";
 import { SEVERITY_LABEL } from "../../core/findings/render";
 import { STATUS_LABEL, displayTime, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
-import { applyPlan, newWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookFile, XlsxReadError, XlsxWriteError } from "../../adapters/xlsx";
+import { applyPlan, newWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxWriteError } from "../../adapters/xlsx";
 import { CliError, type Io } from "../io";
 import { describeFailure } from "../failures";
+import { parseCommandOptions, parseLang } from "../options";
+import { readInput } from "../read-input";
 import { textTable } from "../text-table";
 import { USAGE } from "../usage";
 
@@ -30,16 +31,8 @@ export async function runReviewReport(argv: readonly string[], io: Io, now: Date
   }
   if (opts.split !== undefined && opts.split.trim() === "") throw new CliError("--split 需要一个目录。--split needs a folder.");
 
-  let wb;
-  try {
-    wb = await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof XlsxReadError) {
-      io.err(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const wb = await readInput(file, io);
+  if (!wb) return 2;
   const at = localIso(now, -now.getTimezoneOffset());
   const report = planReviewReport({ sheets: snapshotWorkbook(wb) }, at, { lang });
   const { found } = report.review;
@@ -78,32 +71,15 @@ export async function runReviewReport(argv: readonly string[], io: Io, now: Date
 }
 
 function parseOptions(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: "string", short: "o" },
-        split: { type: "string" },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    // Node's own errors may come from another realm (e.g. under jest): match the code, not the class.
-    const code = e && typeof e === "object" ? String((e as { code?: unknown }).code) : "";
-    if (code.startsWith("ERR_PARSE_ARGS")) throw new CliError((e as { message: string }).message);
-    throw e;
-  }
+  return parseCommandOptions(argv, {
+    output: { type: "string", short: "o" },
+    split: { type: "string" },
+    json: { type: "boolean" },
+    lang: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
 }
 
-function parseLang(v: string | undefined): Lang {
-  if (v === undefined || v === "zh" || v === "zh-CN") return "zh";
-  if (v === "en") return "en";
-  throw new CliError(`--lang 只能是 zh 或 en。--lang is zh or en.`);
-}
 
 const COUNT_KEYS: readonly (keyof ReviewCounts)[] = ["open", "reopened", "sentBack", "fixed", "accepted", "closed", "total"];
 

@@ -4,10 +4,13 @@ import { SEVERITY_LABEL, renderFinding } from "../../core/findings/render";
 import { flagPlan } from "../../core/sheet/plan-flags";
 import type { TemplateSheetRead } from "../../core/sheet/read-template";
 import { validateWorkbook, type ValidationRun } from "../../core/validate";
-import { applyPlan, readWorkbookFile, snapshotWorkbook, writeWorkbookFile, XlsxReadError } from "../../adapters/xlsx";
+import { applyPlan, snapshotWorkbook, writeWorkbookFile } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { CliError, type Io } from "../io";
 import { describeFailure } from "../failures";
+import { findingJson } from "../finding-json";
+import { parseLang } from "../options";
+import { readInput } from "../read-input";
 import { textTable } from "../text-table";
 
 /** `huishen validate FILE.xlsx [--json] [--lang zh|en] [--annotate OUT.xlsx]` → 0 no errors, 1 errors, 2 unreadable. */
@@ -16,16 +19,8 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   if (!file || extra.length > 0) throw new CliError("请指定一个要校验的 .xlsx 文件。Name one .xlsx file to check.");
   const lang = parseLang(cmd.options.lang);
 
-  let wb;
-  try {
-    wb = await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof XlsxReadError) {
-      io.err(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const wb = await readInput(file, io);
+  if (!wb) return 2;
   const snapshots = snapshotWorkbook(wb);
   const run = validateWorkbook(snapshots);
   if (run.failures.length > 0 || run.sheets.length === 0) {
@@ -44,11 +39,6 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   return run.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
-function parseLang(v: string | boolean | undefined): Lang {
-  if (v === undefined || v === "zh" || v === "zh-CN") return "zh";
-  if (v === "en") return "en";
-  throw new CliError(`--lang 只能是 zh 或 en。--lang is zh or en.`);
-}
 
 function templateOf(run: ValidationRun, f: Finding): TemplateSheetRead {
   return run.sheets.find((s) => s.sheet === f.sheet)!;
@@ -76,21 +66,6 @@ function toJson(file: string, run: ValidationRun, lang: Lang) {
     file,
     sheets: run.sheets.map((s) => ({ sheet: s.sheet, district: s.district, year: s.year ?? null, template: s.template.key, indicatorsRead: s.entries.size })),
     counts: countBySeverity(run.findings),
-    findings: run.findings.map((f) => ({
-      id: f.id,
-      code: f.code,
-      severity: f.severity,
-      rule: f.ruleId,
-      district: f.district,
-      year: f.year ?? null,
-      sheet: f.sheet,
-      codes: f.codes,
-      cells: f.cells.map((c) => `${c.sheet}!${c.address}`),
-      expected: f.expected ?? null,
-      actual: f.actual ?? null,
-      raw: f.raw ?? null,
-      details: f.details,
-      message: renderFinding(f, templateOf(run, f).template, lang),
-    })),
+    findings: run.findings.map((f) => findingJson(f, templateOf(run, f).template, lang)),
   };
 }
