@@ -1,26 +1,17 @@
+import { seededRandom } from "../src/core/consolidate/stats";
 import type { CellValue, SheetSnapshot } from "../src/core/grid";
 import { COL } from "../src/core/sheet/layout";
 import { templateSheetPlan } from "../src/core/sheet/plan-template";
 import type { LoadedTemplate } from "../src/core/template/load";
 
-/** Deterministic pseudo-random numbers (mulberry32): benchmarks must be repeatable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A district sheet with every indicator filled: counts of plausible size, parts within totals,
  * rates computed from their counts (about one in ten typed slightly off, as in real reports).
  */
 export function generatedDistrict(t: LoadedTemplate, index: number, year = 2024): SheetSnapshot {
-  const rand = rng(index + 1);
+  // Deterministic: benchmarks and tests must be repeatable.
+  const rand = seededRandom(index + 1);
   const name = `区县${String(index + 1).padStart(4, "0")}`;
   const { plan, rowOf } = templateSheetPlan(t, { sheetName: name, district: name, year });
   const values: CellValue[][] = [];
