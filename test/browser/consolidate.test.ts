@@ -8,7 +8,6 @@
  * Waits are on UI states and on the fake's own state, never fixed sleeps. The README's screenshot
  * goes to docs/screenshots/pane-consolidate.png (and test-artifacts/screenshots/).
  */
-import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
 import { toBuffer } from "../../src/adapters/xlsx";
@@ -16,29 +15,10 @@ import { CONSOLIDATION_SHEETS } from "../../src/core/consolidate";
 import { figureAddress, figureRange, summaryLayout, totalAddress } from "../../src/core/consolidate/layout";
 import { standardTemplate } from "../../src/core/template/registry";
 import { allReports, rongchang2024, yuzhong2023 } from "../fixtures/reports";
-import { reportSnapshot } from "../helpers/report-sheets";
-import {
-  ARTIFACTS,
-  CHROMIUM_HINT,
-  DIST,
-  buildStub,
-  chromiumAvailable,
-  ensurePaneBuilt,
-  fakeSheetOf,
-  launchBrowser,
-  openPane,
-  screenshot,
-  serveStatic,
-  type Browser,
-  type PaneErrors,
-  type StaticServer,
-} from "./harness";
+import { describeInChromium, expectNoErrors, screenshot } from "./harness";
+import { reportsWorkbook } from "./workbook";
 
 jest.setTimeout(180_000);
-
-const hasChromium = chromiumAvailable();
-const onCi = process.env.CI === "true";
-if (!hasChromium && !onCi) console.warn(`Skipping the browser test of 汇总. ${CHROMIUM_HINT}`);
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,43 +39,15 @@ function pane(page: Page) {
   };
 }
 
-function expectNoErrors(errors: PaneErrors): void {
-  expect(errors.uncaught).toEqual([]);
-  expect(errors.console).toEqual([]);
-}
-
 /** Wait until no action runs (汇总 is enabled again) and the fake has no Excel.run in flight. */
 async function settled(page: Page): Promise<void> {
   await pane(page).consolidate.and(page.locator(":enabled")).waitFor();
   await page.evaluate(() => window.__fake!.idle());
 }
 
-const suite = hasChromium || onCi ? describe : describe.skip;
-
-suite("汇总 in chromium (320 px, zh-CN, fake Excel)", () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but the browser test cannot run. ${CHROMIUM_HINT}`);
-    ensurePaneBuilt();
-    const stub = await buildStub(path.join(ARTIFACTS, "browser-consolidate"));
-    server = await serveStatic(DIST);
-    browser = await launchBrowser(stub, server.origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(browser?.blocked ?? []).toEqual([]);
-  });
-
+describeInChromium("汇总 in chromium (320 px, zh-CN, fake Excel)", "汇总", "browser-consolidate", (openPane) => {
   it("consolidates the five real reports of the workbook: 汇总表 holds the municipal total, 打开问题清单 goes there", async () => {
-    const sheets = allReports.map((r) => fakeSheetOf(reportSnapshot(r).snapshot));
-    const { page, errors } = await openPane(browser!, server!.origin, { apiVersion: "1.18", workbook: { sheets, active: sheets[0].name } });
+    const { page, errors } = await openPane({ apiVersion: "1.18", workbook: reportsWorkbook() });
     const p = pane(page);
 
     // Once the section is on screen the pane counts the workbook's fill-in sheets.
@@ -143,7 +95,7 @@ suite("汇总 in chromium (320 px, zh-CN, fake Excel)", () => {
   });
 
   it("reads district files in the pane with ExcelJS: sheet counts, a clear error for a bad file, and a consolidation from outside the workbook", async () => {
-    const { page, errors } = await openPane(browser!, server!.origin, { apiVersion: "1.18" });
+    const { page, errors } = await openPane({ apiVersion: "1.18" });
     const p = pane(page);
     await p.section.scrollIntoViewIfNeeded();
     await p.section.getByRole("checkbox", { name: "本工作簿中的填报表（0 张）" }).waitFor();

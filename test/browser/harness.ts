@@ -13,9 +13,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import type { SheetSnapshot } from "../../src/core/grid";
-import { addressOf } from "../../src/core/grid";
-import type { FakeCellInit, FakeSheetInit } from "../office-fake/excel-fake";
 import type { StubConfig } from "./stub-entry";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -299,17 +296,50 @@ export async function screenshot(page: Page, name: string, publish: boolean, ele
 }
 
 // ---------------------------------------------------------------------------------------------
-// Workbooks for the fake
+// A test file's suite
 
-/** A sheet snapshot (values and number formats; formulas as their results) as a sheet of the fake's workbook. */
-export function fakeSheetOf(s: SheetSnapshot): FakeSheetInit {
-  const cells: Record<string, FakeCellInit> = {};
-  s.values.forEach((row, r) =>
-    row?.forEach((v, c) => {
-      if (v === null || v === undefined || v === "" || v instanceof Date) return;
-      const numberFormat = s.numberFormats?.[r]?.[c];
-      cells[addressOf(r, c)] = { value: v, ...(numberFormat && numberFormat !== "General" ? { numberFormat } : {}) };
-    }),
-  );
-  return { name: s.name, cells };
+/** Opens the task pane on a new page over a fake Excel with the stub's ExcelApi version and workbook. */
+export type OpenPane = (stub: StubConfig) => Promise<{ page: Page; errors: PaneErrors }>;
+
+/**
+ * A browser test file's `describe`: one chromium and one server over dist/ for its tests (the fake Excel
+ * bundled into test-artifacts/`stubDir`/), and after each test nothing may have left the machine
+ * (only 127.0.0.1 and the stubbed office.js are answered). `tests` opens pages with the `OpenPane` it
+ * is given. Without chromium: skipped locally (with a warning naming `what`, the thing tested), a failure on CI.
+ */
+export function describeInChromium(title: string, what: string, stubDir: string, tests: (open: OpenPane) => void): void {
+  const hasChromium = chromiumAvailable();
+  const onCi = process.env.CI === "true";
+  if (!hasChromium && !onCi) console.warn(`Skipping the browser test of ${what}. ${CHROMIUM_HINT}`);
+  const suite = hasChromium || onCi ? describe : describe.skip;
+
+  suite(title, () => {
+    let server: StaticServer | undefined;
+    let browser: Browser | undefined;
+
+    beforeAll(async () => {
+      if (!hasChromium) throw new Error(`CI=true but the browser test cannot run. ${CHROMIUM_HINT}`);
+      ensurePaneBuilt();
+      const stub = await buildStub(path.join(ARTIFACTS, stubDir));
+      server = await serveStatic(DIST);
+      browser = await launchBrowser(stub, server.origin);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    afterEach(() => {
+      expect(browser?.blocked ?? []).toEqual([]);
+    });
+
+    tests((stub) => openPane(browser!, server!.origin, stub));
+  });
+}
+
+/** No uncaught exception and no `console.error` in the page. */
+export function expectNoErrors(errors: PaneErrors): void {
+  expect(errors.uncaught).toEqual([]);
+  expect(errors.console).toEqual([]);
 }

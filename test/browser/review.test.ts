@@ -11,7 +11,6 @@
  * Waits are on UI states and on the fake's own state, never fixed sleeps. The README's screenshot
  * goes to docs/screenshots/pane-review.png (and test-artifacts/screenshots/).
  */
-import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { addressOf } from "../../src/core/grid";
 import { REVIEW_SHEET } from "../../src/core/review";
@@ -19,29 +18,10 @@ import { COL, META, ROW } from "../../src/core/sheet/layout";
 import { ACCEPTED_FILL } from "../../src/core/sheet/plan-flags";
 import type { FakeScalar } from "../office-fake/excel-fake";
 import { allReports } from "../fixtures/reports";
-import { reportSnapshot } from "../helpers/report-sheets";
-import {
-  ARTIFACTS,
-  CHROMIUM_HINT,
-  DIST,
-  buildStub,
-  chromiumAvailable,
-  ensurePaneBuilt,
-  fakeSheetOf,
-  launchBrowser,
-  openPane,
-  screenshot,
-  serveStatic,
-  type Browser,
-  type PaneErrors,
-  type StaticServer,
-} from "./harness";
+import { describeInChromium, expectNoErrors, screenshot } from "./harness";
+import { reportsWorkbook } from "./workbook";
 
 jest.setTimeout(240_000);
-
-const hasChromium = chromiumAvailable();
-const onCi = process.env.CI === "true";
-if (!hasChromium && !onCi) console.warn(`Skipping the browser test of 审核. ${CHROMIUM_HINT}`);
 
 const SHEET = "荣昌区 2024";
 const INDICATOR_CODE = /^[A-H]\d{2}$/;
@@ -73,11 +53,6 @@ async function listed(page: Page): Promise<string[]> {
     .list.getByRole("button", { name: / · .+ · / })
     .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
   return labels.map((l) => /（([A-H]\d{2})）/.exec(l)?.[1] ?? "");
-}
-
-function expectNoErrors(errors: PaneErrors): void {
-  expect(errors.uncaught).toEqual([]);
-  expect(errors.console).toEqual([]);
 }
 
 /** No action runs (the review's buttons are enabled again) and the fake has no Excel.run in flight. */
@@ -141,32 +116,9 @@ async function runAction(page: Page, button: Locator): Promise<void> {
   await settled(page);
 }
 
-const suite = hasChromium || onCi ? describe : describe.skip;
-
-suite("审核 in chromium (320 px, zh-CN, fake Excel)", () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but the browser test cannot run. ${CHROMIUM_HINT}`);
-    ensurePaneBuilt();
-    const stub = await buildStub(path.join(ARTIFACTS, "browser-review"));
-    server = await serveStatic(DIST);
-    browser = await launchBrowser(stub, server.origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(browser?.blocked ?? []).toEqual([]);
-  });
-
+describeInChromium("审核 in chromium (320 px, zh-CN, fake Excel)", "审核", "browser-review", (openPane) => {
   it("consolidates the five real reports, then filters, walks, accepts, sends back, re-checks (closed, kept, reopened) and writes 审核意见-荣昌区", async () => {
-    const sheets = allReports.map((r) => fakeSheetOf(reportSnapshot(r).snapshot));
-    const { page, errors } = await openPane(browser!, server!.origin, { apiVersion: "1.18", workbook: { sheets, active: sheets[0].name } });
+    const { page, errors } = await openPane({ apiVersion: "1.18", workbook: reportsWorkbook() });
     const p = pane(page);
 
     // 汇总 with the pane's own button: the review then covers the consolidation's findings too.

@@ -15,22 +15,7 @@ import { COL, COLORS, MARKER_COL, MARKER_PREFIX, META, ROW } from "../../src/cor
 import type { FakeCellView, FakeLogEntry, FakeScalar } from "../office-fake/excel-fake";
 import { rongchang2024 } from "../fixtures/reports";
 import { typeLikeExcel } from "../helpers/typed";
-import {
-  ARTIFACTS,
-  CHROMIUM_HINT,
-  DIST,
-  buildStub,
-  chromiumAvailable,
-  ensurePaneBuilt,
-  launchBrowser,
-  openPane,
-  screenshot,
-  serveStatic,
-  type Browser,
-  type PaneErrors,
-  type StaticServer,
-} from "./harness";
-import * as path from "node:path";
+import { describeInChromium, expectNoErrors, screenshot } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -47,10 +32,6 @@ const WRONG_RATES = [
 
 /** 283 / 337, rounded as a person would type it. */
 const E03_CORRECTED = 0.8398;
-
-const hasChromium = chromiumAvailable();
-const onCi = process.env.CI === "true";
-if (!hasChromium && !onCi) console.warn(`Skipping the browser test of the task pane. ${CHROMIUM_HINT}`);
 
 // ---------------------------------------------------------------------------------------------
 // The fake Excel, seen from the test
@@ -190,11 +171,6 @@ async function waitForCounts(counts: Locator, expected: string): Promise<void> {
   await counts.getByText(expected, { exact: true }).waitFor();
 }
 
-function expectNoErrors(errors: PaneErrors): void {
-  expect(errors.uncaught).toEqual([]);
-  expect(errors.console).toEqual([]);
-}
-
 // ---------------------------------------------------------------------------------------------
 // The steps
 
@@ -289,33 +265,9 @@ async function expectRateFlags(page: Page, rows: ReadonlyMap<string, number>, co
 
 // ---------------------------------------------------------------------------------------------
 
-// Without chromium: skipped locally (with the warning above), a failure on CI.
-const suite = hasChromium || onCi ? describe : describe.skip;
-
-suite("task pane in chromium (320 px, zh-CN, fake Excel)", () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but the browser test cannot run. ${CHROMIUM_HINT}`);
-    ensurePaneBuilt();
-    const stub = await buildStub(path.join(ARTIFACTS, "browser"));
-    server = await serveStatic(DIST);
-    browser = await launchBrowser(stub, server.origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    // Nothing may leave the machine: only 127.0.0.1 and the stubbed office.js are answered.
-    expect(browser?.blocked ?? []).toEqual([]);
-  });
-
+describeInChromium("task pane in chromium (320 px, zh-CN, fake Excel)", "the task pane", "browser", (openPane) => {
   it("current Excel (ExcelApi 1.18): insert, type 荣昌 2024, check, follow a finding, correct, re-check, clear", async () => {
-    const { page, errors } = await openPane(browser!, server!.origin, { apiVersion: "1.18" });
+    const { page, errors } = await openPane({ apiVersion: "1.18" });
     const p = pane(page);
 
     // 插入模板
@@ -377,7 +329,7 @@ suite("task pane in chromium (320 px, zh-CN, fake Excel)", () => {
   });
 
   it("Excel 2019 (ExcelApi 1.7): insert, type, check — the same findings, flags by fill only, no notes API", async () => {
-    const { page, errors } = await openPane(browser!, server!.origin, { apiVersion: "1.7" });
+    const { page, errors } = await openPane({ apiVersion: "1.7" });
     const p = pane(page);
 
     const rows = await insertRongchang(page);

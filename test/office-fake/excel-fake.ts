@@ -1968,24 +1968,23 @@ class ChartProxy extends FakeProxy {
     return t;
   }
   readonly where = (): { sheet: string } => ({ sheet: this.target().sheet.name });
+  /** What a queued change of the chart (or of its parts) does: charts are objects, a protected sheet refuses them. */
+  editing(f: (c: ChartState) => void): () => void {
+    return () => {
+      const t = this.target();
+      t.sheet.assertAllowed("edit");
+      f(t.chart);
+    };
+  }
   protected read(prop: string): unknown {
     const { chart } = this.target();
     if (prop === "name") return chart.name;
     if (prop === "chartType") return chart.type;
     throw new FakeOfficeError("InvalidArgument", `Chart.${prop} is not in the fake`);
   }
-  /** Queue a change of the chart (charts are objects: a protected sheet refuses them). */
+  /** Queue a change of the chart. */
   change(member: string, data: unknown, f: (c: ChartState) => void): void {
-    this.queue(
-      member,
-      data,
-      () => {
-        const t = this.target();
-        t.sheet.assertAllowed("edit");
-        f(t.chart);
-      },
-      this.where,
-    );
+    this.queue(member, data, this.editing(f), this.where);
   }
   get name(): string {
     return this.get("name");
@@ -2047,16 +2046,7 @@ class ChartPartProxy extends FakeProxy {
     throw new FakeOfficeError("InvalidArgument", `${this.kind}.${prop} is not in the fake`);
   }
   private change(member: string, data: unknown, f: (c: ChartState) => void): void {
-    this.queue(
-      member,
-      data,
-      () => {
-        const t = this.chart.target();
-        t.sheet.assertAllowed("edit");
-        f(t.chart);
-      },
-      this.chart.where,
-    );
+    this.queue(member, data, this.chart.editing(f), this.chart.where);
   }
   get text(): string {
     return this.get("text");
@@ -2117,15 +2107,7 @@ class ChartSeriesProxy extends FakeProxy {
     throw new FakeOfficeError("InvalidArgument", `ChartSeries.${prop} is not in the fake`);
   }
   private change(member: string, data: unknown, f: (s: ChartSeriesState) => void): void {
-    this.queue(
-      member,
-      data,
-      () => {
-        this.chart.target().sheet.assertAllowed("edit");
-        f(this.series());
-      },
-      this.chart.where,
-    );
+    this.queue(member, data, this.chart.editing(() => f(this.series())), this.chart.where);
   }
   get name(): string {
     return this.get("name");

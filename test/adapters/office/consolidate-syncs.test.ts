@@ -9,10 +9,9 @@ import { insertSheetsFromBase64 } from "../../../src/adapters/office/insert";
 import { SyncCounter, syncerFor } from "../../../src/adapters/office/sync";
 import { CONSOLIDATION_SHEETS, planConsolidate } from "../../../src/core/consolidate";
 import { figureRange, summaryLayout, totalAddress } from "../../../src/core/consolidate/layout";
-import type { SheetSnapshot } from "../../../src/core/grid";
-import { addressOf } from "../../../src/core/grid";
 import { standardTemplate } from "../../../src/core/template/registry";
-import type { FakeCellInit, FakeSheetInit } from "../../office-fake/excel-fake";
+import { fakeSheetOf } from "../../browser/workbook";
+import type { FakeSheetInit } from "../../office-fake/excel-fake";
 import { setup, syncsOf, teardown } from "./helpers";
 
 afterEach(teardown);
@@ -21,22 +20,9 @@ jest.setTimeout(120_000);
 const READ_SYNCS = 2; // sheet list + every sheet's cells
 const INSPECT_SYNCS = 1; // what apply learns before it writes
 
-/** A snapshot's cells as the fake's workbook holds them (values with their number formats). */
-function fakeSheet(s: SheetSnapshot): FakeSheetInit {
-  const cells: Record<string, FakeCellInit> = {};
-  s.values.forEach((row, r) =>
-    row?.forEach((v, c) => {
-      if (v === null || v === undefined || v === "" || v instanceof Date) return;
-      const numberFormat = s.numberFormats?.[r]?.[c];
-      cells[addressOf(r, c)] = { value: v, ...(numberFormat && numberFormat !== "General" ? { numberFormat } : {}) };
-    }),
-  );
-  return { name: s.name, cells };
-}
-
 /** `n` generated districts (every indicator filled) as template sheets of the fake workbook. */
 function districts(n: number): FakeSheetInit[] {
-  return Array.from({ length: n }, (_, i) => fakeSheet(generatedDistrict(standardTemplate(), i)));
+  return Array.from({ length: n }, (_, i) => fakeSheetOf(generatedDistrict(standardTemplate(), i)));
 }
 
 interface Measured {
