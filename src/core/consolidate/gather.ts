@@ -36,7 +36,7 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
       else if (r.error.reason === "noHeader") unknown.push({ sheet: s.name, edition: "" });
     }
   }
-  const template = mostCommonTemplate(all.map((x) => x.read));
+  const template = mostCommonTemplate(all.map((x) => x.read.template));
   if (!template) return undefined;
 
   const gatherFinding = (read: Pick<TemplateSheetRead, "district" | "year" | "sheet">) => ({
@@ -104,12 +104,12 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
 }
 
 /** The edition most sheets were filled in (the first one met on a tie). */
-function mostCommonTemplate(reads: readonly TemplateSheetRead[]): LoadedTemplate | undefined {
+export function mostCommonTemplate(templates: readonly LoadedTemplate[]): LoadedTemplate | undefined {
   const counts = new Map<string, { t: LoadedTemplate; n: number }>();
-  for (const r of reads) {
-    const c = counts.get(r.template.key);
+  for (const t of templates) {
+    const c = counts.get(t.key);
     if (c) c.n++;
-    else counts.set(r.template.key, { t: r.template, n: 1 });
+    else counts.set(t.key, { t, n: 1 });
   }
   let best: { t: LoadedTemplate; n: number } | undefined;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
