@@ -24,6 +24,7 @@ import { t, type Lang, type MessageKey } from "./i18n";
 import { Legend, SEVERITIES, Swatch } from "./Legend";
 import type { HostAction } from "./useHostAction";
 import { useLiveCheck } from "./useLiveCheck";
+import { SECTION_STYLES } from "./section-styles";
 
 type Scope = "active" | "all";
 
@@ -41,15 +42,11 @@ interface Notice {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  ...SECTION_STYLES,
   counts: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   count: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
   sep: { color: tokens.colorNeutralForeground3 },
-  wrap: { overflowWrap: "anywhere", whiteSpace: "normal" },
   failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 function resultsOf(run: ValidationRun): Results {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarBody, Subtitle1, makeStyles } from "@fluentui/react-components";
 import type { WorkbookHost, WorkbookRead } from "../adapters/office/host";
 import { CONSOLIDATION_SHEETS, consolidate, planConsolidate, planConsolidation, type ConsolidateOptions as CoreOptions, type Consolidation, type DistrictFile } from "../core/consolidate";
 import type { Finding } from "../core/findings/finding";
@@ -15,14 +15,9 @@ import { t, type Lang, type MessageKey } from "./i18n";
 import { SourcePicker } from "./SourcePicker";
 import type { HostAction } from "./useHostAction";
 import { useTemplateSheetCount } from "./useTemplateSheetCount";
+import { SECTION_STYLES } from "./section-styles";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  wrap: { overflowWrap: "anywhere", whiteSpace: "normal" },
-});
+const useStyles = makeStyles(SECTION_STYLES);
 
 /** What the last run gave: the summary shown, and what the findings list needs. */
 interface Outcome {

@@ -22,16 +22,13 @@ import { planInsertTemplate, templateChoices, type InsertPlan, type InsertReques
 import { ActionStatus } from "./ActionStatus";
 import { t, type Lang } from "./i18n";
 import type { HostAction } from "./useHostAction";
+import { SECTION_STYLES } from "./section-styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
+  ...SECTION_STYLES,
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   full: { width: "100%", minWidth: 0 },
-  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  wrap: { overflowWrap: "anywhere", whiteSpace: "normal" },
   sheets: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Last year: reports are filled in for the year just ended. */

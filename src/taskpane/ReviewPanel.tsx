@@ -12,13 +12,10 @@ import { DEFAULT_FILTER, filterChoices, visibleRows, type ReviewFilter, type Rev
 import { ReviewSummary } from "./ReviewSummary";
 import type { HostAction } from "./useHostAction";
 import { useReview } from "./useReview";
+import { SECTION_STYLES } from "./section-styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  wrap: { overflowWrap: "anywhere", whiteSpace: "normal" },
+  ...SECTION_STYLES,
   sheets: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   nav: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   position: { flexGrow: 1, color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },

@@ -44,6 +44,7 @@ import type { ApplyStats, HostCapabilities } from "./host";
 import { applyStyleToRange, cellProperties, columnWidthPoints, styleCallCount, styleKey } from "./style";
 import type { Syncer } from "./sync";
 import { PlanError } from "../../core/plan/plan-error";
+import { sheetNameProblem } from "../../core/plan/sheet-name";
 
 /** Excel on the web rejects a request over 5 MB; stay well below with the estimate. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -88,14 +89,6 @@ export const HUISHEN_PROTECTION: Excel.WorksheetProtectionOptions = {
 
 // ---------------------------------------------------------------------------------------------
 // Checking the plan
-
-function sheetNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > 31) return `sheet name "${name}" must have 1 to 31 characters`;
-  if (/[[\]:*?/\\]/.test(name)) return `sheet name "${name}" contains one of [ ] : * ? / \\`;
-  if (/^'|'$/.test(name)) return `sheet name "${name}" starts or ends with a quote`;
-  if (name.toLowerCase() === "history") return `sheet name "History" is reserved by Excel`;
-  return undefined;
-}
 
 const isColour = (s: string | undefined) => s === undefined || /^#[0-9a-fA-F]{6}$/.test(s);
 

@@ -30,6 +30,7 @@ import { cellsOf, parseRange, Rect, rectText } from "./range";
 import { addValidation, validationProblems } from "./validation";
 import { summarySpecProblems } from "./summary-specs";
 import { PlanError } from "../../core/plan/plan-error";
+import { sheetNameProblem } from "../../core/plan/sheet-name";
 
 const { ValueType } = ExcelJS;
 
@@ -47,15 +48,6 @@ export interface ApplyReport {
   readonly chartsSkipped: number;
 }
 
-
-/** Excel's sheet names: 1–31 characters, none of []:*?/\, no quote at either end; "History" is reserved. */
-function sheetNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > 31) return `sheet name "${name}" must have 1 to 31 characters`;
-  if (/[[\]:*?/\\]/.test(name)) return `sheet name "${name}" contains one of [ ] : * ? / \\`;
-  if (/^'|'$/.test(name)) return `sheet name "${name}" starts or ends with a quote`;
-  if (name.toLowerCase() === "history") return `sheet name "History" is reserved by Excel`;
-  return undefined;
-}
 
 /** Excel matches sheet names without regard to case. */
 function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
