@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { COMMON_OPTIONS } from "./common-options";
 
 export interface ParsedCommand {
   readonly command: string | undefined;
@@ -19,8 +20,10 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       json: { type: "boolean" },
       lang: { type: "string" },
       annotate: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
+      ...COMMON_OPTIONS,
     },
   });
   const [command, ...rest] = positionals;

@@ -4,10 +4,11 @@ import { runReviewReport } from "./commands/review-report";
 import { runTemplate } from "./commands/template";
 import { runValidate } from "./commands/validate";
 import { USAGE } from "./usage";
-import { CliError, type Io, processIo } from "./io";
+import { CliError, type Io, processIo, RunError } from "./io";
 
-/** Runs one CLI invocation and resolves to its exit code. */
+/** Runs one CLI invocation and resolves to its exit code; never throws, never prints a stack trace unless --verbose. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const verbose = argv.includes("--verbose");
   try {
     // review-report parses its own options (--split).
     if (argv[0] === "review-report") return await runReviewReport(argv.slice(1), io);
@@ -31,11 +32,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         throw new CliError(`未知命令“${cmd.command}”。Unknown command "${cmd.command}".`);
     }
   } catch (e) {
-    if (e instanceof CliError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
-      io.err(`${e.message}\n\n${USAGE}`);
+    const detail = verbose && e instanceof CliError && e.detail ? `\n  (${e.detail})` : "";
+    if (e instanceof RunError) {
+      io.err(`${e.message}${detail}\n`);
       return 2;
     }
-    throw e;
+    if (e instanceof CliError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
+      io.err(`${e.message}${detail}\n\n${USAGE}`);
+      return 2;
+    }
+    // A defect of Huishen's, not of the input: say so plainly; outputs are written only at the end, so none is half written.
+    const technical = verbose ? `\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : "\n加 --verbose 可显示技术细节。Add --verbose for the technical details.";
+    io.err(`汇审内部错误，未完成本次操作（输入文件未被改动）。请把所用命令和文件告知维护者。\nHuishen hit an internal error; nothing was changed.${technical}\n`);
+    return 2;
   }
 }
 

@@ -149,7 +149,7 @@ describe("huishen consolidate, options and bad input", () => {
     writeFileSync(path("notes.xlsx"), "区县,受理数\n荣昌区,337\n");
     const r = await run("consolidate", fileOf(rongchang2024), path("damaged.xlsx"), path("notes.xlsx"), "-o", path("never.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`无法读取工作簿，文件可能已损坏或无权访问`);
+    expect(r.err).toContain(`文件已损坏或不完整`);
     expect(r.err).toContain(path("damaged.xlsx"));
     expect(r.err).toContain(`不是 .xlsx 工作簿`);
     expect(r.err).toContain(path("notes.xlsx"));
@@ -204,7 +204,7 @@ describe("huishen consolidate, options and bad input", () => {
     expect((await run("consolidate", fileOf(rongchang2024))).code).toBe(2);
     expect((await run("consolidate", "-o", path("x.xlsx"))).code).toBe(2);
     const same = await run("consolidate", fileOf(rongchang2024), "-o", fileOf(rongchang2024));
-    expect([same.code, same.err]).toEqual([2, expect.stringContaining("不能是输入文件之一")]);
+    expect([same.code, same.err]).toEqual([2, expect.stringContaining("汇审从不改写输入文件")]);
     const dim = await run("consolidate", fileOf(rongchang2024), "-o", path("w.xlsx"), "--weights", "Z=2");
     expect([dim.code, dim.err]).toEqual([2, expect.stringContaining("没有维度 Z")]);
     expect((await run("consolidate", fileOf(rongchang2024), "-o", path("w.xlsx"), "--weights", "A=-1")).code).toBe(2);

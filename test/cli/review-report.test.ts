@@ -151,7 +151,7 @@ describe("huishen review-report", () => {
       [["review-report", reviewed, "--bogus"], "Unknown option"],
       [["review-report", reviewed, "--lang", "fr"], "--lang 只能是 zh 或 en"],
       [["review-report", reviewed, "-o", path("x.csv")], "-o 的输出文件应为 .xlsx"],
-      [["review-report", reviewed, "-o", reviewed], "输出文件不能覆盖输入文件"],
+      [["review-report", reviewed, "-o", reviewed], "汇审从不改写输入文件"],
       [["review-report", path("notes.xlsx"), "-o", path("never.xlsx")], "不是 .xlsx 工作簿"],
       [["review-report", path("missing.xlsx")], ""],
     ];

@@ -1,13 +1,15 @@
 /**
  * Opening .xlsx files and buffers with ExcelJS, with one typed error for every way a file
- * can fail to open, so the CLI can tell a person what to do instead of printing a JSZip trace.
+ * can fail to open, so a person is told what is wrong in their words, never a library's.
  */
 import { promises as fs } from "fs";
 import * as ExcelJS from "exceljs";
+import { isOwnSheetName } from "../../core/own-sheet-names";
+import { guardPackage, PackageError, type PackageLimits, type SheetScope } from "./package-guard";
 
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf } from "./snapshot";
 
-export type XlsxReadFailure = "notFound" | "notXlsx" | "unreadable";
+export type XlsxReadFailure = "notFound" | "notXlsx" | "damaged" | "tooLarge" | "noAccess" | "unreadable";
 
 /** A detail in both languages, appended to the message. */
 export interface Hint {
@@ -23,12 +25,18 @@ function message(reason: XlsxReadFailure, where: string, hint?: Hint): string {
       return `找不到文件：${where} / File not found: ${where}`;
     case "notXlsx":
       return `不是 .xlsx 工作簿${zh}：${where} / Not an .xlsx workbook${en}: ${where}`;
+    case "damaged":
+      return `文件已损坏或不完整，无法读取${zh}：${where}。请让报送单位重新发送，或在 Excel / WPS 中打开后另存为 .xlsx。 / The file is damaged or incomplete${en}: ${where}. Ask for it again, or open and save it as .xlsx in Excel or WPS.`;
+    case "tooLarge":
+      return `工作簿过大${zh}：${where} / The workbook is too large${en}: ${where}`;
+    case "noAccess":
+      return `没有读取该文件的权限${zh}：${where} / No permission to read the file${en}: ${where}`;
     case "unreadable":
-      return `无法读取工作簿，文件可能已损坏或无权访问${zh}：${where} / Cannot read the workbook, the file may be damaged or not accessible${en}: ${where}`;
+      return `无法读取文件${zh}：${where} / Cannot read the file${en}: ${where}`;
   }
 }
 
-/** Why a workbook could not be opened; `message` is bilingual (zh-CN / en). */
+/** Why a workbook could not be opened; `message` is bilingual (zh-CN / en) and free of library text, which goes in `detail`. */
 export class XlsxReadError extends Error {
   override readonly name = "XlsxReadError";
   constructor(
@@ -36,10 +44,17 @@ export class XlsxReadError extends Error {
     /** The file path, or "(buffer)" when reading from memory. */
     readonly source: string,
     readonly hint?: Hint,
-    options?: { cause?: unknown },
+    /** The technical cause (a library's or the system's words), for `--verbose`. */
+    readonly detail?: string,
   ) {
-    super(message(reason, source, hint), options);
+    super(message(reason, source, hint));
   }
+}
+
+export interface ReadOptions {
+  /** "needed" (default) leaves out large sheets a check does not read; "all" keeps every sheet, for writing the workbook back. */
+  readonly scope?: SheetScope;
+  readonly limits?: PackageLimits;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": every .xlsx is a zip package
@@ -50,47 +65,58 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
 }
 
 function errorCode(e: unknown): string | undefined {
-  return e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string"
-    ? (e as { code: string }).code
-    : undefined;
+  return e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : undefined;
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const mib = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+
+function fromPackageError(e: PackageError, source: string): XlsxReadError {
+  const p = e.problem;
+  switch (p.kind) {
+    case "tooLarge":
+      return new XlsxReadError("tooLarge", source, {
+        zh: `解压后约 ${mib(p.bytes)} MB，超过 ${mib(p.limit)} MB 的上限`,
+        en: `it unpacks to about ${mib(p.bytes)} MB, over the ${mib(p.limit)} MB limit`,
+      });
+    case "missingPart":
+      return new XlsxReadError("damaged", source, { zh: `缺少 ${p.part}，单元格中的文字无法读取`, en: `${p.part} is missing, so cell text cannot be read` }, e.message);
+    case "damaged":
+      return new XlsxReadError("damaged", source, undefined, p.detail);
+  }
+}
+
 /**
- * Load a workbook from bytes. The first bytes decide "not an .xlsx" (CSV, .xls, random
- * bytes) before ExcelJS runs, because JSZip's messages do not separate "not a zip" from
- * "a damaged zip" reliably.
+ * Load a workbook from bytes. The first bytes decide "not an .xlsx" (CSV, .xls, random bytes);
+ * the package guard bounds what is unpacked; whatever ExcelJS still cannot parse is "damaged".
  */
-export async function readWorkbookBuffer(
-  buf: Uint8Array,
-  source = "(buffer)",
-): Promise<ExcelJS.Workbook> {
+export async function readWorkbookBuffer(buf: Uint8Array, source = "(buffer)", opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
   if (startsWith(buf, OLE2_MAGIC)) {
-    throw new XlsxReadError(
-      "notXlsx",
-      source,
-      {
-        zh: "可能是旧版 .xls 或设置了打开密码的工作簿，请在 Excel 中另存为 .xlsx",
-        en: "maybe a legacy .xls or a password-protected workbook; save it as .xlsx in Excel",
-      },
-    );
+    throw new XlsxReadError("notXlsx", source, {
+      zh: "可能是旧版 .xls 或设置了打开密码的工作簿，请在 Excel 中另存为 .xlsx",
+      en: "maybe a legacy .xls or a password-protected workbook; save it as .xlsx in Excel",
+    });
   }
   if (!startsWith(buf, ZIP_MAGIC)) {
     throw new XlsxReadError("notXlsx", source, { zh: "文件内容不是 .xlsx 格式", en: "the content is not in .xlsx format" });
   }
+  let bytes: Uint8Array;
+  try {
+    bytes = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName }).bytes;
+  } catch (e) {
+    if (e instanceof PackageError) throw fromPackageError(e, source);
+    throw new XlsxReadError("damaged", source, undefined, errorText(e));
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
-    await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as Parameters<
-      ExcelJS.Xlsx["load"]
-    >[0]);
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
-    // A zip that JSZip or the XML parsers cannot read: truncated download, damaged file.
-    const detail = errorText(e);
-    throw new XlsxReadError("unreadable", source, { zh: detail, en: detail }, { cause: e });
+    // A package whose XML the parsers cannot read.
+    throw new XlsxReadError("damaged", source, undefined, errorText(e));
   }
   if (wb.worksheets.length === 0) {
     // A valid zip without a workbook part (a .docx, a plain .zip) loads as an empty workbook.
@@ -99,19 +125,21 @@ export async function readWorkbookBuffer(
   return wb;
 }
 
-/** Open an .xlsx file; rejects with `XlsxReadError` (notFound, notXlsx, unreadable). */
-export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
+/** Open an .xlsx file; rejects with `XlsxReadError`. */
+export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
   let bytes: Buffer;
   try {
     const st = await fs.stat(path);
-    if (!st.isFile()) throw new XlsxReadError("unreadable", path, { zh: "不是文件", en: "not a file" });
+    if (st.isDirectory()) throw new XlsxReadError("notXlsx", path, { zh: "这是一个文件夹", en: "it is a folder" });
+    if (!st.isFile()) throw new XlsxReadError("notXlsx", path, { zh: "不是普通文件", en: "not a regular file" });
     bytes = await fs.readFile(path);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     const code = errorCode(e);
-    if (code === "ENOENT" || code === "ENOTDIR") throw new XlsxReadError("notFound", path, undefined, { cause: e });
-    const detail = code ?? errorText(e);
-    throw new XlsxReadError("unreadable", path, { zh: detail, en: detail }, { cause: e });
+    if (code === "ENOENT" || code === "ENOTDIR") throw new XlsxReadError("notFound", path, undefined, code);
+    if (code === "EACCES" || code === "EPERM") throw new XlsxReadError("noAccess", path, undefined, code);
+    if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
+    throw new XlsxReadError("unreadable", path, undefined, code ?? errorText(e));
   }
-  return readWorkbookBuffer(bytes, path);
+  return readWorkbookBuffer(bytes, path, opts);
 }

@@ -1,38 +1,19 @@
 /** New workbooks, and saving workbooks to bytes or files. */
-import { promises as fs } from "fs";
-import * as path from "path";
 import * as ExcelJS from "exceljs";
+import { atomicWrite } from "../files/atomic-write";
 import { compactValidations } from "./validation";
+import { stampZipTimes } from "./zip/write-zip";
 
 export const CREATOR = "汇审 Huishen";
 
-export function newWorkbook(): ExcelJS.Workbook {
+/** A new workbook created `at` (the caller's clock: `SOURCE_DATE_EPOCH` in reproducible runs). */
+export function newWorkbook(at: Date = new Date()): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const now = new Date();
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;
-  wb.created = now;
-  wb.modified = now;
+  wb.created = at;
+  wb.modified = at;
   return wb;
-}
-
-export type XlsxWriteFailure = "busy" | "unwritable";
-
-/** Why a workbook could not be saved; `message` is bilingual (zh-CN / en). */
-export class XlsxWriteError extends Error {
-  override readonly name = "XlsxWriteError";
-  constructor(
-    readonly reason: XlsxWriteFailure,
-    readonly target: string,
-    options?: { cause?: unknown },
-  ) {
-    super(
-      reason === "busy"
-        ? `无法保存，文件可能正在 Excel 中打开：${target} / Cannot save, the file may be open in Excel: ${target}`
-        : `无法保存文件：${target} / Cannot save the file: ${target}`,
-      options,
-    );
-  }
 }
 
 /** Fix-ups ExcelJS needs before it serialises (see `compactValidations`). */
@@ -40,27 +21,23 @@ function prepareForWrite(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) compactValidations(ws);
 }
 
-export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+/**
+ * The workbook as .xlsx bytes. With `at`, the document's modification time and every zip entry's
+ * time are `at`, so the same inputs give the same bytes.
+ */
+export async function toBuffer(wb: ExcelJS.Workbook, at?: Date): Promise<Buffer> {
   prepareForWrite(wb);
+  if (at) {
+    wb.modified = at;
+    wb.lastModifiedBy = CREATOR;
+  }
   // ExcelJS types this as its own ArrayBuffer-shaped `Buffer`; in Node it is a Node Buffer.
   const out: unknown = await wb.xlsx.writeBuffer();
-  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  return at ? (stampZipTimes(bytes, at) as Buffer) : bytes;
 }
 
-/**
- * Save to `target` through a temporary file in the same folder and a rename, so a failure
- * half way never leaves a truncated workbook where a person's file was.
- */
-export async function writeWorkbookFile(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  const bytes = await toBuffer(wb);
-  const tmp = path.join(path.dirname(target), `.~${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
-    // Windows refuses to replace a file Excel holds open (EBUSY / EPERM).
-    throw new XlsxWriteError(code === "EBUSY" || code === "EPERM" ? "busy" : "unwritable", target, { cause: e });
-  }
+/** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, target: string, at?: Date): Promise<void> {
+  await atomicWrite(target, await toBuffer(wb, at));
 }

@@ -5,7 +5,9 @@ import type { Lang } from "../../core/findings/format";
 import { parseYear } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { errorText } from "../error-text";
+import { COMMON_OPTIONS, readLimits } from "../common-options";
 import { CliError } from "../io";
+import type { PackageLimits } from "../../adapters/xlsx/package-guard";
 import { parseCommandOptions, parseLang } from "../options";
 
 /** What `huishen consolidate` was asked to do, checked. */
@@ -18,6 +20,10 @@ export interface Options {
   readonly consolidate: ConsolidateOptions;
   /** Dimension code → weight as typed; checked against the edition once it is known. */
   readonly weights?: ReadonlyMap<string, number>;
+  readonly verbose: boolean;
+  /** The district list file of `--districts @FILE`: an input like the workbooks, never an output. */
+  readonly listFile?: string;
+  readonly limits?: PackageLimits;
 }
 
 export function parseOptions(argv: readonly string[]) {
@@ -31,6 +37,7 @@ export function parseOptions(argv: readonly string[]) {
     normalise: { type: "string" },
     weights: { type: "string" },
     html: { type: "string" },
+    ...COMMON_OPTIONS,
     help: { type: "boolean", short: "h" },
   });
 }
@@ -44,10 +51,6 @@ export async function options(v: Record<string, string | boolean | undefined>, f
     throw new CliError("请用 -o 指定输出的 .xlsx 文件。Name the output .xlsx file with -o.");
   }
   const html = typeof v.html === "string" ? v.html : output.replace(/\.xlsx$/i, ".html");
-  const inputs = new Set(files.map((f) => path.resolve(f)));
-  for (const [what, p] of [["-o", output], ["--html", html]] as const) {
-    if (inputs.has(path.resolve(p))) throw new CliError(`${what} 不能是输入文件之一（输入文件从不改动）。${what} must not be one of the input files (inputs are never changed).`);
-  }
   if (path.resolve(html) === path.resolve(output)) throw new CliError("--html 不能与 -o 相同。--html must differ from -o.");
 
   let year: number | undefined;
@@ -65,7 +68,7 @@ export async function options(v: Record<string, string | boolean | undefined>, f
   const city = typeof v.city === "string" && v.city.trim() ? v.city.trim() : undefined;
   const districtList = typeof v.districts === "string" ? await districtNames(v.districts, zh) : undefined;
   const weights = typeof v.weights === "string" ? parseWeights(v.weights) : undefined;
-  return { files, output, html, json: v.json === true, lang, weights, consolidate: { year, city, districtList, normalisation } };
+  return { files, output, html, json: v.json === true, lang, weights, verbose: v.verbose === true, listFile: typeof v.districts === "string" && v.districts.startsWith("@") ? v.districts.slice(1) : undefined, limits: readLimits(v["max-size"]), consolidate: { year, city, districtList, normalisation } };
 }
 
 

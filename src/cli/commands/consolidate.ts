@@ -1,4 +1,3 @@
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type * as ExcelJS from "exceljs";
 import { CONSOLIDATION_SHEETS, consolidate, planConsolidation, type DistrictSource } from "../../core/consolidate";
@@ -8,10 +7,11 @@ import { safeSheetName } from "../../core/sheet/layout";
 import { findMarker, readTemplateSheet } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { builtinRegistry } from "../../core/template/registry";
-import { applyPlan, copyWorksheet, newWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxWriteError } from "../../adapters/xlsx";
-import { errorText } from "../error-text";
+import { applyPlan, copyWorksheet, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
+import { runClock } from "../clock";
 import { describeFailure } from "../failures";
 import type { Io } from "../io";
+import { Outputs } from "../outputs";
 import { readInput } from "../read-input";
 import { renderReportHtml } from "../report-html";
 import { USAGE } from "../usage";
@@ -31,12 +31,16 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   }
   const opts = await options(parsed.values, parsed.positionals);
   const zh = opts.lang === "zh";
+  const clock = runClock();
+  const outputs = await Outputs.forInputs([...opts.files, ...(opts.listFile ? [opts.listFile] : [])], clock.at);
+  await outputs.check(opts.output, "-o");
+  await outputs.check(opts.html, "--html");
 
   // Read every file first: one unreadable file stops the run before anything is written.
   const books: { file: string; wb: ExcelJS.Workbook }[] = [];
   let unreadable = 0;
   for (const file of opts.files) {
-    const wb = await readInput(file, io);
+    const wb = await readInput(file, { io, verbose: opts.verbose, limits: opts.limits });
     if (wb) books.push({ file, wb });
     else unreadable++;
   }
@@ -46,7 +50,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
 
   // Copy every template sheet into the summary workbook under "<district> <year>".
   const registry = builtinRegistry();
-  const out = newWorkbook();
+  const out = newWorkbook(clock.at);
   const taken: string[] = Object.values(CONSOLIDATION_SHEETS);
   const sources: DistrictSource[] = [];
   const sheets: TakenSheet[] = [];
@@ -86,19 +90,8 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   const plan = planConsolidation(c, snapshotWorkbook(out), opts.lang);
   const applied = await applyPlan(out, plan);
   putFirst(out, Object.values(CONSOLIDATION_SHEETS));
-  try {
-    await writeWorkbookFile(out, opts.output);
-  } catch (e) {
-    if (!(e instanceof XlsxWriteError)) throw e;
-    io.err(`${e.message}\n`);
-    return 2;
-  }
-  try {
-    await fs.writeFile(opts.html, renderReportHtml(c, { problems }), "utf8");
-  } catch (e) {
-    io.err(zh ? `无法保存报告：${opts.html}（${errorText(e)}）\n` : `Cannot save the report: ${opts.html} (${errorText(e)})\n`);
-    return 2;
-  }
+  await outputs.writeWorkbook(out, opts.output, "-o");
+  await outputs.write(opts.html, renderReportHtml(c, { problems, generatedAt: clock.at }), "--html");
 
   const written = { chartsSkipped: applied.chartsSkipped };
   io.out(opts.json ? `${JSON.stringify({ ...toJson(c, sheets, problems, opts), ...written }, null, 2)}\n` : toText(c, sheets, problems, opts, written));

@@ -1,10 +1,12 @@
-import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Lang } from "../../core/findings/format";
 import { SEVERITY_LABEL } from "../../core/findings/render";
 import { STATUS_LABEL, displayTime, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
-import { applyPlan, newWorkbook, snapshotWorkbook, writeWorkbookFile, XlsxWriteError } from "../../adapters/xlsx";
+import { applyPlan, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
+import { runClock, runOffsetMinutes } from "../clock";
+import { COMMON_OPTIONS, readLimits } from "../common-options";
 import { CliError, type Io } from "../io";
+import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { parseCommandOptions, parseLang } from "../options";
 import { readInput } from "../read-input";
@@ -16,7 +18,7 @@ import { USAGE } from "../usage";
  * → 0 every finding accepted or closed, 1 findings still open, sent back or awaiting a re-check, 2 unusable input.
  * The input is never changed; OUT.xlsx is the workbook plus the 审核汇总 and 审核意见 sheets.
  */
-export async function runReviewReport(argv: readonly string[], io: Io, now: Date = new Date()): Promise<number> {
+export async function runReviewReport(argv: readonly string[], io: Io): Promise<number> {
   const { values: opts, positionals } = parseOptions(argv);
   if (opts.help) {
     io.out(USAGE);
@@ -27,13 +29,16 @@ export async function runReviewReport(argv: readonly string[], io: Io, now: Date
   const lang = parseLang(opts.lang);
   if (opts.output !== undefined) {
     if (!opts.output.toLowerCase().endsWith(".xlsx")) throw new CliError("-o 的输出文件应为 .xlsx。The -o output must be an .xlsx file.");
-    if (resolve(opts.output) === resolve(file)) throw new CliError("输出文件不能覆盖输入文件。The output must not overwrite the input.");
   }
   if (opts.split !== undefined && opts.split.trim() === "") throw new CliError("--split 需要一个目录。--split needs a folder.");
+  const clock = runClock();
+  const outputs = await Outputs.forInputs([file], clock.at);
+  if (opts.output !== undefined) await outputs.check(opts.output, "-o");
 
-  const wb = await readInput(file, io);
+  const writesBack = opts.output !== undefined;
+  const wb = await readInput(file, { io, verbose: opts.verbose === true, limits: readLimits(opts["max-size"]) }, writesBack ? "all" : "needed");
   if (!wb) return 2;
-  const at = localIso(now, -now.getTimezoneOffset());
+  const at = localIso(clock.at, runOffsetMinutes(clock));
   const report = planReviewReport({ sheets: snapshotWorkbook(wb) }, at, { lang });
   const { found } = report.review;
   if (found.failures.length > 0 || found.sheets.length === 0) {
@@ -43,27 +48,20 @@ export async function runReviewReport(argv: readonly string[], io: Io, now: Date
   }
 
   const written: { workbook: string | null; split: string[] } = { workbook: null, split: [] };
-  try {
-    if (opts.output !== undefined) {
-      await applyPlan(wb, report.plan);
-      await writeWorkbookFile(wb, opts.output);
-      written.workbook = opts.output;
+  if (opts.output !== undefined) {
+    await applyPlan(wb, report.plan);
+    await outputs.writeWorkbook(wb, opts.output, "-o");
+    written.workbook = opts.output;
+  }
+  if (opts.split !== undefined) {
+    await outputs.folder(opts.split);
+    for (const o of report.opinions.filter((x) => x.items > 0)) {
+      const one = newWorkbook(clock.at);
+      await applyPlan(one, { sheets: [{ ...o.plan, mode: "create" }] });
+      const target = join(opts.split, `审核意见-${o.district.replace(/[\\/:*?"<>|]/g, "-")}.xlsx`);
+      await outputs.writeWorkbook(one, target, "--split");
+      written.split.push(target);
     }
-    if (opts.split !== undefined) {
-      await mkdir(opts.split, { recursive: true });
-      for (const o of report.opinions.filter((x) => x.items > 0)) {
-        const one = newWorkbook();
-        await applyPlan(one, { sheets: [{ ...o.plan, mode: "create" }] });
-        const target = join(opts.split, `审核意见-${o.district.replace(/[\\/:*?"<>|]/g, "-")}.xlsx`);
-        await writeWorkbookFile(one, target);
-        written.split.push(target);
-      }
-    }
-  } catch (e) {
-    const code = e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
-    if (!(e instanceof XlsxWriteError) && (typeof code !== "string" || !/^E[A-Z]+$/.test(code))) throw e;
-    io.err(e instanceof XlsxWriteError ? `${e.message}\n` : `无法写出 ${opts.split}：${(e as Error).message} / Cannot write to ${opts.split}\n`);
-    return 2;
   }
 
   io.out(opts.json ? `${JSON.stringify(toJson(file, at, report, written, lang), null, 2)}\n` : toText(at, report, written, opts.split, lang));
@@ -77,6 +75,7 @@ function parseOptions(argv: readonly string[]) {
     json: { type: "boolean" },
     lang: { type: "string" },
     help: { type: "boolean", short: "h" },
+    ...COMMON_OPTIONS,
   });
 }
 

@@ -4,9 +4,12 @@ import { SEVERITY_LABEL, renderFinding } from "../../core/findings/render";
 import { flagPlan } from "../../core/sheet/plan-flags";
 import type { TemplateSheetRead } from "../../core/sheet/read-template";
 import { validateWorkbook, type ValidationRun } from "../../core/validate";
-import { applyPlan, snapshotWorkbook, writeWorkbookFile } from "../../adapters/xlsx";
+import { applyPlan, snapshotWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
+import { runClock } from "../clock";
+import { readLimits } from "../common-options";
 import { CliError, type Io } from "../io";
+import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { findingJson } from "../finding-json";
 import { parseLang } from "../options";
@@ -18,8 +21,14 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   const [file, ...extra] = cmd.positionals;
   if (!file || extra.length > 0) throw new CliError("请指定一个要校验的 .xlsx 文件。Name one .xlsx file to check.");
   const lang = parseLang(cmd.options.lang);
+  const annotate = typeof cmd.options.annotate === "string" ? cmd.options.annotate : undefined;
+  if (annotate !== undefined && !annotate.toLowerCase().endsWith(".xlsx")) throw new CliError("--annotate 的输出文件应为 .xlsx。The --annotate output must be an .xlsx file.");
+  const outputs = await Outputs.forInputs([file], runClock().at);
+  // Refused before reading, so nothing is spent on a run that cannot save.
+  if (annotate !== undefined) await outputs.check(annotate, "--annotate");
 
-  const wb = await readInput(file, io);
+  // A copy to annotate keeps every sheet; a check alone reads only what it needs.
+  const wb = await readInput(file, { io, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) }, annotate !== undefined ? "all" : "needed");
   if (!wb) return 2;
   const snapshots = snapshotWorkbook(wb);
   const run = validateWorkbook(snapshots);
@@ -31,10 +40,10 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
 
   io.out(cmd.options.json ? `${JSON.stringify(toJson(file, run, lang), null, 2)}\n` : toText(run, lang));
 
-  if (typeof cmd.options.annotate === "string") {
+  if (annotate !== undefined) {
     await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang));
-    await writeWorkbookFile(wb, cmd.options.annotate);
-    if (!cmd.options.json) io.out(lang === "zh" ? `已另存标注副本 ${cmd.options.annotate}\n` : `Flagged copy saved as ${cmd.options.annotate}\n`);
+    await outputs.writeWorkbook(wb, annotate, "--annotate");
+    if (!cmd.options.json) io.out(lang === "zh" ? `已另存标注副本 ${annotate}\n` : `Flagged copy saved as ${annotate}\n`);
   }
   return run.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

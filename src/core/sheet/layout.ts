@@ -73,3 +73,19 @@ export function safeSheetName(wanted: string, existing: readonly string[]): stri
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
+
+/** Why a sheet name differs from the district and year it was made of. */
+export type SheetNameChange = "characters" | "length";
+
+/**
+ * The fill-in sheet's name for a district and year: `荣昌区 2024`. Characters Excel forbids in sheet
+ * names become "-", and a long district is shortened so the year still fits in 31 characters; `change`
+ * says which happened, so the caller can tell the person (the district cell keeps the name as typed).
+ */
+export function districtSheetName(district: string, year: number | undefined, existing: readonly string[]): { name: string; change?: SheetNameChange } {
+  const suffix = year !== undefined ? ` ${year}` : "";
+  const clean = district.replace(/[:\\/?*[\]]/g, "-");
+  const change: SheetNameChange | undefined = clean !== district ? "characters" : clean.length + suffix.length > 31 ? "length" : undefined;
+  const wanted = `${clean.slice(0, 31 - suffix.length)}${suffix}`.trim() || "指标填报";
+  return { name: safeSheetName(wanted, existing), ...(change ? { change } : {}) };
+}

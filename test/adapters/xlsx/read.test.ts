@@ -196,7 +196,7 @@ describe("readWorkbookFile: files that are not readable workbooks", () => {
     // Random bytes that happen to start like a zip.
     const zipLike = join(tmp.dir, "random-zip.xlsx");
     writeFileSync(zipLike, Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), randomBytes(4096)]));
-    expect(["notXlsx", "unreadable"]).toContain((await failure(zipLike)).reason);
+    expect(["notXlsx", "damaged"]).toContain((await failure(zipLike)).reason);
   });
 
   test("a truncated .xlsx → unreadable", async () => {
@@ -206,9 +206,12 @@ describe("readWorkbookFile: files that are not readable workbooks", () => {
     const file = join(tmp.dir, "truncated.xlsx");
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const e = await failure(file);
-    expect(e.reason).toBe("unreadable");
-    expect(e.message).toContain("无法读取工作簿");
-    expect(e.message).toContain("Cannot read the workbook");
+    expect(e.reason).toBe("damaged");
+    expect(e.message).toContain("文件已损坏或不完整");
+    expect(e.message).toContain("The file is damaged or incomplete");
+    // The library's words stay out of the message, for --verbose only.
+    expect(e.message).not.toMatch(/zip|central directory/i);
+    expect(e.detail).toMatch(/central directory|runs past the end/);
   });
 
   test("a zip without a workbook (e.g. a plain .zip renamed) → notXlsx", async () => {
@@ -217,10 +220,11 @@ describe("readWorkbookFile: files that are not readable workbooks", () => {
     expect((await failure(file)).reason).toBe("notXlsx");
   });
 
-  test("a folder → unreadable", async () => {
+  test("a folder → notXlsx, saying it is a folder", async () => {
     const dir = join(tmp.dir, "folder.xlsx");
     mkdirSync(dir);
-    expect((await failure(dir)).reason).toBe("unreadable");
+    const e = await failure(dir);
+    expect([e.reason, e.message]).toEqual(["notXlsx", expect.stringContaining("这是一个文件夹")]);
   });
 
   test("a good file reads; the buffer reader takes the same bytes", async () => {

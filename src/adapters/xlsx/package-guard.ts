@@ -1,0 +1,237 @@
+/**
+ * Before ExcelJS sees a workbook: its parts' declared sizes are checked against a limit, every part
+ * is unpacked in chunks and stopped where it inflates past what it declares, and for a read-only
+ * action the worksheets it does not need (large, no Huishen marker, not one of Huishen's own) are
+ * replaced by empty stand-ins. So the cost of opening any file is bounded by the limit, and a
+ * template sheet beside a 200,000-row data sheet is read in the time the template takes.
+ */
+import { MARKER_PREFIX } from "../../core/sheet/layout";
+import { readCentralDirectory, ZipFormatError, type ZipEntry } from "./zip/central-directory";
+import { inflateEntry } from "./zip/inflate-entry";
+import { storedEntry, writeZip, type RawEntry } from "./zip/write-zip";
+
+const MiB = 1024 * 1024;
+
+/** How much a workbook may unpack to. Documented in the README ("Known limits"); `--max-size` scales both. */
+export interface PackageLimits {
+  /** What ExcelJS may parse: every part kept, in bytes unpacked. Its memory is about 15 times this. */
+  readonly maxLoadedBytes: number;
+  /** Everything the package declares, unpacked (parts only scanned included). */
+  readonly maxPackageBytes: number;
+}
+
+export const DEFAULT_LIMITS: PackageLimits = { maxLoadedBytes: 64 * MiB, maxPackageBytes: 256 * MiB };
+
+/** Limits for `--max-size N` (MB of what is parsed); the scan limit keeps its ratio. */
+export function limitsForLoadedMiB(mib: number): PackageLimits {
+  return { maxLoadedBytes: mib * MiB, maxPackageBytes: mib * MiB * (DEFAULT_LIMITS.maxPackageBytes / DEFAULT_LIMITS.maxLoadedBytes) };
+}
+
+/** "all": every sheet is kept (the workbook will be written back); "needed": only what a check reads. */
+export type SheetScope = "all" | "needed";
+
+export interface GuardOptions {
+  readonly scope: SheetScope;
+  readonly limits?: PackageLimits;
+  /** Huishen's own sheets (flag state, review log, summaries): kept whatever their size. */
+  readonly ownSheet?: (name: string) => boolean;
+}
+
+export type PackageProblem =
+  | { readonly kind: "damaged"; readonly detail: string }
+  | { readonly kind: "missingPart"; readonly part: string }
+  | { readonly kind: "tooLarge"; readonly bytes: number; readonly limit: number };
+
+export class PackageError extends Error {
+  override readonly name = "PackageError";
+  constructor(readonly problem: PackageProblem) {
+    super(problem.kind === "damaged" ? problem.detail : problem.kind === "missingPart" ? `missing ${problem.part}` : `unpacks to ${problem.bytes} bytes, limit ${problem.limit}`);
+  }
+}
+
+export interface GuardedPackage {
+  /** The package to load: the input itself when nothing was left out. */
+  readonly bytes: Uint8Array;
+  /** Names of the sheets replaced by empty stand-ins. */
+  readonly skippedSheets: readonly string[];
+}
+
+/** A sheet part under this size is kept without asking whether it is needed: small sheets cost nothing. */
+const SMALL_SHEET = 1 * MiB;
+const EMPTY_SHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+/** Check a package and keep what `opts.scope` needs; throws `PackageError`. */
+export function guardPackage(pkg: Uint8Array, opts: GuardOptions): GuardedPackage {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  try {
+    return guard(pkg, opts, limits);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new PackageError({ kind: "damaged", detail: e.message });
+    throw e;
+  }
+}
+
+function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): GuardedPackage {
+  const entries = readCentralDirectory(pkg);
+  const declared = entries.reduce((n, e) => n + e.size, 0);
+  const scanLimit = opts.scope === "all" ? limits.maxLoadedBytes : limits.maxPackageBytes;
+  if (declared > scanLimit) throw new PackageError({ kind: "tooLarge", bytes: declared, limit: scanLimit });
+
+  const byName = new Map(entries.map((e) => [normalise(e.name), e]));
+  const workbook = byName.get("xl/workbook.xml");
+  const rels = byName.get("xl/_rels/workbook.xml.rels");
+  const relTargets = rels ? relationships(textOf(pkg, rels)) : [];
+  const sheetNames = workbook ? sheetPartNames(textOf(pkg, workbook), relTargets) : new Map<string, string>();
+  const sharedPath = relTargets.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
+  const shared = byName.get(sharedPath);
+  if (!shared && relTargets.some((r) => r.type.endsWith("/sharedStrings"))) throw new PackageError({ kind: "missingPart", part: sharedPath });
+  const markerStrings = shared ? markerStringIndices(pkg, shared) : new Set<number>();
+
+  const kept: ZipEntry[] = [];
+  const skipped: ZipEntry[] = [];
+  let usesSharedStrings = false;
+  for (const e of entries) {
+    const part = normalise(e.name);
+    if (e === shared || e === workbook || e === rels) {
+      kept.push(e);
+      continue;
+    }
+    if (!isWorksheetPart(part, sheetNames)) {
+      inflateEntry(pkg, e, () => undefined);
+      kept.push(e);
+      continue;
+    }
+    const scan = scanSheet(pkg, e, markerStrings);
+    usesSharedStrings ||= scan.sharedRefs;
+    const name = sheetNames.get(part) ?? part;
+    const needed = opts.scope === "all" || e.size <= SMALL_SHEET || scan.marker || (opts.ownSheet?.(name) ?? false);
+    (needed ? kept : skipped).push(e);
+  }
+  if (usesSharedStrings && !shared) throw new PackageError({ kind: "missingPart", part: sharedPath });
+  const loaded = kept.reduce((n, e) => n + e.size, 0);
+  if (loaded > limits.maxLoadedBytes) throw new PackageError({ kind: "tooLarge", bytes: loaded, limit: limits.maxLoadedBytes });
+  if (skipped.length === 0) return { bytes: pkg, skippedSheets: [] };
+
+  const left = new Set(skipped);
+  const raw: RawEntry[] = entries.map((e) =>
+    left.has(e)
+      ? storedEntry(e.name, EMPTY_SHEET, e.time, e.date)
+      : { name: e.name, method: e.method, crc32: e.crc32, size: e.size, data: pkg.subarray(e.dataOffset, e.dataOffset + e.compressedSize), time: e.time, date: e.date },
+  );
+  return { bytes: writeZip(raw), skippedSheets: skipped.map((e) => sheetNames.get(normalise(e.name)) ?? e.name) };
+}
+
+const utf8 = new TextDecoder("utf-8");
+const latin1 = new TextDecoder("latin1");
+
+function normalise(name: string): string {
+  return name.replace(/^\/+/, "").replace(/\\/g, "/");
+}
+
+/** A small part (workbook, relationships) as text. */
+function textOf(pkg: Uint8Array, e: ZipEntry): string {
+  const chunks: Uint8Array[] = [];
+  inflateEntry(pkg, e, (c) => chunks.push(c.slice()));
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return utf8.decode(all);
+}
+
+/**
+ * Feed a part's text to `onText` in pieces that end at `boundary` (`</row>`, `</si>`), so a cell is
+ * never split between pieces. Latin-1 is enough: everything matched is ASCII. A piece without a
+ * boundary for 4 MB (a pathological cell) is cut anyway.
+ */
+function scanText(pkg: Uint8Array, e: ZipEntry, boundary: string, onText: (text: string) => void): void {
+  let carry = "";
+  inflateEntry(pkg, e, (chunk) => {
+    const text = carry + latin1.decode(chunk);
+    const cut = text.lastIndexOf(boundary);
+    if (cut >= 0) {
+      onText(text.slice(0, cut + boundary.length));
+      carry = text.slice(cut + boundary.length);
+    } else if (text.length > 4 * MiB) {
+      onText(text);
+      carry = "";
+    } else carry = text;
+  });
+  onText(carry);
+}
+
+/** Indices of the shared strings that are Huishen's template marker. */
+function markerStringIndices(pkg: Uint8Array, e: ZipEntry): Set<number> {
+  const found = new Set<number>();
+  let index = -1;
+  const token = new RegExp(`<si[\\s>/]|${MARKER_PREFIX}`, "g");
+  scanText(pkg, e, "</si>", (text) => {
+    for (const m of text.matchAll(token)) {
+      if (m[0].startsWith("<si")) index++;
+      else found.add(index);
+    }
+  });
+  return found;
+}
+
+const SHARED_CELL = /<c\b[^>]*?\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g;
+
+/** Does the sheet carry the marker (shared or inline), and does it use shared strings at all? */
+function scanSheet(pkg: Uint8Array, e: ZipEntry, markers: ReadonlySet<number>): { marker: boolean; sharedRefs: boolean } {
+  let marker = false;
+  let sharedRefs = false;
+  scanText(pkg, e, "</row>", (text) => {
+    sharedRefs ||= text.includes('t="s"');
+    if (marker) return;
+    if (text.includes(MARKER_PREFIX)) marker = true;
+    else if (markers.size > 0) for (const m of text.matchAll(SHARED_CELL)) if (markers.has(Number(m[1]))) marker = true;
+  });
+  return { marker, sharedRefs };
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** Package path, resolved from xl/. */
+  readonly target: string;
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+
+function relationships(xml: string): Relationship[] {
+  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].flatMap((m) => {
+    const id = attr(m[0], "Id");
+    const target = attr(m[0], "Target");
+    if (!id || !target) return [];
+    return [{ id, type: attr(m[0], "Type") ?? "", target: target.startsWith("/") ? normalise(target) : `xl/${target.replace(/^\.\//, "")}` }];
+  });
+}
+
+/** Worksheet part path → the sheet's name, from workbook.xml and its relationships. */
+function sheetPartNames(xml: string, rels: readonly Relationship[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], "name");
+    const rid = /\br:id="([^"]*)"|\bid="([^"]*)"/.exec(m[0]);
+    const rel = rels.find((r) => r.id === (rid?.[1] ?? rid?.[2]));
+    if (name !== undefined && rel) out.set(rel.target, unescapeXml(name));
+  }
+  return out;
+}
+
+function isWorksheetPart(part: string, sheets: ReadonlyMap<string, string>): boolean {
+  return sheets.has(part) || /^xl\/worksheets\/[^/]+\.xml$/.test(part);
+}
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (whole, e: string) => {
+    if (ENTITIES[e]) return ENTITIES[e];
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
