@@ -80,7 +80,7 @@ export class Outputs {
     try {
       await makeFolder(dir);
     } catch (e) {
-      throw asCliError(e, dir);
+      throw asCliError(e, dir, true);
     }
   }
 }
@@ -96,8 +96,10 @@ const WHY: Record<FileWriteFailure, (dir: string) => { zh: string; en: string }>
   other: () => ({ zh: "写入失败", en: "the write failed" }),
 };
 
-function asCliError(e: unknown, target: string): unknown {
+function asCliError(e: unknown, target: string, folder = false): unknown {
   if (!(e instanceof FileWriteError)) return e;
-  const why = WHY[e.reason](path.dirname(path.resolve(target)));
-  return new RunError(`无法保存 ${target}：${why.zh}。Cannot save ${target}: ${why.en}.`, e.detail);
+  const why = WHY[e.reason](folder ? path.resolve(target) : path.dirname(path.resolve(target)));
+  return folder
+    ? new RunError(`无法创建文件夹 ${target}：${why.zh}。Cannot make the folder ${target}: ${why.en}.`, e.detail)
+    : new RunError(`无法保存 ${target}：${why.zh}。Cannot save ${target}: ${why.en}.`, e.detail);
 }

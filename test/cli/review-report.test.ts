@@ -6,11 +6,11 @@ import { applyPlan, readWorkbookFile, snapshotWorkbook, writeWorkbookFile } from
 import { main } from "../../src/cli/main";
 import { REVIEW_SHEET, SUMMARY_SHEET, decisionProblemText, isIsoTime, loadReview, planDecision, readReviewLog, type Decision } from "../../src/core/review";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
+import { AT, decide, rate } from "../helpers/review-decisions";
 import { justiceBureau2023, rongchang2024, shuimogou2024, yuzhong2023 } from "../fixtures/reports";
 
 const dir = mkdtempSync(join(tmpdir(), "huishen-review-"));
 const path = (name: string) => join(dir, name);
-const AT = "2025-03-01T09:00:00+08:00";
 
 async function run(...argv: string[]) {
   let out = "";
@@ -19,16 +19,6 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
-type Pick = (f: { code: string; codes: readonly string[]; district: string }) => boolean;
-async function decide(wb: ExcelJS.Workbook, pick: Pick, decision: Decision, who = "李四"): Promise<void> {
-  const sheets = snapshotWorkbook(wb);
-  const item = loadReview({ sheets }, AT).state.items.find((r) => pick(r.finding));
-  if (!item) throw new Error("no such finding");
-  const r = planDecision({ sheets }, item.finding.id, decision, who, AT);
-  if (!r.ok) throw new Error(decisionProblemText(r.error));
-  await applyPlan(wb, r.value.plan);
-}
-const rate = (code: string): Pick => (f) => f.code === "rate.inconsistent" && f.codes[2] === code;
 
 describe("huishen review-report", () => {
   let reviewed: string;
@@ -169,7 +159,7 @@ describe("huishen review-report", () => {
     expect(existsSync(path("never.xlsx"))).toBe(false);
     // A folder that cannot be made (a file is in the way): a reason, not a crash.
     const blocked = await run("review-report", reviewed, "--split", path("notes.xlsx"));
-    expect([blocked.code, blocked.err]).toEqual([2, expect.stringContaining("无法写出")]);
+    expect([blocked.code, blocked.err]).toEqual([2, expect.stringContaining(`无法创建文件夹 ${path("notes.xlsx")}`)]);
   });
 
   it("is in the usage text", async () => {
