@@ -21,6 +21,10 @@ export interface SheetSnapshot {
   readonly fills?: readonly (readonly (string | null)[])[];
   /** Notes on cells by A1 address, where the host can read them: a person's own note is never replaced. Optional. */
   readonly notes?: Readonly<Record<string, string>>;
+  /** Merged ranges (A1:B2). Optional: where present, a merge over input cells is a finding. */
+  readonly merges?: readonly string[];
+  /** Formula cells saved without a result (A1 addresses): their value is unknown, not blank. Optional. */
+  readonly uncachedFormulas?: readonly string[];
 }
 
 /** 0-based column index → letters: 0 → A, 26 → AA. */

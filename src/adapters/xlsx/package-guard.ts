@@ -49,11 +49,19 @@ export class PackageError extends Error {
   }
 }
 
+/** A cell value as the file holds it, where ExcelJS loses it. */
+export type RawCell = { readonly kind: "number"; readonly value: number } | { readonly kind: "text"; readonly value: string } | { readonly kind: "date"; readonly iso: string };
+
 export interface GuardedPackage {
   /** The package to load: the input itself when nothing was left out. */
   readonly bytes: Uint8Array;
   /** Names of the sheets replaced by empty stand-ins. */
   readonly skippedSheets: readonly string[];
+  /**
+   * Per sheet name, cells whose value ExcelJS would drop or misread: values under a merged range
+   * (ExcelJS keeps only the top-left one) and date-typed cells (`t="d"`, which it reads as the year).
+   */
+  readonly rawCells: ReadonlyMap<string, ReadonlyMap<string, RawCell>>;
 }
 
 /** A sheet part under this size is kept without asking whether it is needed: small sheets cost nothing. */
@@ -86,11 +94,12 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
   const sharedPath = relTargets.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const shared = byName.get(sharedPath);
   if (!shared && relTargets.some((r) => r.type.endsWith("/sharedStrings"))) throw new PackageError({ kind: "missingPart", part: sharedPath });
-  const markerStrings = shared ? markerStringIndices(pkg, shared) : new Set<number>();
+  const strings = shared ? sharedStrings(pkg, shared) : { texts: [], markers: new Set<number>() };
 
   const kept: ZipEntry[] = [];
   const skipped: ZipEntry[] = [];
   let usesSharedStrings = false;
+  const rawCells = new Map<string, Map<string, RawCell>>();
   for (const e of entries) {
     const part = normalise(e.name);
     if (e === shared || e === workbook || e === rels) {
@@ -102,16 +111,20 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
       kept.push(e);
       continue;
     }
-    const scan = scanSheet(pkg, e, markerStrings);
+    const scan = scanSheet(pkg, e, strings.markers);
     usesSharedStrings ||= scan.sharedRefs;
     const name = sheetNames.get(part) ?? part;
     const needed = opts.scope === "all" || e.size <= SMALL_SHEET || scan.marker || (opts.ownSheet?.(name) ?? false);
     (needed ? kept : skipped).push(e);
+    if (needed && (scan.merges || scan.dates)) {
+      const cells = lostCells(pkg, e, strings.texts);
+      if (cells.size > 0) rawCells.set(name, cells);
+    }
   }
   if (usesSharedStrings && !shared) throw new PackageError({ kind: "missingPart", part: sharedPath });
   const loaded = kept.reduce((n, e) => n + e.size, 0);
   if (loaded > limits.maxLoadedBytes) throw new PackageError({ kind: "tooLarge", bytes: loaded, limit: limits.maxLoadedBytes });
-  if (skipped.length === 0) return { bytes: pkg, skippedSheets: [] };
+  if (skipped.length === 0) return { bytes: pkg, skippedSheets: [], rawCells };
 
   const left = new Set(skipped);
   const raw: RawEntry[] = entries.map((e) =>
@@ -119,7 +132,7 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
       ? storedEntry(e.name, EMPTY_SHEET, e.time, e.date)
       : { name: e.name, method: e.method, crc32: e.crc32, size: e.size, data: pkg.subarray(e.dataOffset, e.dataOffset + e.compressedSize), time: e.time, date: e.date },
   );
-  return { bytes: writeZip(raw), skippedSheets: skipped.map((e) => sheetNames.get(normalise(e.name)) ?? e.name) };
+  return { bytes: writeZip(raw), skippedSheets: skipped.map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -163,33 +176,90 @@ function scanText(pkg: Uint8Array, e: ZipEntry, boundary: string, onText: (text:
   onText(carry);
 }
 
-/** Indices of the shared strings that are Huishen's template marker. */
-function markerStringIndices(pkg: Uint8Array, e: ZipEntry): Set<number> {
-  const found = new Set<number>();
-  let index = -1;
-  const token = new RegExp(`<si[\\s>/]|${MARKER_PREFIX}`, "g");
+/** The shared strings' plain texts (bytes as Latin-1, decoded later where used), and which are Huishen's template marker. */
+function sharedStrings(pkg: Uint8Array, e: ZipEntry): { texts: string[]; markers: Set<number> } {
+  const texts: string[] = [];
+  const markers = new Set<number>();
   scanText(pkg, e, "</si>", (text) => {
-    for (const m of text.matchAll(token)) {
-      if (m[0].startsWith("<si")) index++;
-      else found.add(index);
+    for (const m of text.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+      const plain = [...(m[1] ?? "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join("");
+      if (plain.startsWith(MARKER_PREFIX)) markers.add(texts.length);
+      texts.push(plain);
     }
   });
-  return found;
+  return { texts, markers };
 }
 
 const SHARED_CELL = /<c\b[^>]*?\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g;
 
-/** Does the sheet carry the marker (shared or inline), and does it use shared strings at all? */
-function scanSheet(pkg: Uint8Array, e: ZipEntry, markers: ReadonlySet<number>): { marker: boolean; sharedRefs: boolean } {
+/** Does the sheet carry the marker (shared or inline), use shared strings at all, merge cells, hold date-typed cells? */
+function scanSheet(pkg: Uint8Array, e: ZipEntry, markers: ReadonlySet<number>): { marker: boolean; sharedRefs: boolean; merges: boolean; dates: boolean } {
   let marker = false;
   let sharedRefs = false;
+  let merges = false;
+  let dates = false;
   scanText(pkg, e, "</row>", (text) => {
     sharedRefs ||= text.includes('t="s"');
+    merges ||= text.includes("<mergeCell ");
+    dates ||= text.includes('t="d"');
     if (marker) return;
     if (text.includes(MARKER_PREFIX)) marker = true;
     else if (markers.size > 0) for (const m of text.matchAll(SHARED_CELL)) if (markers.has(Number(m[1]))) marker = true;
   });
-  return { marker, sharedRefs };
+  return { marker, sharedRefs, merges, dates };
+}
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+/**
+ * The values ExcelJS would lose on this sheet: every cell under a merged range but its top-left one,
+ * and every date-typed cell. A second pass, made only on sheets that have either.
+ */
+function lostCells(pkg: Uint8Array, e: ZipEntry, strings: readonly string[]): Map<string, RawCell> {
+  const candidates = new Map<string, RawCell>();
+  const ranges: string[] = [];
+  scanText(pkg, e, "</row>", (text) => {
+    for (const m of text.matchAll(CELL)) {
+      const r = attr(m[1], "r");
+      const v = /<v>([^<]*)<\/v>/.exec(m[2] ?? "")?.[1];
+      const type = attr(m[1], "t") ?? "n";
+      if (!r) continue;
+      if (type === "d" && v) candidates.set(r, { kind: "date", iso: v });
+      else if (type === "n" && v && Number.isFinite(Number(v))) candidates.set(r, { kind: "number", value: Number(v) });
+      else if (type === "s" && v) candidates.set(r, { kind: "text", value: utf8Text(strings[Number(v)] ?? "") });
+      else if ((type === "str" || type === "inlineStr") && m[2]) candidates.set(r, { kind: "text", value: utf8Text(unescapeXml(m[2].replace(/<[^>]+>/g, ""))) });
+    }
+    for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) ranges.push(m[1]);
+  });
+  const out = new Map<string, RawCell>();
+  for (const [address, value] of candidates) {
+    if (value.kind === "date" || ranges.some((range) => underMerge(address, range))) out.set(address, value);
+  }
+  return out;
+}
+
+/** Latin-1 scanned text back to the UTF-8 it was. */
+function utf8Text(latin: string): string {
+  const bytes = new Uint8Array(latin.length);
+  for (let i = 0; i < latin.length; i++) bytes[i] = latin.charCodeAt(i);
+  return utf8.decode(bytes);
+}
+
+function cellPosition(address: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+/** Is `address` inside `range` (A1:B2) and not its top-left cell? */
+function underMerge(address: string, range: string): boolean {
+  const [a, b] = range.split(":").map(cellPosition);
+  const p = cellPosition(address);
+  if (!a || !b || !p) return false;
+  const inside = p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;
+  return inside && !(p.row === a.row && p.col === a.col);
 }
 
 interface Relationship {

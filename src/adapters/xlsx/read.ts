@@ -5,7 +5,9 @@
 import { promises as fs } from "fs";
 import * as ExcelJS from "exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
-import { guardPackage, PackageError, type PackageLimits, type SheetScope } from "./package-guard";
+import type { CellValue } from "../../core/grid";
+import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
+import { rememberValuesUnderMerges } from "./values-under-merges";
 
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf } from "./snapshot";
 
@@ -103,9 +105,9 @@ export async function readWorkbookBuffer(buf: Uint8Array, source = "(buffer)", o
   if (!startsWith(buf, ZIP_MAGIC)) {
     throw new XlsxReadError("notXlsx", source, { zh: "文件内容不是 .xlsx 格式", en: "the content is not in .xlsx format" });
   }
-  let bytes: Uint8Array;
+  let guarded: ReturnType<typeof guardPackage>;
   try {
-    bytes = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName }).bytes;
+    guarded = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName });
   } catch (e) {
     if (e instanceof PackageError) throw fromPackageError(e, source);
     throw new XlsxReadError("damaged", source, undefined, errorText(e));
@@ -113,6 +115,7 @@ export async function readWorkbookBuffer(buf: Uint8Array, source = "(buffer)", o
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
+    const { bytes } = guarded;
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
     // A package whose XML the parsers cannot read.
@@ -122,7 +125,33 @@ export async function readWorkbookBuffer(buf: Uint8Array, source = "(buffer)", o
     // A valid zip without a workbook part (a .docx, a plain .zip) loads as an empty workbook.
     throw new XlsxReadError("notXlsx", source, { zh: "压缩包中没有工作表", en: "the package holds no worksheet" });
   }
+  restoreRawCells(wb, guarded.rawCells);
   return wb;
+}
+
+/**
+ * Put back what ExcelJS misread: a date-typed cell becomes the date it is (ExcelJS reads the year),
+ * shown as a date; values under merged ranges are kept beside the worksheet (see values-under-merges.ts).
+ */
+function restoreRawCells(wb: ExcelJS.Workbook, raw: ReadonlyMap<string, ReadonlyMap<string, RawCell>>): void {
+  for (const [sheet, cells] of raw) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const underMerges = new Map<string, CellValue>();
+    for (const [address, cell] of cells) {
+      if (cell.kind === "date") {
+        const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(cell.iso) ? cell.iso : `${cell.iso}Z`);
+        const target = ws.getCell(address);
+        if (Number.isNaN(date.getTime())) continue;
+        if (target.isMerged && target.master !== target) underMerges.set(address, date);
+        else {
+          target.value = date;
+          if (!target.numFmt || target.numFmt === "General") target.numFmt = "yyyy-mm-dd";
+        }
+      } else underMerges.set(address, cell.value);
+    }
+    rememberValuesUnderMerges(ws, underMerges);
+  }
 }
 
 /** Open an .xlsx file; rejects with `XlsxReadError`. */

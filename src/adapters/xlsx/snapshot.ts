@@ -8,6 +8,7 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot } from "../../core/grid";
+import { valuesUnderMerges } from "./values-under-merges";
 
 const { ValueType } = ExcelJS;
 
@@ -118,9 +119,17 @@ function hiddenRowsOf(ws: ExcelJS.Worksheet): number[] {
   return hidden;
 }
 
+/** Merged ranges as A1:B2 (ExcelJS keeps them in `_merges`, missing from its typings). */
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
+  return Object.values(merges).map((r) => `${r.tl}:${r.br}`);
+}
+
 /** One worksheet → a dense snapshot: every row has the same length; blank is "". */
 export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const { rows, cols } = usedExtent(ws);
+  const underMerges = valuesUnderMerges(ws);
+  const uncached: string[] = [];
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
   const numberFormats: string[][] = [];
@@ -136,8 +145,10 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       for (let c = 0; c < cols; c++) {
         const cell = row.findCell(c + 1);
         if (!cell) continue;
-        const value = cellValueOf(cell);
+        const value = isMergeSlave(cell) ? (underMerges.get(cell.address) ?? "") : cellValueOf(cell);
         vRow[c] = value;
+        // A formula saved without its result (written by a program that does not calculate): nothing to read.
+        if (cell.type === ValueType.Formula && cell.result === undefined) uncached.push(cell.address);
         fRow[c] = cellFormulaOf(cell) ?? value;
         const fmt = cell.numFmt;
         if (typeof fmt === "string" && fmt !== "") nRow[c] = fmt;
@@ -151,7 +162,8 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     numberFormats.push(nRow);
     fills.push(fillRow);
   }
-  return { name: ws.name, values, formulas, numberFormats, hiddenRows: hiddenRowsOf(ws), fills, notes };
+  const merges = mergesOf(ws);
+  return { name: ws.name, values, formulas, numberFormats, hiddenRows: hiddenRowsOf(ws), fills, notes, ...(merges.length ? { merges } : {}), ...(uncached.length ? { uncachedFormulas: uncached } : {}) };
 }
 
 /** A solid fill as #RRGGBB (what flags restore), null for none or a pattern/theme fill we cannot restore exactly. */

@@ -19,5 +19,8 @@ export function checkSheet(read: TemplateSheetRead): Finding[] {
     const cells = d.rows.map((r) => ({ sheet: read.sheet, address: addressOf(r, read.columns.code) }));
     out.push(makeFinding(read, { code: "sheet.duplicateIndicator", severity: "warning", ruleId: "builtin.sheet.rows", codes: [d.code], cells, details: { rows: d.rows.map((r) => r + 1) } }));
   }
+  for (const m of read.mergedInputs) {
+    out.push(makeFinding(read, { code: "sheet.mergedInput", severity: "error", ruleId: "builtin.sheet.merge", codes: m.codes, cells: m.cells, details: { range: m.range } }));
+  }
   return out;
 }

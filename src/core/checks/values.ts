@@ -18,6 +18,9 @@ export function checkValues(read: TemplateSheetRead): Finding[] {
 function checkCell(read: TemplateSheetRead, entry: IndicatorEntry, cell: ReportedCell, scope: "thisYear" | "lastYear"): Finding[] {
   const { code, kind } = entry.indicator;
   const base = { codes: [code], cells: [cell.cell], raw: cell.raw, scope };
+  if (read.uncachedFormulas.has(cell.cell.address)) {
+    return [makeFinding(read, { ...base, code: "value.uncachedFormula", severity: "warning", ruleId: "builtin.value.uncached", details: {} })];
+  }
   if (cell.status === "blank") return [];
   if (cell.status === "invalid") {
     return [makeFinding(read, { ...base, code: "value.unparsable", severity: "error", ruleId: "builtin.value.parse", details: { reason: cell.reason } })];
@@ -35,6 +38,9 @@ function checkCell(read: TemplateSheetRead, entry: IndicatorEntry, cell: Reporte
     out.push(makeFinding(read, { ...base, code: "value.negative", severity: "error", ruleId: "builtin.value.sign", actual: v, details: {} }));
   } else if (kind === "count" && Math.abs(v - Math.round(v)) > EPS) {
     out.push(makeFinding(read, { ...base, code: "value.nonInteger", severity: "error", ruleId: "builtin.value.integer", actual: v, details: {} }));
+  }
+  if (cell.invisible) {
+    out.push(makeFinding(read, { ...base, code: "value.invisibleCharacters", severity: "info", ruleId: "builtin.value.invisible", actual: v, details: {} }));
   }
   if (cell.approximate) {
     out.push(makeFinding(read, { ...base, code: "value.approximate", severity: "info", ruleId: "builtin.value.approximate", actual: v, details: {} }));

@@ -12,6 +12,10 @@ export interface FindingDetails {
   "value.nonInteger": Record<string, never>;
   "value.approximate": Record<string, never>;
   "value.percentPoints": Record<string, never>;
+  /** Zero-width spaces and the like were removed before the figure was read. */
+  "value.invisibleCharacters": Record<string, never>;
+  /** A formula in an input cell saved without its result: the value is unknown until recalculated. */
+  "value.uncachedFormula": Record<string, never>;
   "rate.outOfRange": Record<string, never>;
   "rate.numeratorAboveDenominator": { numerator: number; denominator: number };
   "rate.inconsistent": { numerator: number; denominator: number; resolution: number };
@@ -23,6 +27,8 @@ export interface FindingDetails {
   "sheet.noYear": Record<string, never>;
   "sheet.missingIndicator": Record<string, never>;
   "sheet.duplicateIndicator": { rows: number[] };
+  /** A merged range over input cells: only its top-left value shows, the rest is hidden. */
+  "sheet.mergedInput": { range: string };
   // Consolidation: which sheets take part.
   "gather.duplicate": { keptSheet: string };
   "gather.otherEdition": { edition: string; expected: string };

@@ -1,5 +1,5 @@
 import { asAddress, type CellRef } from "../brand";
-import { addressOf, cellAt, cellText, numberFormatAt, type SheetSnapshot } from "../grid";
+import { addressOf, cellAt, cellText, numberFormatAt, parseAddress, type SheetSnapshot } from "../grid";
 import { err, ok, type Result } from "../result";
 import type { LoadedTemplate } from "../template/load";
 import type { TemplateRegistry } from "../template/registry";
@@ -32,6 +32,10 @@ export interface TemplateSheetRead {
   readonly missing: readonly string[];
   /** Codes found on more than one row (the first row is read). */
   readonly duplicates: readonly { code: string; rows: number[] }[];
+  /** Merged ranges that cover an input cell: what lies under them cannot be trusted. */
+  readonly mergedInputs: readonly { range: string; codes: string[]; cells: CellRef[] }[];
+  /** Input cells holding a formula saved without its result (A1 addresses). */
+  readonly uncachedFormulas: ReadonlySet<string>;
 }
 
 export type SheetReadFailure =
@@ -95,7 +99,29 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     entries,
     missing: template.template.indicators.map((i) => i.code).filter((c) => !entries.has(c)),
     duplicates: [...seen].filter(([, rows]) => rows.length > 1).map(([code, rows]) => ({ code, rows })),
+    mergedInputs: mergedInputs(s, entries, columns, ref),
+    uncachedFormulas: new Set(s.uncachedFormulas ?? []),
   });
+}
+
+/** Each merged range that covers this or last year's cell of an indicator row, with those rows' codes. */
+function mergedInputs(s: SheetSnapshot, entries: ReadonlyMap<string, IndicatorEntry>, columns: Record<ColumnKey, number>, ref: (row: number, col: number) => CellRef) {
+  const out: { range: string; codes: string[]; cells: CellRef[] }[] = [];
+  for (const range of s.merges ?? []) {
+    const [a, b] = range.split(":").map(parseAddress);
+    if (!a || !b) continue;
+    const codes: string[] = [];
+    const cells: CellRef[] = [];
+    for (const e of entries.values()) {
+      if (e.row < a.row || e.row > b.row) continue;
+      const inputs = [columns.thisYear, columns.lastYear].filter((c) => c >= a.col && c <= b.col);
+      if (inputs.length === 0) continue;
+      codes.push(e.indicator.code);
+      cells.push(...inputs.map((c) => ref(e.row, c)));
+    }
+    if (codes.length > 0) out.push({ range, codes, cells });
+  }
+  return out;
 }
 
 /** The header row is the one that names both the code and this year's value columns. */

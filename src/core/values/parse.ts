@@ -136,6 +136,8 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
   const raw = String(n);
   if (!Number.isFinite(n)) return invalid(raw, "notANumber");
   if (isDateFormat(numberFormat)) return invalid(raw, "date");
+  // Past 10^15 a stored number has already lost digits (a file can hold more than Excel keeps).
+  if (Math.abs(n) >= 1e15) return invalid(raw, "tooManyDigits");
   const w = digitsOf(n);
   if (!w) return invalid(raw, "notANumber");
   const shownAsPercent = isPercentFormat(numberFormat);
@@ -154,14 +156,16 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
   return figure(raw, n, false, w.decimals, pow10(-w.decimals));
 }
 
-/** Full-width → half-width (１５９ → 159, ９４．４４％ → 94.44%, U+3000 → space), invisible characters gone, trimmed. */
+/** Characters that show as nothing (zero-width spaces and joiners, BOM, soft hyphen, direction marks): pasted from web pages and PDFs. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Full-width → half-width (１５９ → 159, ９４．４４％ → 94.44%, U+3000 → space), trimmed. */
 function normalizeText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")
-    .replace(/\u2212/g, "-")
-    .trim();
+  return text.normalize("NFKC").replace(/\u2212/g, "-").trim();
 }
+
+/** Excel keeps 15 significant digits; more are rounded away without a word. */
+const MAX_DIGITS = 15;
 
 interface WrittenFigure {
   approximate: boolean;
@@ -250,7 +254,13 @@ function readFigure(s: string): WrittenFigure | undefined {
 
 function parseText(text: string, kind: IndicatorKind): ParsedCell {
   const raw = text;
-  const s = normalizeText(text);
+  const visible = text.replace(INVISIBLE, "");
+  const parsed = parseVisibleText(raw, normalizeText(visible), kind);
+  // Invisible characters are removed, and said so: the figure is read, the person learns why it looked odd.
+  return visible !== text && parsed.status === "value" ? { ...parsed, invisible: true } : parsed;
+}
+
+function parseVisibleText(raw: string, s: string, kind: IndicatorKind): ParsedCell {
   if (s === "") return { status: "blank", raw };
   if (EXCEL_ERROR.test(s)) return invalid(raw, "excelError");
   if (NOT_REPORTED_MARKS.test(s) || NOT_REPORTED_WORDS.has(s.toLowerCase())) return { status: "blank", raw };
@@ -259,6 +269,7 @@ function parseText(text: string, kind: IndicatorKind): ParsedCell {
   const f = readFigure(s);
   if (!f) return invalid(raw, "notANumber");
   const digits = f.intDigits + f.fracDigits;
+  if (digits.replace(/^0+/, "").length > MAX_DIGITS) return invalid(raw, "tooManyDigits");
   const decimals = f.fracDigits.length;
   const written = -decimals; // exponent of the last written digit, before scaling
 

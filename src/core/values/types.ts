@@ -6,7 +6,8 @@ export type ParseFailure =
   | "percentInCount" // 94% typed where a count or amount belongs
   | "date" // a date where a figure belongs
   | "boolean"
-  | "excelError"; // #DIV/0!, #VALUE! in an input cell
+  | "excelError" // #DIV/0!, #VALUE! in an input cell
+  | "tooManyDigits"; // more than the 15 significant digits Excel keeps
 
 /** One input cell parsed: what staff typed, what it means, and how precisely it was written. */
 export type ParsedCell =
@@ -25,6 +26,8 @@ export type ParsedCell =
       readonly resolution: number;
       /** A plain number above 1 in a rate cell, read as percentage points (94.44 → 94.44 %). */
       readonly percentPoints?: boolean;
+      /** Invisible characters (zero-width space, BOM …) were removed before reading. */
+      readonly invisible?: boolean;
     }
   | { readonly status: "invalid"; readonly raw: string; readonly reason: ParseFailure };
 

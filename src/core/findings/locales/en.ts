@@ -15,12 +15,16 @@ export const en: MessageMap = {
         return `${name} holds the error ${f.raw}; enter a figure`;
       case "notANumber":
         return `${name}: "${f.raw}" is not a number (enter e.g. 159, 1.8万, 94.44%)`;
+      case "tooManyDigits":
+        return `${name}: "${f.raw}" has more than the 15 significant digits Excel keeps; the figure cannot be right`;
     }
   },
   "value.negative": (f, c) => `${c.name(f.codes[0])} is negative (${f.raw}); it must be 0 or more`,
   "value.nonInteger": (f, c) => `${c.name(f.codes[0])} must be a whole number, got ${f.raw}`,
   "value.approximate": (f, c) => `${c.name(f.codes[0])} is approximate ("${f.raw}"): read as ${c.figure(f.codes[0], f.actual!)} and not checked exactly`,
   "value.percentPoints": (f, c) => `${c.name(f.codes[0])}: ${f.raw} was read as the percentage ${formatPercent(f.actual!)}`,
+  "value.invisibleCharacters": (f, c) => `${c.name(f.codes[0])}: invisible characters (zero-width spaces or similar, pasted from a web page or PDF) were removed; read as ${c.figure(f.codes[0], f.actual!)}`,
+  "value.uncachedFormula": (f, c) => `${c.name(f.codes[0])} holds a formula saved without its result, so its value is unknown: open the file in Excel or WPS, recalculate (F9) and save`,
   "rate.outOfRange": (f, c) => `${c.name(f.codes[0])} is ${formatPercent(f.actual!)}, outside 0%–100%`,
   "rate.numeratorAboveDenominator": (f, c) =>
     `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} exceeds ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}, so ${c.name(f.codes[2])} would exceed 100%`,
@@ -46,6 +50,7 @@ export const en: MessageMap = {
   "sheet.noYear": () => "The year is not filled in, or is not a four-digit year",
   "sheet.missingIndicator": (f, c) => `Indicator ${c.name(f.codes[0])} is not on the sheet (its row may have been deleted)`,
   "sheet.duplicateIndicator": (f, c) => `Indicator ${c.name(f.codes[0])} appears on several rows (${f.details.rows.join(", ")}); the first is read`,
+  "sheet.mergedInput": (f, c) => `Merged cells ${f.details.range} cover the input cells of ${f.codes.map((x) => c.name(x)).join(", ")}: only one value shows and the others are hidden; unmerge them`,
   "gather.duplicate": (f) => `${f.district}${f.year ? ` ${f.year}` : ""} is already consolidated from sheet "${f.details.keptSheet}"; this sheet is left out`,
   "gather.otherEdition": (f) => `This sheet uses template ${f.details.edition}, not ${f.details.expected} as the consolidation; it is left out`,
   "gather.noHeader": () => "The header row (Code, This year …) cannot be found; the sheet is left out",

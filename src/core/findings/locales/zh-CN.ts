@@ -17,12 +17,16 @@ export const zhCN: MessageMap = {
         return `${name}单元格是错误值 ${f.raw}，请改为数值`;
       case "notANumber":
         return `${name}填写的“${f.raw}”不是数值，请填写数字（如 159、1.8万、94.44%）`;
+      case "tooManyDigits":
+        return `${name}填写的“${f.raw}”超过 Excel 能保存的 15 位有效数字，数值不可能正确`;
     }
   },
   "value.negative": (f, c) => `${c.name(f.codes[0])}为负数（${f.raw}），应不小于 0`,
   "value.nonInteger": (f, c) => `${c.name(f.codes[0])}应为整数，填写的是 ${f.raw}`,
   "value.approximate": (f, c) => `${c.name(f.codes[0])}填写的是近似值“${f.raw}”，按 ${c.figure(f.codes[0], f.actual!)} 计，不参与精确校验`,
   "value.percentPoints": (f, c) => `${c.name(f.codes[0])}填写的 ${f.raw} 已按百分数理解为 ${formatPercent(f.actual!)}`,
+  "value.invisibleCharacters": (f, c) => `${c.name(f.codes[0])}中含有不可见字符（零宽空格等，多从网页或 PDF 复制而来），已去除后按 ${c.figure(f.codes[0], f.actual!)} 读取`,
+  "value.uncachedFormula": (f, c) => `${c.name(f.codes[0])}是公式，但文件中没有保存计算结果，数值未知：请在 Excel 或 WPS 中打开，重新计算（F9）后保存`,
   "rate.outOfRange": (f, c) => `${c.name(f.codes[0])}为 ${formatPercent(f.actual!)}，超出 0%–100% 的范围`,
   "rate.numeratorAboveDenominator": (f, c) =>
     `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} 大于 ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}，${c.name(f.codes[2])}将超过 100%`,
@@ -49,6 +53,7 @@ export const zhCN: MessageMap = {
   "sheet.noYear": () => "未填写年度，或不是四位年份",
   "sheet.missingIndicator": (f, c) => `表中找不到指标 ${c.name(f.codes[0])}（该行可能被删除）`,
   "sheet.duplicateIndicator": (f, c) => `指标 ${c.name(f.codes[0])} 出现在多行（第 ${f.details.rows.join("、")} 行），只读取第一行`,
+  "sheet.mergedInput": (f, c) => `合并单元格 ${f.details.range} 覆盖了${f.codes.map((x) => c.name(x)).join("、")}的填报单元格：只显示一个数值，其余被隐藏，请取消合并`,
   "gather.duplicate": (f) => `${f.district}${f.year ? ` ${f.year} 年度` : ""}已有工作表“${f.details.keptSheet}”纳入汇总，本表未纳入`,
   "gather.otherEdition": (f) => `本表使用模板 ${f.details.edition}，与汇总所用的 ${f.details.expected} 不同，未纳入汇总`,
   "gather.noHeader": () => "找不到表头（编码、本年值等列），本表未纳入汇总",
