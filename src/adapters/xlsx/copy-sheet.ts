@@ -15,6 +15,8 @@
  * Workbook-level defined names are not copied (the template uses none).
  */
 import type * as ExcelJS from "exceljs";
+import { parseAddress } from "../../core/grid";
+import { valuesUnderMerges } from "./values-under-merges";
 
 interface CellModel {
   address: string;
@@ -102,7 +104,25 @@ export function copyWorksheet(source: ExcelJS.Worksheet, target: ExcelJS.Workboo
     const cell = ws.getCell(s.address);
     cell.style = s.style ?? {};
   }
+  keepValuesUnderMerges(source, ws, model.merges ?? []);
   return ws;
+}
+
+/**
+ * A merged range hiding values the file holds (see values-under-merges.ts) is unmerged in the copy
+ * and every value written back: a person's figures outlive the merge, which the check flags.
+ */
+function keepValuesUnderMerges(source: ExcelJS.Worksheet, copy: ExcelJS.Worksheet, merges: readonly string[]): void {
+  const hidden = valuesUnderMerges(source);
+  if (hidden.size === 0) return;
+  for (const range of merges) if ([...hidden.keys()].some((a) => inRange(a, range))) copy.unMergeCells(range);
+  for (const [address, value] of hidden) copy.getCell(address).value = value as ExcelJS.CellValue;
+}
+
+function inRange(address: string, range: string): boolean {
+  const [a, b] = range.split(":").map(parseAddress);
+  const p = parseAddress(address);
+  return !!a && !!b && !!p && p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;
 }
 
 /** Images are stored once per workbook: add each to the target and point the copy at the new id. */

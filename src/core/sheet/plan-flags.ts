@@ -95,10 +95,26 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   const byRow = groupBy(findings, (f) => (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "");
   const cells: CellWrite[] = [];
   for (const e of read.entries.values()) {
-    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews) });
+    const address = addressOf(e.row, read.columns.check);
+    if (!isOwnCheckText(snapshot, address)) continue;
+    cells.push({ address, value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews) });
   }
   const plan: SheetPlan = { name: read.sheet, mode: "update", cells, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
+}
+
+/** Every verdict Huishen writes in the check column starts with one of these marks. */
+const VERDICT_MARKS = ["✓", ...Object.values(MARK)];
+
+/**
+ * May Huishen write this check-column cell? Only when it is blank or holds one of Huishen's own
+ * verdicts: text a person typed there (an explanation, a source) is kept, never replaced.
+ */
+function isOwnCheckText(snapshot: SheetSnapshot | undefined, address: string): boolean {
+  const p = parseAddress(address);
+  const v = p ? snapshot?.values[p.row]?.[p.col] : undefined;
+  if (v === undefined || v === null || v === "") return true;
+  return typeof v === "string" && VERDICT_MARKS.some((m) => v.startsWith(m));
 }
 
 /** The fill a cell has now; where the host could not read fills, the template's own input fill (flags sit on inputs). */
@@ -145,13 +161,14 @@ function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRe
  */
 export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: readonly SheetSnapshot[]): WritePlan {
   const state = readFlagState(snapshots);
+  const snapshot = (name: string) => snapshots.find((s) => s.name === name);
   const inScope = new Set(sheets.map((s) => s.sheet));
   const plans: SheetPlan[] = sheets.map((read) => {
     const own = state.filter((r) => r.sheet === read.sheet);
     return {
       name: read.sheet,
       mode: "update",
-      cells: [...read.entries.values()].map((e) => ({ address: addressOf(e.row, read.columns.check), value: "" })),
+      cells: [...read.entries.values()].map((e) => addressOf(e.row, read.columns.check)).filter((address) => isOwnCheckText(snapshot(read.sheet), address)).map((address) => ({ address, value: "" })),
       fills: own.filter((r) => r.fill).map((r) => ({ address: r.address, color: r.fill! })),
       clearFlags: { fills: own.filter((r) => !r.fill).map((r) => r.address), notes: own.filter((r) => r.note).map((r) => r.address) },
     };
