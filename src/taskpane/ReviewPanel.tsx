@@ -9,6 +9,7 @@ import { ReviewFilters } from "./ReviewFilters";
 import { ReviewItem } from "./ReviewItem";
 import { ReviewerName, useReviewerName } from "./ReviewerName";
 import { DEFAULT_FILTER, filterChoices, visibleRows, type ReviewFilter, type ReviewRow } from "./review-rows";
+import { LogProblems } from "./LogProblems";
 import { ReviewSummary } from "./ReviewSummary";
 import type { HostAction } from "./useHostAction";
 import { useReview } from "./useReview";
@@ -181,6 +182,7 @@ export function ReviewPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
       )}
       {loaded && review.data && rows && choices && (
         <>
+          <LogProblems problems={review.data.loaded.logProblems} lang={lang} />
           <ReviewSummary summary={review.data.loaded.summary} lang={lang} />
           {rows.length === 0 ? (
             <MessageBar intent="success" layout="multiline">

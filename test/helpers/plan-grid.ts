@@ -18,7 +18,7 @@ export function snapshotFromPlan(plan: SheetPlan): SheetSnapshot & { values: Cel
     values[p.row][p.col] = c.formula !== undefined ? (c.result ?? "") : (c.value ?? "");
     numberFormats[p.row][p.col] = c.numberFormat ?? "General";
   }
-  const width = Math.max(...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   for (let r = 0; r < values.length; r++) {
     for (let c = 0; c < width; c++) {
       values[r][c] ??= "";

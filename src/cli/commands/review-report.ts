@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Lang } from "../../core/findings/format";
 import { SEVERITY_LABEL } from "../../core/findings/render";
-import { STATUS_LABEL, displayTime, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
+import { LOG_PROBLEM_LABEL, STATUS_LABEL, displayTime, logProblemText, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
 import { applyPlan, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
 import { runClock, runOffsetMinutes } from "../clock";
 import { COMMON_OPTIONS, readLimits } from "../common-options";
@@ -65,7 +65,11 @@ export async function runReviewReport(argv: readonly string[], io: Io): Promise<
   }
 
   io.out(opts.json ? `${JSON.stringify(toJson(file, at, report, written, lang), null, 2)}\n` : toText(at, report, written, opts.split, lang));
-  return report.review.summary.outstanding > 0 ? 1 : 0;
+  if (report.review.logProblems.length > 0 && !opts.json) {
+    io.err(`${report.review.logProblems.map((p) => `${LOG_PROBLEM_LABEL[lang]}：${logProblemText(p, lang)}`).join("\n")}\n`);
+  }
+  // An anomaly in the log is never "all clear".
+  return report.review.summary.outstanding > 0 || report.review.logProblems.length > 0 ? 1 : 0;
 }
 
 function parseOptions(argv: readonly string[]) {
@@ -179,6 +183,7 @@ function toJson(file: string, at: string, report: ReportPlan, written: { workboo
       message: c.last.message,
     })),
     opinions: report.opinions.map((o) => ({ district: o.district, sheet: o.sheetName, items: o.items })),
+    logProblems: report.review.logProblems.map((p) => ({ ...p, message: logProblemText(p, lang) })),
     outputs: written,
   };
 }

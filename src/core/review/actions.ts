@@ -7,7 +7,7 @@ import { flagPlan } from "../sheet/plan-flags";
 import type { TemplateRegistry } from "../template/registry";
 import { decisionEntry, type Decision, type DecisionProblem } from "./decision";
 import type { ReviewEntry } from "./entry";
-import { readReviewLog, reviewLogPlan, REVIEW_SHEET } from "./log";
+import { checkReviewLog, reviewLogPlan, REVIEW_SHEET, type LogProblem } from "./log";
 import { opinionSheetPlans, type OpinionSheet } from "./opinion-sheet";
 import { ownReviewSheets } from "./own-sheets";
 import { reviewState, reviewStatuses, type ReviewState } from "./reconcile";
@@ -39,6 +39,8 @@ export interface LoadedReview {
   readonly log: readonly ReviewEntry[];
   readonly state: ReviewState;
   readonly summary: ReviewSummary;
+  /** What is wrong with the log (审核记录异常): shown in the pane and by review-report, never skipped silently. */
+  readonly logProblems: readonly LogProblem[];
 }
 
 /** Huishen's own sheets never take part in checking. */
@@ -57,9 +59,19 @@ function workSheets(read: ReviewRead): SheetSnapshot[] {
  */
 export function loadReview(read: ReviewRead, at: string, opts: ReviewOptions = {}): LoadedReview {
   const found = workbookFindings(workSheets(read), opts.registry);
-  const log = readReviewLog(read.sheets);
+  const checked = checkReviewLog(read.sheets);
+  // A row about a finding that is not in the workbook and whose district is not either cannot be
+  // placed: it is reported, and left out of the counts (it would add a district that does not exist).
+  const current = new Set(found.findings.map((f) => f.id));
+  const districts = new Set(found.sheets.map((s) => s.district));
+  const unknown: LogProblem[] = [];
+  const log = checked.entries.filter((e, i) => {
+    const known = current.has(e.findingId) || (/^F[0-9a-f]{16}$/.test(e.findingId) && districts.has(e.district));
+    if (!known) unknown.push({ kind: "unknownFinding", row: checked.rows[i], findingId: e.findingId });
+    return known;
+  });
   const state = reviewState(found.findings, log, { at, templates: found.templates });
-  return { found, log, state, summary: reviewSummary(state) };
+  return { found, log, state, summary: reviewSummary(state), logProblems: [...checked.problems, ...unknown].sort((a, b) => rowOf(a) - rowOf(b)) };
 }
 
 export interface DecisionPlan {
@@ -128,4 +140,8 @@ export function planReviewReport(read: ReviewRead, at: string, opts: ReviewOptio
   const summarySheet = reviewSummarySheetPlan(review.state, read.sheets, ctx);
   const opinions = opinionSheetPlans(review.state, read.sheets, ctx);
   return { plan: { sheets: [summarySheet, ...opinions.map((o) => o.plan)] }, opinions, review };
+}
+
+function rowOf(p: LogProblem): number {
+  return p.kind === "legacy" ? 0 : p.row;
 }

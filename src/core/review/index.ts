@@ -22,7 +22,9 @@ export {
   type ReviewEntry,
   type SystemStatus,
 } from "./entry";
-export { REVIEW_SHEET, readReviewLog, reviewLogPlan } from "./log";
+export { REVIEW_SHEET, readReviewLog, reviewLogPlan, checkReviewLog } from "./log";
+export type { LogProblem } from "./log";
+export { LOG_PROBLEM_LABEL, logProblemText } from "./log-problem-text";
 export { decisionEntry, decisionProblemText, type Decision, type DecisionProblem } from "./decision";
 export { isOutstanding, reviewState, reviewStatuses, type ClosedReview, type CurrentStatus, type FindingReview, type ReconcileContext, type ReviewState, type ReviewStatus } from "./reconcile";
 export { reviewSummary, type ReviewCounts, type ReviewSummary } from "./summary";
