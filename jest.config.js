@@ -10,6 +10,6 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"] },
-    { ...shared, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"] },
+    { ...shared, displayName: "dom", testEnvironment: "jsdom", setupFiles: ["<rootDir>/test/setup-jsdom.ts"], testMatch: ["<rootDir>/test/**/*.test.tsx"] },
   ],
 };

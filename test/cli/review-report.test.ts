@@ -98,7 +98,8 @@ describe("huishen review-report", () => {
     const r = await run("review-report", reviewed, "--json");
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
-    expect(Object.keys(doc)).toEqual(["file", "generatedAt", "summary", "findings", "closed", "opinions", "outputs"]);
+    expect(Object.keys(doc)).toEqual(["file", "generatedAt", "summary", "findings", "closed", "opinions", "logProblems", "outputs"]);
+    expect(doc.logProblems).toEqual([]);
     expect(isIsoTime(doc.generatedAt)).toBe(true);
     expect(doc.summary.byDistrict).toEqual([
       { district: "荣昌区", open: 2, reopened: 0, sentBack: 2, fixed: 0, accepted: 1, closed: 0, total: 5 },

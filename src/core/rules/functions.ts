@@ -78,8 +78,8 @@ const IF: FunctionDef = {
 
 const DEFINITIONS: readonly FunctionDef[] = [
   numeric("SUM", 1, Infinity, true, (xs) => xs.reduce((a, b) => a + b, 0)),
-  numeric("MIN", 1, Infinity, true, (xs) => Math.min(...xs)),
-  numeric("MAX", 1, Infinity, true, (xs) => Math.max(...xs)),
+  numeric("MIN", 1, Infinity, true, (xs) => xs.reduce((a, b) => Math.min(a, b), Infinity)),
+  numeric("MAX", 1, Infinity, true, (xs) => xs.reduce((a, b) => Math.max(a, b), -Infinity)),
   numeric("ABS", 1, 1, false, ([x]) => Math.abs(x)),
   numeric("ROUND", 2, 2, false, ([x, digits]) => roundExcel(x, digits)),
   IF,
