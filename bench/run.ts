@@ -1,3 +1,4 @@
+import { measureLargeSheet } from "./large-sheet";
 import { performance } from "node:perf_hooks";
 import { standardTemplate } from "../src/core/template/registry";
 import { validateWorkbook } from "../src/core/validate";
@@ -46,6 +47,8 @@ async function bench(): Promise<void> {
   for (const [label, n] of SIZES) measureConsolidation(label, n);
   console.log("\nCommand line (read files, copy sheets, consolidate, apply, write .xlsx and .html):");
   await measureCli(38);
+  console.log("\nA large workbook (package guard: only the sheets a check needs are parsed):");
+  await measureLargeSheet();
 }
 
 bench().catch((e: unknown) => {

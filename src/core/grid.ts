@@ -72,6 +72,6 @@ export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): 
 /** Text of a cell as a person would read it in a label (trimmed), "" for blank. */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   return String(v).trim();
 }

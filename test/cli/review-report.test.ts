@@ -1,10 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type * as ExcelJS from "exceljs";
-import { applyPlan, readWorkbookFile, snapshotWorkbook, writeWorkbookFile } from "../../src/adapters/xlsx";
+import { readWorkbookFile, snapshotWorkbook, writeWorkbookFile } from "../../src/adapters/xlsx";
 import { main } from "../../src/cli/main";
-import { REVIEW_SHEET, SUMMARY_SHEET, decisionProblemText, isIsoTime, loadReview, planDecision, readReviewLog, type Decision } from "../../src/core/review";
+import { REVIEW_SHEET, SUMMARY_SHEET, isIsoTime, readReviewLog } from "../../src/core/review";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
 import { AT, decide, rate } from "../helpers/review-decisions";
 import { justiceBureau2023, rongchang2024, shuimogou2024, yuzhong2023 } from "../fixtures/reports";

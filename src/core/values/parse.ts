@@ -136,10 +136,11 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
   const raw = String(n);
   if (!Number.isFinite(n)) return invalid(raw, "notANumber");
   if (isDateFormat(numberFormat)) return invalid(raw, "date");
-  // Past 10^15 a stored number has already lost digits (a file can hold more than Excel keeps).
-  if (Math.abs(n) >= 1e15) return invalid(raw, "tooManyDigits");
   const w = digitsOf(n);
   if (!w) return invalid(raw, "notANumber");
+  // A whole number with more significant digits than Excel keeps: the file held a figure already
+  // rounded away (a 30-digit number). Fractions like =17/18 carry 16 digits of float noise and are fine.
+  if (Math.abs(n) >= 1e15 && w.digits.replace(/^0+|0+$/g, "").length > MAX_DIGITS) return invalid(raw, "tooManyDigits");
   const shownAsPercent = isPercentFormat(numberFormat);
   if (kind !== "rate") {
     if (shownAsPercent) return invalid(raw, "percentInCount");

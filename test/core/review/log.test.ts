@@ -27,7 +27,7 @@ describe("the review log sheet", () => {
     expect(first.cells!.find((c) => c.address === "A1")!.value).toBe("时间 Time");
     expect(first.cells!.filter((c) => c.address.endsWith("2")).map((c) => c.value)).toEqual([
       "2025-03-01T10:00:00+08:00", "F0123456789abcdef", "accepted", "含上年结转案件 12 件，比率按报告原文", "张三",
-      "E02=283|E01=337|E03=0.8529", "荣昌区", 2024, "荣昌区 2024", "E02,E01,E03", "E65,E64,E63", "行政复议审结率（E03）填报 85.29%，但 …", "rate.inconsistent",
+      "E02=283|E01=337|E03=0.8529", "荣昌区", 2024, "荣昌区 2024", "E02,E01,E03", "E65,E64,E63", "行政复议审结率（E03）填报 85.29%，但 …", "rate.inconsistent", expect.stringMatching(/^[0-9a-f]{64}$/),
     ]);
     const sheets = applyToSnapshots([], { sheets: [first] });
     const second = reviewLogPlan([entry({ status: "sentBack", at: "2025-03-02T08:00:00Z" }), entry({ status: "closed" })], sheets)!;
