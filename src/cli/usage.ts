@@ -1,8 +1,9 @@
 export const USAGE = `汇审 Huishen — 法治政府建设指标校验 (checks district indicator reports)
 
 用法 Usage:
-  huishen template -o 文件.xlsx [--district 区县名称] [--year 年度]
+  huishen template -o 文件.xlsx [--district 区县名称] [--year 年度] [--force]
       生成标准模板填报表 / write a fill-in workbook of the standard template
+      --force  替换已存在的输出文件 / replace an existing output file
   huishen validate 文件.xlsx [--json] [--lang zh|en] [--annotate 输出.xlsx]
       校验填报表，列出问题 / check a filled workbook and list the findings
       --annotate  另存一份标注了问题的副本（原文件不变）/ save a flagged copy; the input is never changed
@@ -18,6 +19,13 @@ export const USAGE = `汇审 Huishen — 法治政府建设指标校验 (checks 
       --city       市级表的“区县”名称：与区县合计比对，不参加排名 / the city-level sheet: checked against its districts, not ranked
       --districts  应参加汇总的区县，逗号分隔或每行一个的文件 / expected districts, comma-separated or @file, one a line
       --weights    维度权重，未列出的维度为 1 / dimension weights; dimensions not named weigh 1
+
+所有命令 Every command:
+  --verbose       出错时同时显示技术细节 / add the technical detail to any error
+  --max-size MB   可解析的工作簿 XML 上限，默认 64（另存整本时适用；只读检查跳过无关的大表）
+                  / how much workbook XML may be parsed, default 64 MB (large sheets a check does not need are skipped)
+  输出文件从不覆盖输入文件；设置 SOURCE_DATE_EPOCH 时输出逐字节可重现。
+  Outputs never overwrite inputs; with SOURCE_DATE_EPOCH set, outputs are byte-for-byte reproducible.
 
 退出码 Exit codes (validate): 0 无错误 no errors · 1 有错误 errors found · 2 无法读取 unreadable input
 退出码 Exit codes (consolidate): 0 无错误和警告 no error or warning · 1 有问题 findings · 2 无法读取或用法错误 unreadable input or usage

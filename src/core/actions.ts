@@ -4,7 +4,7 @@ import { readConsolidationSettings } from "./consolidate/settings-marker";
 import { FLAG_SHEET } from "./flags/state";
 import type { SheetSnapshot } from "./grid";
 import type { WritePlan } from "./plan/write-plan";
-import { safeSheetName } from "./sheet/layout";
+import { districtSheetName, type SheetNameChange } from "./sheet/layout";
 import { clearFlagsPlan, flagPlan } from "./sheet/plan-flags";
 import { templateSheetPlan } from "./sheet/plan-template";
 import { readTemplateSheet, type TemplateSheetRead } from "./sheet/read-template";
@@ -29,6 +29,8 @@ export interface InsertPlan {
   readonly sheetName: string;
   /** Template sheets already in the workbook for the same district and year: ask before adding another. */
   readonly duplicates: string[];
+  /** Why the sheet name differs from "district year" (forbidden characters, over 31 characters): tell the person. */
+  readonly nameChange?: SheetNameChange;
 }
 
 export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapshot[] }, req: InsertRequest, registry: TemplateRegistry = builtinRegistry()): InsertPlan {
@@ -39,9 +41,9 @@ export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapsh
   const duplicates = templateSheets(read.sheets, registry)
     .filter((s) => s.district === district && s.year === req.year)
     .map((s) => s.sheet);
-  const sheetName = safeSheetName(`${district} ${req.year}`.trim(), read.sheets.map((s) => s.name));
+  const { name: sheetName, change } = districtSheetName(district, req.year, read.sheets.map((s) => s.name));
   const { plan } = templateSheetPlan(template, { sheetName, district, year: req.year });
-  return { plan: { sheets: [plan] }, sheetName, duplicates };
+  return { plan: { sheets: [plan] }, sheetName, duplicates, ...(change ? { nameChange: change } : {}) };
 }
 
 export interface CheckResult {

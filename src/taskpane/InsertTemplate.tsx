@@ -59,7 +59,7 @@ export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: 
   const [yearText, setYearText] = React.useState(() => String(defaultYear()));
   const [attempted, setAttempted] = React.useState(false);
   const [pending, setPending] = React.useState<Pending>();
-  const [inserted, setInserted] = React.useState<string>();
+  const [inserted, setInserted] = React.useState<{ sheet: string; change?: InsertPlan["nameChange"] }>();
 
   const year = parseYearInput(yearText);
   const districtError = attempted && !district.trim() ? t(lang, "insert.districtRequired") : undefined;
@@ -67,7 +67,7 @@ export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: 
 
   const write = async (insert: InsertPlan, progress: (done: number, total: number) => void) => {
     await host.apply(insert.plan, progress);
-    setInserted(insert.sheetName);
+    setInserted({ sheet: insert.sheetName, change: insert.nameChange });
     onInserted?.();
   };
 
@@ -126,7 +126,12 @@ export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: 
       <ActionStatus action={action} owner="insert" lang={lang} />
       {inserted && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody className={styles.wrap}>{t(lang, "insert.done", { sheet: inserted })}</MessageBarBody>
+          <MessageBarBody className={styles.wrap}>{t(lang, "insert.done", { sheet: inserted.sheet })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {inserted?.change && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody className={styles.wrap}>{t(lang, inserted.change === "characters" ? "insert.renamedCharacters" : "insert.renamedLength", { sheet: inserted.sheet })}</MessageBarBody>
         </MessageBar>
       )}
       <Dialog open={pending !== undefined} onOpenChange={(_e, d) => !d.open && setPending(undefined)}>

@@ -40,6 +40,29 @@ describe("插入模板", () => {
     expect(host.applied[0].sheets[0].name).toBe("渝中区 2023");
   });
 
+  it("says when a district name had to change to make a sheet name, and keeps each year's sheet apart", async () => {
+    const host = new FakeHost();
+    renderPane(host);
+    fillIn("高新区/经开区", "2024");
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await screen.findByText("已插入工作表“高新区-经开区 2024”。");
+    expect(screen.getByText(/含有工作表名称不允许的字符/)).toBeTruthy();
+    expect(host.valueAt("高新区-经开区 2024", "B2")).toBe("高新区/经开区");
+
+    // 40 characters: shortened before the year, so another year is another sheet, not a duplicate.
+    const long = "某某市某某新区管理委员会社会事业和行政审批服务局法治建设工作领导小组办公室";
+    for (const year of ["2023", "2024"]) {
+      fillIn(long, year);
+      fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+      await screen.findByText(new RegExp(`已插入工作表“.{26} ${year}”。`));
+      expect(screen.getByText(/区县名称较长/)).toBeTruthy();
+    }
+    expect(screen.queryByRole("dialog")).toBeNull();
+    const names = host.names().filter((n) => n.startsWith("某某市"));
+    expect(names).toEqual([`${long.slice(0, 26)} 2023`, `${long.slice(0, 26)} 2024`]);
+    expect(host.valueAt(names[0], "B2")).toBe(long);
+  });
+
   it("asks for the district before writing anything", async () => {
     const host = new FakeHost();
     renderPane(host);

@@ -3,7 +3,7 @@ import type * as ExcelJS from "exceljs";
 import { CONSOLIDATION_SHEETS, consolidate, planConsolidation, type DistrictSource } from "../../core/consolidate";
 import { mostCommonTemplate } from "../../core/consolidate/gather";
 import type { SheetSnapshot } from "../../core/grid";
-import { safeSheetName } from "../../core/sheet/layout";
+import { districtSheetName, safeSheetName } from "../../core/sheet/layout";
 import { findMarker, readTemplateSheet } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { builtinRegistry } from "../../core/template/registry";
@@ -67,8 +67,8 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
       else unreadableSheets.push(`${path.basename(file)}: ${describeFailure(read.error, opts.lang)}`);
       const district = read.ok ? read.value.district : "";
       const year = read.ok ? read.value.year : undefined;
-      const wanted = district ? [district, year].filter((x) => x !== undefined).join(" ") : `${path.parse(file).name} ${s.name}`;
-      const name = safeSheetName(wanted, taken);
+      // A long district name is shortened before its year, so two years of one district never collide.
+      const name = district ? districtSheetName(district, year, taken).name : safeSheetName(`${path.parse(file).name} ${s.name}`, taken);
       taken.push(name);
       copyWorksheet(wb.worksheets[i], out, name);
       renamed.push({ ...s, name });

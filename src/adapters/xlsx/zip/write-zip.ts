@@ -24,6 +24,22 @@ export function storedEntry(name: string, text: string, time = 0, date = 0x21): 
   return { name, method: 0, crc32: crc32(data), size: data.length, data, time, date };
 }
 
+/**
+ * The fields a local header and its central record share, in the same order (version needed, flags
+ * with UTF-8 names, method, time, date, CRC, sizes, name length), written from `at`.
+ */
+function writeShared(view: DataView, at: number, e: RawEntry, nameLength: number): void {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 2, 0x800, true);
+  view.setUint16(at + 4, e.method, true);
+  view.setUint16(at + 6, e.time, true);
+  view.setUint16(at + 8, e.date, true);
+  view.setUint32(at + 10, e.crc32, true);
+  view.setUint32(at + 14, e.data.length, true);
+  view.setUint32(at + 18, e.size, true);
+  view.setUint16(at + 22, nameLength, true);
+}
+
 /** One zip package of `entries`, in order; names in UTF-8, sizes in the local headers (no data descriptors). */
 export function writeZip(entries: readonly RawEntry[]): Uint8Array {
   const names = entries.map((e) => encoder.encode(e.name));
@@ -36,15 +52,7 @@ export function writeZip(entries: readonly RawEntry[]): Uint8Array {
   entries.forEach((e, i) => {
     offsets.push(at);
     view.setUint32(at, 0x04034b50, true);
-    view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, 0x800, true);
-    view.setUint16(at + 8, e.method, true);
-    view.setUint16(at + 10, e.time, true);
-    view.setUint16(at + 12, e.date, true);
-    view.setUint32(at + 14, e.crc32, true);
-    view.setUint32(at + 18, e.data.length, true);
-    view.setUint32(at + 22, e.size, true);
-    view.setUint16(at + 26, names[i].length, true);
+    writeShared(view, at + 4, e, names[i].length);
     view.setUint16(at + 28, 0, true);
     out.set(names[i], at + 30);
     out.set(e.data, at + 30 + names[i].length);
@@ -53,16 +61,8 @@ export function writeZip(entries: readonly RawEntry[]): Uint8Array {
   const cdStart = at;
   entries.forEach((e, i) => {
     view.setUint32(at, 0x02014b50, true);
-    view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, 20, true);
-    view.setUint16(at + 8, 0x800, true);
-    view.setUint16(at + 10, e.method, true);
-    view.setUint16(at + 12, e.time, true);
-    view.setUint16(at + 14, e.date, true);
-    view.setUint32(at + 16, e.crc32, true);
-    view.setUint32(at + 20, e.data.length, true);
-    view.setUint32(at + 24, e.size, true);
-    view.setUint16(at + 28, names[i].length, true);
+    view.setUint16(at + 4, 20, true); // made by: version 2.0
+    writeShared(view, at + 6, e, names[i].length);
     view.setUint32(at + 42, offsets[i], true);
     out.set(names[i], at + 46);
     at += 46 + names[i].length;
