@@ -176,6 +176,8 @@ export interface FakeExcel {
   edit(sheet: string, address: string, value: FakeScalar): Promise<void>;
   /** A person renames a sheet (its id stays). */
   rename(sheet: string, to: string): void;
+  /** A person merges cells (Excel keeps the top-left value and clears the rest). */
+  merge(sheet: string, range: string): void;
   /** Resolves when no `Excel.run` is in progress (e.g. ones started by event handlers). */
   idle(): Promise<void>;
   /** Forget the log and counters (not the workbook). */
@@ -1167,6 +1169,37 @@ class RangeAreasProxy extends FakeProxy {
   }
 }
 
+/** The merged areas of a range, as `Range.getMergedAreasOrNullObject` gives them: a comma-separated address. */
+class MergedAreasProxy extends FakeProxy {
+  protected readonly kind = "RangeAreas";
+  constructor(
+    context: FakeContext,
+    private readonly ws: WorksheetProxy,
+    private readonly within: () => Rect,
+  ) {
+    super(context);
+  }
+  private areas(): Rect[] {
+    const r = this.within();
+    return this.ws.state().merges.filter((m) => overlaps(m, r));
+  }
+  override applyLoad(paths: string[]): void {
+    const none = this.areas().length === 0;
+    this.loaded.set("isNullObject", none);
+    if (!none) super.applyLoad(paths);
+  }
+  protected read(prop: string): unknown {
+    if (prop === "address") return this.areas().map((m) => `${quoteSheet(this.ws.state().name)}!${rectA1(m)}`).join(",");
+    throw new FakeOfficeError("InvalidArgument", `RangeAreas.${prop} is not in the fake`);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
 type Matrix = unknown[][];
 
 class RangeProxy extends FakeProxy {
@@ -1423,6 +1456,12 @@ class RangeProxy extends FakeProxy {
       },
       this.where,
     );
+  }
+
+  /** ExcelApi 1.13: the merged areas that meet this range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    this.engine.require("1.13", "Range.getMergedAreasOrNullObject");
+    return new MergedAreasProxy(this.context, this.ws, () => this.rect());
   }
 
   getCellProperties(opts: Record<string, unknown>): ClientResult<unknown[][]> {
@@ -2552,6 +2591,23 @@ export function installFakeExcel(target: typeof globalThis, opts: FakeOptions): 
       const s = engine.findSheet(name);
       if (!s) throw new Error(`no sheet "${name}" in the fake workbook (${engine.sheets.map((x) => x.name).join(", ")})`);
       return sheetView(s);
+    },
+    merge: (sheet, range) => {
+      const s = engine.findSheet(sheet);
+      const r = parseRect(range);
+      if (!s || !r) throw new Error(`no range ${sheet}!${range}`);
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          if (row === r.top && col === r.left) continue;
+          const c = s.get(row, col);
+          if (c) {
+            c.value = "";
+            delete c.formula;
+          }
+        }
+      }
+      s.merges = s.merges.filter((m) => !overlaps(m, r));
+      s.merges.push({ ...r });
     },
     edit: async (sheet, address, value) => {
       const s = engine.findSheet(sheet);

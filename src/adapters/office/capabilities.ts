@@ -12,6 +12,7 @@ export const NO_CAPABILITIES: HostCapabilities = {
   cellProperties: false,
   insertFromBase64: false,
   dataValidation: false,
+  mergedAreas: false,
 };
 
 interface RequirementsLike {
@@ -43,5 +44,6 @@ export function detectCapabilities(): HostCapabilities {
     cellProperties: isExcelApiSupported("1.9"),
     insertFromBase64: isExcelApiSupported("1.13"),
     dataValidation: isExcelApiSupported("1.8"),
+    mergedAreas: isExcelApiSupported("1.13"),
   };
 }

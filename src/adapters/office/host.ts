@@ -16,6 +16,8 @@ export interface HostCapabilities {
   readonly insertFromBase64: boolean;
   /** ExcelApi 1.8: data validation. Optional; undefined counts as supported (the manifest floor is 1.7, Excel 2019 has 1.8). */
   readonly dataValidation?: boolean;
+  /** ExcelApi 1.13: `Range.getMergedAreasOrNullObject`, so a merge over input cells is found. Optional; undefined counts as unsupported. */
+  readonly mergedAreas?: boolean;
 }
 
 export interface WorkbookRead {

@@ -86,11 +86,14 @@ export function snapshotFromRange(
     readonly fills?: readonly (readonly FillLike[])[];
     readonly hiddenRows?: readonly number[];
     readonly notes?: Readonly<Record<string, string>>;
+    /** Merged areas as A1:B2 on this sheet. */
+    readonly merges?: readonly string[];
   } = {},
 ): SheetSnapshot {
   const optional = {
     ...(extras.hiddenRows ? { hiddenRows: extras.hiddenRows } : {}),
     ...(extras.notes ? { notes: extras.notes } : {}),
+    ...(extras.merges?.length ? { merges: extras.merges } : {}),
   };
   if (isBlankA1(used)) {
     return { name, values: [], formulas: [], numberFormats: [], ...(extras.fills ? { fills: [] } : {}), ...optional };
@@ -136,15 +139,19 @@ export interface PendingSheetRead {
   readonly used: Excel.Range;
   readonly fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   readonly rows?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
+  /** Merged areas of the used range (ExcelApi 1.13), loaded in the same sync. */
+  readonly merged?: { readonly isNullObject: boolean; readonly address: string };
 }
 
 /** Queue everything one sheet's snapshot needs; nothing is sent until the caller syncs. */
 export function queueSheetRead(ws: ReadableSheet, caps: HostCapabilities): PendingSheetRead {
   const used = ws.getUsedRange(true);
   used.load("values,formulas,numberFormat,rowIndex,columnIndex");
-  if (!caps.cellProperties) return { used };
+  const merged = caps.mergedAreas ? used.getMergedAreasOrNullObject().load("address") : undefined;
+  if (!caps.cellProperties) return { used, merged };
   return {
     used,
+    merged,
     fills: used.getCellProperties({ format: { fill: { color: true, pattern: true } } }),
     rows: used.getRowProperties({ rowIndex: true, rowHidden: true }),
   };
@@ -156,7 +163,13 @@ export function sheetSnapshot(name: string, p: PendingSheetRead, notes?: Readonl
     fills: p.fills?.value,
     hiddenRows: p.rows?.value.filter((r) => r.rowHidden === true && typeof r.rowIndex === "number").map((r) => r.rowIndex as number),
     notes,
+    merges: p.merged && !p.merged.isNullObject ? areaAddresses(p.merged.address) : undefined,
   });
+}
+
+/** `'a,b'!$A$1:$B$2,'a,b'!E10:F10` → ["A1:B2", "E10:F10"]: split after each cell reference, since a sheet name may hold a comma. */
+function areaAddresses(address: string): string[] {
+  return [...address.matchAll(/!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?=,|$)/g)].map((m) => (m[3] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`));
 }
 
 /** Read the named sheets (or all), with fills and notes where the host supports them. Two syncs. */
