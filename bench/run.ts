@@ -1,3 +1,4 @@
+import { measurePeakAtLimit } from "./peak-load";
 import { measureLargeSheet } from "./large-sheet";
 import { performance } from "node:perf_hooks";
 import { standardTemplate } from "../src/core/template/registry";
@@ -49,6 +50,7 @@ async function bench(): Promise<void> {
   await measureCli(38);
   console.log("\nA large workbook (package guard: only the sheets a check needs are parsed):");
   await measureLargeSheet();
+  await measurePeakAtLimit();
 }
 
 bench().catch((e: unknown) => {
