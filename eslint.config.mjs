@@ -6,6 +6,20 @@ const hostPackages = [
   "node:*", "fs", "fs/*", "path", "os", "child_process", "crypto", "stream", "util", "url", "zlib", "http", "https", "events", "buffer",
 ];
 
+// Layers, by path: the core imports no other layer; an adapter imports only the core; the CLI, the
+// pane and the ribbon commands sit on top and never import each other.
+const layers = {
+  core: ["**/adapters", "**/adapters/**", "**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/commands/**", "**/bench/**", "**/test/**"],
+  adapters: ["**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/commands/**", "../office", "../office/**", "../xlsx", "../xlsx/**"],
+  // The ribbon's commands (src/commands), not the CLI's own (src/cli/commands).
+  cli: ["**/taskpane", "**/taskpane/**", "../commands", "../commands/**", "../../commands", "../../commands/**"],
+  taskpane: ["**/cli", "**/cli/**"],
+};
+const zone = (files, group, message) => ({
+  files,
+  rules: { "no-restricted-imports": "off", "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group, message }] }] },
+});
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-artifacts/", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.recommended,
@@ -23,7 +37,12 @@ export default tseslint.config(
       "no-restricted-imports": "off",
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: hostPackages, message: "src/core is pure: no Office.js, ExcelJS, React or Node built-ins (see docs: architecture)." }] },
+        {
+          patterns: [
+            { group: hostPackages, message: "src/core is pure: no Office.js, ExcelJS, React or Node built-ins (see docs: architecture)." },
+            { group: layers.core, message: "src/core imports no other layer (adapters, CLI, pane, commands)." },
+          ],
+        },
       ],
       "no-restricted-globals": [
         "error",
@@ -34,4 +53,7 @@ export default tseslint.config(
       ],
     },
   },
+  zone(["src/adapters/**/*.ts"], layers.adapters, "An adapter imports only the core, never another adapter or a door (CLI, pane, commands)."),
+  zone(["src/cli/**/*.ts"], layers.cli, "The CLI does not import the pane or the ribbon commands."),
+  zone(["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"], layers.taskpane, "The pane and the ribbon commands do not import the CLI (they share the core and the adapters)."),
 );

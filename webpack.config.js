@@ -55,8 +55,6 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // src/adapters/xlsx/read.ts also opens files by path (the CLI); the pane only reads bytes.
-      fallback: { fs: false },
     },
     module: {
       rules: [

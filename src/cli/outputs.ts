@@ -6,7 +6,7 @@
 import { promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { atomicWrite, FileWriteError, makeFolder, type FileWriteFailure } from "../adapters/files/atomic-write";
+import { atomicWrite, FileWriteError, makeFolder, type FileWriteFailure } from "./atomic-write";
 import { toBuffer } from "../adapters/xlsx";
 import { RunError } from "./io";
 

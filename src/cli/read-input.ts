@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import { readWorkbookFile, XlsxReadError } from "../adapters/xlsx";
+import { XlsxReadError } from "../adapters/xlsx";
+import { readWorkbookFile } from "./workbook-files";
 import type { PackageLimits, SheetScope } from "../adapters/xlsx/package-guard";
 import type { Io } from "./io";
 

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readWorkbookFile, snapshotWorkbook, writeWorkbookFile } from "../../src/adapters/xlsx";
+import { snapshotWorkbook } from "../../src/adapters/xlsx";
+import { readWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
 import { main } from "../../src/cli/main";
 import { REVIEW_SHEET, SUMMARY_SHEET, isIsoTime, readReviewLog } from "../../src/core/review";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";

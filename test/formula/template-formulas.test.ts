@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
 import { rongchang2024 } from "../fixtures/reports";
-import { writeWorkbookFile } from "../../src/adapters/xlsx";
+import { writeWorkbookFile } from "../../src/cli/workbook-files";
 import { COL } from "../../src/core/sheet/layout";
 import { recalculate, requireOracle, sofficeAvailable } from "../helpers/libreoffice";
 

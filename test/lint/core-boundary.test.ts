@@ -41,3 +41,37 @@ describe("the pure core boundary (eslint)", () => {
     expect(lint('import ExcelJS from "exceljs";\nexport const wb = new ExcelJS.Workbook();\n', "src/adapters/xlsx/probe.ts")).toEqual([]);
   });
 });
+
+describe("the layers, by path (eslint)", () => {
+  const restricted = (messages: string[]) => messages.filter((m) => m.startsWith("@typescript-eslint/no-restricted-imports"));
+
+  it.each([
+    ['import { applyPlan } from "../adapters/xlsx";', "src/core/probe.ts"],
+    ['import { readWorkbookBuffer } from "../../adapters/xlsx/read";', "src/core/sheet/probe.ts"],
+    ['import { main } from "../cli/main";', "src/core/probe.ts"],
+    ['import { t } from "../taskpane/i18n";', "src/core/probe.ts"],
+  ])("the core imports no other layer: %s", (line, file) => {
+    expect(restricted(lint(`${line}\nexport const x = 1;\n`, file)).join("\n")).toMatch(/src\/core imports no other layer/);
+  });
+
+  it.each([
+    ['import { applyPlan } from "../xlsx/apply";', "src/adapters/office/probe.ts"],
+    ['import { readWorkbook } from "../office/read";', "src/adapters/xlsx/probe.ts"],
+    ['import { main } from "../../cli/main";', "src/adapters/xlsx/probe.ts"],
+    ['import { t } from "../../taskpane/i18n";', "src/adapters/office/probe.ts"],
+  ])("an adapter imports only the core: %s", (line, file) => {
+    expect(restricted(lint(`${line}\nexport const x = 1;\n`, file)).join("\n")).toMatch(/An adapter imports only the core/);
+  });
+
+  it("the CLI does not import the pane, and the pane does not import the CLI", () => {
+    expect(restricted(lint('import { t } from "../taskpane/i18n";\nexport const x = t;\n', "src/cli/probe.ts")).join()).toMatch(/The CLI does not import the pane/);
+    expect(restricted(lint('import { main } from "../cli/main";\nexport const x = main;\n', "src/taskpane/probe.ts")).join()).toMatch(/do not import the CLI/);
+  });
+
+  it("each layer may import what sits below it", () => {
+    expect(lint('import { parseAddress } from "../../core/grid";\nexport const x = parseAddress;\n', "src/adapters/office/probe.ts")).toEqual([]);
+    expect(lint('import { toBuffer } from "../adapters/xlsx";\nimport { parseAddress } from "../core/grid";\nexport const x = [toBuffer, parseAddress];\n', "src/cli/probe.ts")).toEqual([]);
+    expect(lint('import { runValidate } from "./commands/validate";\nexport const x = runValidate;\n', "src/cli/probe.ts")).toEqual([]);
+    expect(lint('import { createOfficeHost } from "../adapters/office/office-host";\nexport const x = createOfficeHost;\n', "src/taskpane/probe.ts")).toEqual([]);
+  });
+});

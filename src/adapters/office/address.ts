@@ -1,7 +1,7 @@
 /** A1 addresses as Office.js returns them ("'荣昌区 2024'!$C$5") and as the adapter builds them. */
 import { addressOf, columnLetters } from "../../core/grid";
 
-export { parseRange, rectText, type Rect } from "../xlsx/range";
+export { parseRange, rectText, type Rect } from "../../core/plan/range";
 
 /** "'My Sheet'!$C$5:$D$6" → { sheet: "My Sheet", address: "C5:D6" }; sheet "" when absent. */
 export function splitSheetAddress(full: string): { sheet: string; address: string } {

@@ -36,8 +36,8 @@
 import { parseAddress } from "../../core/grid";
 import type { CellWrite, ChartSpec, ColorScaleSpec, FillSpec, NoteSpec, SheetPlan, ValidationSpec, WritePlan } from "../../core/plan/write-plan";
 import { NOTE_PREFIX } from "../../core/sheet/plan-flags";
-import { splitRanges, validationProblems } from "../xlsx/validation";
-import { summarySpecProblems } from "../xlsx/summary-specs";
+import { splitRanges, validationProblems } from "../../core/plan/data-validation";
+import { summarySpecProblems } from "../../core/plan/summary-specs";
 import { columnRange, frozenRange, parseRange, rectText, rowRange, sameSheetName, splitSheetAddress, type Rect } from "./address";
 import { addressGrid, blocksOf, cellInput, jsonBytes, mergeCellWrites, writesContent, type Block } from "./blocks";
 import type { ApplyStats, HostCapabilities } from "./host";

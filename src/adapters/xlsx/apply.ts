@@ -26,9 +26,10 @@ import {
   setNote,
   setNumberFormat,
 } from "./cell-style";
-import { cellsOf, parseRange, Rect, rectText } from "./range";
-import { addValidation, validationProblems } from "./validation";
-import { summarySpecProblems } from "./summary-specs";
+import { cellsOf, parseRange, Rect, rectText } from "../../core/plan/range";
+import { addValidation } from "./validation";
+import { validationProblems } from "../../core/plan/data-validation";
+import { summarySpecProblems } from "../../core/plan/summary-specs";
 import { PlanError } from "../../core/plan/plan-error";
 import { sheetNameProblem } from "../../core/plan/sheet-name";
 

@@ -1,9 +1,9 @@
 /** The .xlsx adapter: ExcelJS workbooks ↔ the core's snapshots and write plans. */
-export { readWorkbookFile, readWorkbookBuffer, XlsxReadError } from "./read";
+export { readWorkbookBuffer, XlsxReadError } from "./read";
 export type { XlsxReadFailure, Hint, ReadOptions } from "./read";
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFormula } from "./snapshot";
 export { applyPlan, planProblems } from "./apply";
 export type { ApplyReport } from "./apply";
-export { newWorkbook, toBuffer, writeWorkbookFile, CREATOR } from "./write";
+export { newWorkbook, toBuffer, CREATOR } from "./write";
 export { copyWorksheet } from "./copy-sheet";
 export { PlanError } from "../../core/plan/plan-error";

@@ -1,8 +1,7 @@
 /**
- * Opening .xlsx files and buffers with ExcelJS, with one typed error for every way a file
+ * Opening .xlsx bytes with ExcelJS (no file system here: the pane and the workbench use it too), with one typed error for every way a file
  * can fail to open, so a person is told what is wrong in their words, never a library's.
  */
-import { promises as fs } from "fs";
 import * as ExcelJS from "exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
 import type { CellValue } from "../../core/grid";
@@ -64,10 +63,6 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // legacy .xls, and password-encryp
 
 function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
-}
-
-function errorCode(e: unknown): string | undefined {
-  return e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : undefined;
 }
 
 function errorText(e: unknown): string {
@@ -152,23 +147,4 @@ function restoreRawCells(wb: ExcelJS.Workbook, raw: ReadonlyMap<string, Readonly
     }
     rememberValuesUnderMerges(ws, underMerges);
   }
-}
-
-/** Open an .xlsx file; rejects with `XlsxReadError`. */
-export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
-  try {
-    const st = await fs.stat(path);
-    if (st.isDirectory()) throw new XlsxReadError("notXlsx", path, { zh: "这是一个文件夹", en: "it is a folder" });
-    if (!st.isFile()) throw new XlsxReadError("notXlsx", path, { zh: "不是普通文件", en: "not a regular file" });
-    bytes = await fs.readFile(path);
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
-    const code = errorCode(e);
-    if (code === "ENOENT" || code === "ENOTDIR") throw new XlsxReadError("notFound", path, undefined, code);
-    if (code === "EACCES" || code === "EPERM") throw new XlsxReadError("noAccess", path, undefined, code);
-    if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
-    throw new XlsxReadError("unreadable", path, undefined, code ?? errorText(e));
-  }
-  return readWorkbookBuffer(bytes, path, opts);
 }

@@ -12,7 +12,8 @@
 import type * as ExcelJS from "exceljs";
 import type { ValidationSpec } from "../../core/plan/write-plan";
 import { addressOf } from "../../core/grid";
-import { cellsOf, contains, overlaps, parseRange, Rect, rectText } from "./range";
+import { cellsOf, contains, overlaps, parseRange, Rect, rectText } from "../../core/plan/range";
+import { listLiteral, splitRanges } from "../../core/plan/data-validation";
 
 export interface DataValidationsLike {
   model: Record<string, ExcelJS.DataValidation | undefined>;
@@ -23,40 +24,6 @@ export function dataValidationsOf(ws: ExcelJS.Worksheet): DataValidationsLike {
   return (ws as unknown as { dataValidations: DataValidationsLike }).dataValidations;
 }
 
-/** Excel's limits: beyond them Excel reports the file as damaged. */
-export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, listLiteral: 255 } as const;
-
-/** Plan misuse Excel would reject; checked before anything is written. */
-export function validationProblems(v: ValidationSpec): string[] {
-  const out: string[] = [];
-  const ranges = splitRanges(v.range);
-  if (ranges.length === 0 || ranges.some((r) => !parseRange(r))) out.push(`bad range "${v.range}"`);
-  if (v.type === "list") {
-    const list = v.list ?? [];
-    if (list.length === 0) out.push("list validation without items");
-    if (list.some((s) => s.includes(","))) out.push("a list item contains a comma (Excel splits on it)");
-    if (listLiteral(list).length - 2 > VALIDATION_LIMITS.listLiteral) {
-      out.push(`list longer than ${VALIDATION_LIMITS.listLiteral} characters`);
-    }
-  } else {
-    const op = v.operator ?? "between";
-    if (v.min === undefined || (op === "between" && v.max === undefined)) out.push(`${op} needs min${op === "between" ? " and max" : ""}`);
-  }
-  if ((v.promptTitle?.length ?? 0) > VALIDATION_LIMITS.title) out.push("promptTitle longer than 32");
-  if ((v.errorTitle?.length ?? 0) > VALIDATION_LIMITS.title) out.push("errorTitle longer than 32");
-  if ((v.prompt?.length ?? 0) > VALIDATION_LIMITS.prompt) out.push("prompt longer than 255");
-  if ((v.error?.length ?? 0) > VALIDATION_LIMITS.error) out.push("error longer than 225");
-  return out;
-}
-
-export function splitRanges(range: string): string[] {
-  return range.split(/[\s,;]+/).filter((s) => s !== "");
-}
-
-/** `"a,b,c"`: a list literal in formula syntax (quotes inside doubled). */
-function listLiteral(items: readonly string[]): string {
-  return `"${items.map((s) => s.replace(/"/g, '""')).join(",")}"`;
-}
 
 export function toExcelValidation(v: ValidationSpec): ExcelJS.DataValidation {
   const dv: ExcelJS.DataValidation = {

@@ -1,6 +1,5 @@
 /** New workbooks, and saving workbooks to bytes or files. */
 import * as ExcelJS from "exceljs";
-import { atomicWrite } from "../files/atomic-write";
 import { compactValidations } from "./validation";
 import { stampZipTimes } from "./zip/write-zip";
 
@@ -35,9 +34,4 @@ export async function toBuffer(wb: ExcelJS.Workbook, at?: Date): Promise<Buffer>
   const out: unknown = await wb.xlsx.writeBuffer();
   const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
   return at ? (stampZipTimes(bytes, at) as Buffer) : bytes;
-}
-
-/** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */
-export async function writeWorkbookFile(wb: ExcelJS.Workbook, target: string, at?: Date): Promise<void> {
-  await atomicWrite(target, await toBuffer(wb, at));
 }

@@ -4,7 +4,7 @@ import { chunkOps } from "../../../src/adapters/office/apply";
 import { splitSheetAddress } from "../../../src/adapters/office/address";
 import { fillColour, snapshotFromRange } from "../../../src/adapters/office/read";
 import { cellProperties, columnWidthPoints, styleKey } from "../../../src/adapters/office/style";
-import { rectText } from "../../../src/adapters/xlsx/range";
+import { rectText } from "../../../src/core/plan/range";
 
 describe("blocksOf", () => {
   const grid = (addresses: string[]) => addressGrid(addresses, (a) => a);

@@ -3,14 +3,8 @@ import { join } from "path";
 import { randomBytes } from "crypto";
 import { deflateRawSync } from "zlib";
 import * as ExcelJS from "exceljs";
-import {
-  readWorkbookBuffer,
-  readWorkbookFile,
-  snapshotSheet,
-  snapshotWorkbook,
-  toBuffer,
-  XlsxReadError,
-} from "../../../src/adapters/xlsx";
+import { readWorkbookBuffer, snapshotSheet, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
+import { readWorkbookFile } from "../../../src/cli/workbook-files";
 import { tempDir } from "./helpers";
 
 /** Build with ExcelJS, save, read back: the snapshot sees what a file gives, not the in-memory model. */

@@ -4,13 +4,8 @@ import type * as ExcelJS from "exceljs";
 import type { SheetPlan, WritePlan } from "../../../src/core/plan/write-plan";
 import type { SheetSnapshot } from "../../../src/core/grid";
 import { cellAt, numberFormatAt, parseAddress } from "../../../src/core/grid";
-import {
-  applyPlan,
-  newWorkbook,
-  readWorkbookFile,
-  snapshotWorkbook,
-  writeWorkbookFile,
-} from "../../../src/adapters/xlsx";
+import { applyPlan, newWorkbook, snapshotWorkbook } from "../../../src/adapters/xlsx";
+import { readWorkbookFile, writeWorkbookFile } from "../../../src/cli/workbook-files";
 import { fillColour, noteText, protectionOf, tempDir, validationsOf, zipPart } from "./helpers";
 
 const MARKER = "HUISHEN:summary:v1";

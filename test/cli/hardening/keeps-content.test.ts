@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { readWorkbookFile, snapshotWorkbook, toBuffer, writeWorkbookFile } from "../../../src/adapters/xlsx";
+import { snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
+import { readWorkbookFile, writeWorkbookFile } from "../../../src/cli/workbook-files";
 import { addressOf } from "../../../src/core/grid";
 import { readTemplateSheet } from "../../../src/core/sheet/read-template";
 import { builtinRegistry } from "../../../src/core/template/registry";

@@ -1,6 +1,6 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { promises as fsp } from "node:fs";
-import { writeWorkbookFile } from "../../../src/adapters/xlsx";
+import { writeWorkbookFile } from "../../../src/cli/workbook-files";
 import { buildReportsWorkbook } from "../../fixtures/build-workbook";
 import { rongchang2024, yuzhong2023 } from "../../fixtures/reports";
 import { decide, rate } from "../../helpers/review-decisions";

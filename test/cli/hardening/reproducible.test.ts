@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { writeWorkbookFile } from "../../../src/adapters/xlsx";
+import { writeWorkbookFile } from "../../../src/cli/workbook-files";
 import { buildReportsWorkbook } from "../../fixtures/build-workbook";
 import { rongchang2024, shuimogou2024, yuzhong2023 } from "../../fixtures/reports";
 import { decide, rate } from "../../helpers/review-decisions";

@@ -1,12 +1,12 @@
 /**
- * Plan checks for colour scales and charts, shared by both adapters (as `validation.ts` is), so a
+ * Plan checks for colour scales and charts, shared by both adapters (as `data-validation.ts` is), so a
  * plan is refused the same way whether it goes to a file or into Excel. Pure: no ExcelJS here.
  *
  * Both are only allowed on sheets the plan creates or replaces: on such a sheet there is no earlier
  * colour scale or chart to collide with, so neither adapter has to find and remove old ones.
  */
-import { parseAddress } from "../../core/grid";
-import type { SheetPlan } from "../../core/plan/write-plan";
+import { parseAddress } from "../grid";
+import type { SheetPlan } from "./write-plan";
 import { parseRange, type Rect } from "./range";
 
 const MAX_ROW = 1_048_575;

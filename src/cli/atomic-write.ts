@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { errorCode } from "./error-text";
 
 /** What went wrong, as a person can act on it. */
 export type FileWriteFailure = "noFolder" | "notFolder" | "noPermission" | "readOnly" | "diskFull" | "locked" | "isFolder" | "other";
@@ -56,18 +57,13 @@ function failure(code: string | undefined): FileWriteFailure {
   }
 }
 
-function codeOf(e: unknown): string | undefined {
-  const code = e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
-  return typeof code === "string" ? code : undefined;
-}
-
 /** Is the process that wrote a temporary file still running? */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return codeOf(e) === "EPERM";
+    return errorCode(e) === "EPERM";
   }
 }
 
@@ -98,7 +94,7 @@ export async function atomicWrite(target: string, data: Uint8Array | string): Pr
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = codeOf(e);
+    const code = errorCode(e);
     throw new FileWriteError(failure(code), target, code ?? (e instanceof Error ? e.message : String(e)));
   }
 }
@@ -108,7 +104,7 @@ export async function makeFolder(dir: string): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {
-    const code = codeOf(e);
+    const code = errorCode(e);
     throw new FileWriteError(code === "EEXIST" ? "notFolder" : failure(code), dir, code ?? String(e));
   }
 }

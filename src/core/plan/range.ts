@@ -1,5 +1,5 @@
 /** A1 ranges as rectangles (0-based, inclusive), for merges and data-validation bookkeeping. */
-import { addressOf, parseAddress } from "../../core/grid";
+import { addressOf, parseAddress } from "../grid";
 
 export interface Rect {
   readonly top: number;

@@ -1,0 +1,33 @@
+/**
+ * .xlsx files on disk (Node): reading through the package guard, writing through `atomicWrite`.
+ * The xlsx adapter itself only turns bytes into workbooks and back, so the pane never pulls in `fs`.
+ */
+import { promises as fs } from "node:fs";
+import type * as ExcelJS from "exceljs";
+import { readWorkbookBuffer, toBuffer, XlsxReadError, type ReadOptions } from "../adapters/xlsx";
+import { atomicWrite } from "./atomic-write";
+import { errorCode } from "./error-text";
+
+/** Open an .xlsx file; rejects with `XlsxReadError`. */
+export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(path);
+    if (st.isDirectory()) throw new XlsxReadError("notXlsx", path, { zh: "这是一个文件夹", en: "it is a folder" });
+    if (!st.isFile()) throw new XlsxReadError("notXlsx", path, { zh: "不是普通文件", en: "not a regular file" });
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    const code = errorCode(e);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new XlsxReadError("notFound", path, undefined, code);
+    if (code === "EACCES" || code === "EPERM") throw new XlsxReadError("noAccess", path, undefined, code);
+    if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
+    throw new XlsxReadError("unreadable", path, undefined, code ?? (e instanceof Error ? e.message : String(e)));
+  }
+  return readWorkbookBuffer(bytes, path, opts);
+}
+
+/** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, target: string, at?: Date): Promise<void> {
+  await atomicWrite(target, await toBuffer(wb, at));
+}
