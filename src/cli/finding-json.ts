@@ -1,10 +1,9 @@
 import type { Finding } from "../core/findings/finding";
 import type { Lang } from "../core/findings/format";
-import { renderFinding } from "../core/findings/render";
-import type { LoadedTemplate } from "../core/template/load";
+import { findingMessage, type TemplateLookup } from "../core/review/text";
 
 /** A finding as the `--json` output gives it: its data, and its message in the chosen language. */
-export function findingJson(f: Finding, template: LoadedTemplate, lang: Lang) {
+export function findingJson(f: Finding, templates: TemplateLookup, lang: Lang) {
   return {
     id: f.id,
     code: f.code,
@@ -19,6 +18,6 @@ export function findingJson(f: Finding, template: LoadedTemplate, lang: Lang) {
     actual: f.actual ?? null,
     raw: f.raw ?? null,
     details: f.details,
-    message: renderFinding(f, template, lang),
+    message: findingMessage(f, templates, lang),
   };
 }

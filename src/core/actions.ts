@@ -1,7 +1,5 @@
 import type { Lang } from "./findings/format";
-import { consolidate } from "./consolidate/consolidate";
-import { readConsolidationSettings } from "./consolidate/settings-marker";
-import { FLAG_SHEET } from "./flags/state";
+import { analyzeWorkbook } from "./analysis";
 import type { SheetSnapshot } from "./grid";
 import type { WritePlan } from "./plan/write-plan";
 import { districtSheetName, type SheetNameChange } from "./sheet/layout";
@@ -9,9 +7,7 @@ import { clearFlagsPlan, flagPlan } from "./sheet/plan-flags";
 import { templateSheetPlan } from "./sheet/plan-template";
 import { readTemplateSheet, type TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
-import { readReviewLog } from "./review/log";
-import { reviewState, reviewStatuses } from "./review/reconcile";
-import { validateWorkbook, type ValidationRun } from "./validate";
+import type { ValidationRun } from "./validate";
 
 /**
  * What the task pane does, as pure functions from what was read to what to write.
@@ -61,17 +57,14 @@ export function planCheck(
   opts: { readonly scope: "active" | "all"; readonly lang: Lang },
   registry: TemplateRegistry = builtinRegistry(),
 ): CheckResult {
-  const work = read.sheets.filter((s) => s.name !== FLAG_SHEET);
-  const scoped = opts.scope === "all" ? work : work.filter((s) => s.name === read.activeSheet);
-  const own = validateWorkbook(scoped, registry);
-  const settings = readConsolidationSettings(read.sheets);
-  const consolidated = settings && consolidate([{ snapshots: work, inWorkbook: true }], settings, registry);
-  const inScope = new Set(own.sheets.map((s) => s.sheet));
-  const run = consolidated ? { ...own, findings: consolidated.findings.filter((f) => inScope.has(f.sheet)) } : own;
-  const templates = new Map(registry.all().map((t) => [t.key, t]));
-  // Only the decisions in force are wanted here, not events to log: the time stamps nothing.
-  const review = reviewState(run.findings, readReviewLog(read.sheets), { at: new Date(0).toISOString(), templates });
-  return { run, plan: flagPlan(run.sheets, run.findings, read.sheets, opts.lang, reviewStatuses(review)) };
+  const analysis = analyzeWorkbook(read.sheets, registry);
+  const inScope = (sheet: string) => opts.scope === "all" || sheet === read.activeSheet;
+  const run: ValidationRun = {
+    sheets: analysis.sheets.filter((s) => inScope(s.sheet)),
+    failures: analysis.failures.filter((f) => inScope(f.sheet)),
+    findings: analysis.findings.filter((f) => inScope(f.sheet)),
+  };
+  return { run, plan: flagPlan(run.sheets, run.findings, read.sheets, opts.lang, analysis.reviews) };
 }
 
 /** Remove Huishen's flags from the active sheet or every template sheet. */

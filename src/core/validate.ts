@@ -5,6 +5,7 @@ import { checkValues } from "./checks/values";
 import { checkYearOverYear } from "./checks/yoy";
 import { compareFindings, type Finding } from "./findings/finding";
 import type { SheetSnapshot } from "./grid";
+import type { Result } from "./result";
 import { readTemplateSheet, type SheetReadFailure, type TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
 
@@ -22,15 +23,45 @@ export function validateSheet(read: TemplateSheetRead): Finding[] {
   return [...checkSheet(read), ...checkValues(read), ...checkRates(read), ...checkRelations(read), ...checkYearOverYear(read)];
 }
 
+/**
+ * One analysis reads each sheet once and checks each read once, however many of its parts (the
+ * checks, the consolidation, the review) ask: results are kept by the snapshot and read objects.
+ */
+export class SheetReader {
+  private readonly reads = new Map<SheetSnapshot, Result<TemplateSheetRead, SheetReadFailure>>();
+  private readonly checks = new Map<TemplateSheetRead, readonly Finding[]>();
+
+  constructor(readonly registry: TemplateRegistry = builtinRegistry()) {}
+
+  read(s: SheetSnapshot): Result<TemplateSheetRead, SheetReadFailure> {
+    let r = this.reads.get(s);
+    if (!r) {
+      r = readTemplateSheet(s, this.registry);
+      this.reads.set(s, r);
+    }
+    return r;
+  }
+
+  /** Every check of one district's sheet (`validateSheet`), once. */
+  check(read: TemplateSheetRead): readonly Finding[] {
+    let f = this.checks.get(read);
+    if (!f) {
+      f = validateSheet(read);
+      this.checks.set(read, f);
+    }
+    return f;
+  }
+}
+
 /** Find the template sheets among the snapshots, read them and check them. Sheets without a marker are ignored. */
-export function validateWorkbook(snapshots: readonly SheetSnapshot[], registry: TemplateRegistry = builtinRegistry()): ValidationRun {
+export function validateWorkbook(snapshots: readonly SheetSnapshot[], reader: SheetReader = new SheetReader()): ValidationRun {
   const sheets: TemplateSheetRead[] = [];
   const failures: Exclude<SheetReadFailure, { reason: "noMarker" }>[] = [];
   for (const s of snapshots) {
-    const r = readTemplateSheet(s, registry);
+    const r = reader.read(s);
     if (r.ok) sheets.push(r.value);
     else if (r.error.reason !== "noMarker") failures.push(r.error);
   }
-  const findings = sheets.flatMap(validateSheet).sort(compareFindings);
+  const findings = sheets.flatMap((s) => reader.check(s)).sort(compareFindings);
   return { sheets, failures, findings };
 }

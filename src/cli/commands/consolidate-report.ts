@@ -114,6 +114,6 @@ export function toJson(c: Consolidation, sheets: readonly TakenSheet[], problems
       })),
     },
     counts: countBySeverity(c.findings),
-    findings: c.findings.map((f) => findingJson(f, c.template, opts.lang)),
+    findings: c.findings.map((f) => findingJson(f, new Map([[c.template.key, c.template]]), opts.lang)),
   };
 }

@@ -1,9 +1,9 @@
 import { countBySeverity, type Finding } from "../../core/findings/finding";
 import type { Lang } from "../../core/findings/format";
-import { SEVERITY_LABEL, renderFinding } from "../../core/findings/render";
+import { SEVERITY_LABEL } from "../../core/findings/render";
 import { flagPlan } from "../../core/sheet/plan-flags";
-import type { TemplateSheetRead } from "../../core/sheet/read-template";
-import { validateWorkbook, type ValidationRun } from "../../core/validate";
+import { analyzeWorkbook, type WorkbookAnalysis } from "../../core/analysis";
+import { STATUS_LABEL, findingMessage } from "../../core/review";
 import { applyPlan, snapshotWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
@@ -31,7 +31,8 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   const wb = await readInput(file, { io, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) }, annotate !== undefined ? "all" : "needed");
   if (!wb) return 2;
   const snapshots = snapshotWorkbook(wb);
-  const run = validateWorkbook(snapshots);
+  // The same analysis as the pane's: a consolidated workbook's findings and the review's decisions count here too.
+  const run = analyzeWorkbook(snapshots);
   if (run.failures.length > 0 || run.sheets.length === 0) {
     const reasons = run.failures.length > 0 ? run.failures.map((f) => describeFailure(f, lang)) : [describeFailure({ reason: "noMarker", sheet: file }, lang)];
     io.err(`${reasons.join("\n")}\n`);
@@ -41,7 +42,7 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   io.out(cmd.options.json ? `${JSON.stringify(toJson(file, run, lang), null, 2)}\n` : toText(run, lang));
 
   if (annotate !== undefined) {
-    await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang));
+    await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang, run.reviews));
     await outputs.writeWorkbook(wb, annotate, "--annotate");
     if (!cmd.options.json) io.out(lang === "zh" ? `已另存标注副本 ${annotate}\n` : `Flagged copy saved as ${annotate}\n`);
   }
@@ -49,32 +50,46 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
 }
 
 
-function templateOf(run: ValidationRun, f: Finding): TemplateSheetRead {
-  return run.sheets.find((s) => s.sheet === f.sheet)!;
-}
-
-function toText(run: ValidationRun, lang: Lang): string {
+/** Findings under each template sheet, then those about the workbook as a whole (a consolidation's gathering). */
+function toText(run: WorkbookAnalysis, lang: Lang): string {
   const zh = lang === "zh";
   const parts: string[] = [];
+  const header = zh ? ["级别", "单元格", "指标", "说明"] : ["Level", "Cells", "Codes", "Message"];
+  const table = (own: readonly Finding[]) =>
+    textTable(
+      header,
+      own.map((f) => [SEVERITY_LABEL[lang][f.severity] + reviewMark(run, f, lang), f.cells.map((c) => c.address).join(",") || "—", f.codes.join(",") || "—", message(run, f, lang)]),
+    );
   for (const s of run.sheets) {
     const title = zh
       ? `工作表“${s.sheet}”：${s.district || "（未填区县）"} ${s.year ?? "（未填年度）"}，模板 ${s.template.key}`
       : `Sheet "${s.sheet}": ${s.district || "(no district)"} ${s.year ?? "(no year)"}, template ${s.template.key}`;
     const own = run.findings.filter((f) => f.sheet === s.sheet);
-    const rows = own.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cells.map((c) => c.address).join(",") || "—", f.codes.join(",") || "—", renderFinding(f, s.template, lang)]);
-    const header = zh ? ["级别", "单元格", "指标", "说明"] : ["Level", "Cells", "Codes", "Message"];
-    parts.push(title, rows.length ? textTable(header, rows) : zh ? "未发现问题。" : "No findings.", "");
+    parts.push(title, own.length ? table(own) : zh ? "未发现问题。" : "No findings.", "");
   }
+  const sheets = new Set(run.sheets.map((s) => s.sheet));
+  const rest = run.findings.filter((f) => !sheets.has(f.sheet));
+  if (rest.length > 0) parts.push(zh ? "汇总中的其他问题：" : "Other findings of the consolidation:", table(rest), "");
   const c = countBySeverity(run.findings);
   parts.push(zh ? `合计：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项` : `Total: ${c.error} errors, ${c.warning} warnings, ${c.info} info`);
   return `${parts.join("\n")}\n`;
 }
 
-function toJson(file: string, run: ValidationRun, lang: Lang) {
+function message(run: WorkbookAnalysis, f: Finding, lang: Lang): string {
+  return findingMessage(f, run.templates, lang);
+}
+
+/** ` (已确认)` after the level of a finding a reviewer accepted, as the pane shows it. */
+function reviewMark(run: WorkbookAnalysis, f: Finding, lang: Lang): string {
+  const status = run.reviews.get(f.id)?.status;
+  return status && status !== "open" ? `（${STATUS_LABEL[lang][status]}）` : "";
+}
+
+function toJson(file: string, run: WorkbookAnalysis, lang: Lang) {
   return {
     file,
     sheets: run.sheets.map((s) => ({ sheet: s.sheet, district: s.district, year: s.year ?? null, template: s.template.key, indicatorsRead: s.entries.size })),
     counts: countBySeverity(run.findings),
-    findings: run.findings.map((f) => findingJson(f, templateOf(run, f).template, lang)),
+    findings: run.findings.map((f) => ({ ...findingJson(f, run.templates, lang), review: run.reviews.get(f.id)?.status ?? "open" })),
   };
 }

@@ -4,11 +4,11 @@ import type { SheetSnapshot } from "../grid";
 import type { SheetPlan, WritePlan } from "../plan/write-plan";
 import { flagPlan } from "../sheet/plan-flags";
 import { builtinRegistry, type TemplateRegistry } from "../template/registry";
-import { validateSheet } from "../validate";
+import { SheetReader } from "../validate";
 import { peerAnomalies } from "./anomalies";
 import { compositeIndex, defaultIndexSettings } from "./composite";
 import { municipalTotals } from "./figures";
-import { gatherDistricts } from "./gather";
+import { gatherDistricts, type Gathered } from "./gather";
 import { CONSOLIDATION_SHEETS } from "./layout";
 import type { ConsolidateOptions, Consolidation, DistrictSource, IndexSettings } from "./model";
 import { indexSheetPlan } from "./plan-index";
@@ -19,13 +19,33 @@ import { applyWeightOverrides, indexWeightsCells, readWeightsSheet, weightsSheet
 
 
 /**
+ * What a consolidation finds, without computing its index: the districts gathered, each sheet's own
+ * checks, the gathering's findings and the anomalies across districts. What a check of a consolidated
+ * workbook needs (the index and its 1,000 weight draws change no finding).
+ */
+export function consolidationFindings(sources: readonly DistrictSource[], options: ConsolidateOptions, reader: SheetReader): { gathered: Gathered; findings: Finding[] } | undefined {
+  const g = gatherDistricts(sources, options, reader);
+  if (!g) return undefined;
+  // A sheet left out for having no district name says so once, not twice.
+  const leftOutUnnamed = new Set(g.findings.filter((f) => f.code === "gather.noDistrict").map((f) => f.sheet));
+  const own: Finding[] = g.reads.flatMap(({ read }) => reader.check(read)).filter((f) => !(f.code === "sheet.noDistrict" && leftOutUnnamed.has(f.sheet)));
+  return { gathered: g, findings: [...own, ...g.findings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings) };
+}
+
+/**
  * Consolidate district sheets: gather them, check each, add up the municipal figures, rank every
  * indicator, compute the composite index and its rank stability, and find what is out of line across
  * districts. Undefined when no source holds a template sheet.
  */
-export function consolidate(sources: readonly DistrictSource[], options: ConsolidateOptions = {}, registry: TemplateRegistry = builtinRegistry()): Consolidation | undefined {
-  const g = gatherDistricts(sources, options, registry);
-  if (!g) return undefined;
+export function consolidate(
+  sources: readonly DistrictSource[],
+  options: ConsolidateOptions = {},
+  registry: TemplateRegistry = builtinRegistry(),
+  reader: SheetReader = new SheetReader(registry),
+): Consolidation | undefined {
+  const found = consolidationFindings(sources, options, reader);
+  if (!found) return undefined;
+  const g = found.gathered;
   const t = g.template;
 
   const workbook = sources.filter((s) => s.file === undefined).flatMap((s) => s.snapshots);
@@ -44,10 +64,6 @@ export function consolidate(sources: readonly DistrictSource[], options: Consoli
     ranks.set(ind.code, rankEq(g.districts.map((d) => d.figures.get(ind.code)), ind.direction === "up" ? "desc" : "asc"));
   }
 
-  // A sheet left out for having no district name says so once, not twice.
-  const leftOutUnnamed = new Set(g.findings.filter((f) => f.code === "gather.noDistrict").map((f) => f.sheet));
-  const own: Finding[] = g.reads.flatMap(({ read }) => validateSheet(read)).filter((f) => !(f.code === "sheet.noDistrict" && leftOutUnnamed.has(f.sheet)));
-
   return {
     template: t,
     year: g.year,
@@ -59,7 +75,7 @@ export function consolidate(sources: readonly DistrictSource[], options: Consoli
     settings,
     options,
     sheets: g.reads.map(({ read, source }) => ({ read, file: source.file, inWorkbook: source.inWorkbook })),
-    findings: [...own, ...g.findings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings),
+    findings: found.findings,
   };
 }
 

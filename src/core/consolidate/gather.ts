@@ -1,8 +1,8 @@
 import type { Finding } from "../findings/finding";
 import { makeWorkbookFinding } from "../findings/make";
-import { readTemplateSheet, type TemplateSheetRead } from "../sheet/read-template";
+import type { TemplateSheetRead } from "../sheet/read-template";
 import type { LoadedTemplate } from "../template/load";
-import type { TemplateRegistry } from "../template/registry";
+import type { SheetReader } from "../validate";
 import { districtData } from "./figures";
 import type { ConsolidateOptions, DistrictData, DistrictSource } from "./model";
 
@@ -24,13 +24,13 @@ export interface Gathered {
  * district name, or a second sheet of a district are findings, not errors; so are listed districts
  * with no sheet. Returns undefined when there is no template sheet at all.
  */
-export function gatherDistricts(sources: readonly DistrictSource[], options: ConsolidateOptions, registry: TemplateRegistry): Gathered | undefined {
+export function gatherDistricts(sources: readonly DistrictSource[], options: ConsolidateOptions, reader: SheetReader): Gathered | undefined {
   const findings: Finding[] = [];
   const all: { read: TemplateSheetRead; source: DistrictSource }[] = [];
   const unknown: { sheet: string; edition: string }[] = [];
   for (const source of sources) {
     for (const s of source.snapshots) {
-      const r = readTemplateSheet(s, registry);
+      const r = reader.read(s);
       if (r.ok) all.push({ read: r.value, source });
       else if (r.error.reason === "unknownTemplate") unknown.push({ sheet: s.name, edition: `${r.error.id}@${r.error.version}` });
       else if (r.error.reason === "noHeader") unknown.push({ sheet: s.name, edition: "" });

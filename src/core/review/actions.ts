@@ -1,5 +1,4 @@
 import type { Lang } from "../findings/format";
-import { FLAG_SHEET } from "../flags/state";
 import type { SheetSnapshot } from "../grid";
 import type { SheetPlan, WritePlan } from "../plan/write-plan";
 import { err, ok, type Result } from "../result";
@@ -7,14 +6,13 @@ import { flagPlan } from "../sheet/plan-flags";
 import type { TemplateRegistry } from "../template/registry";
 import { decisionEntry, type Decision, type DecisionProblem } from "./decision";
 import type { ReviewEntry } from "./entry";
-import { checkReviewLog, reviewLogPlan, REVIEW_SHEET, type LogProblem } from "./log";
+import { reviewLogPlan, type LogProblem } from "./log";
 import { opinionSheetPlans, type OpinionSheet } from "./opinion-sheet";
-import { ownReviewSheets } from "./own-sheets";
 import { reviewState, reviewStatuses, type ReviewState } from "./reconcile";
 import { reviewSummary, type ReviewSummary } from "./summary";
 import { reviewSummarySheetPlan } from "./summary-sheet";
 import { findingMessage } from "./text";
-import { workbookFindings, type WorkbookFindings } from "./workbook-findings";
+import { analyzeWorkbook, type WorkbookAnalysis } from "../analysis";
 
 /**
  * What the review does, as pure functions from what was read to what to write, like `core/actions.ts`.
@@ -35,18 +33,12 @@ export interface ReviewOptions {
 }
 
 export interface LoadedReview {
-  readonly found: WorkbookFindings;
+  readonly found: WorkbookAnalysis;
   readonly log: readonly ReviewEntry[];
   readonly state: ReviewState;
   readonly summary: ReviewSummary;
   /** What is wrong with the log (审核记录异常): shown in the pane and by review-report, never skipped silently. */
   readonly logProblems: readonly LogProblem[];
-}
-
-/** Huishen's own sheets never take part in checking. */
-function workSheets(read: ReviewRead): SheetSnapshot[] {
-  const own = new Set([FLAG_SHEET, REVIEW_SHEET, ...ownReviewSheets(read.sheets).map((s) => s.name)]);
-  return read.sheets.filter((s) => !own.has(s.name));
 }
 
 /**
@@ -58,20 +50,9 @@ function workSheets(read: ReviewRead): SheetSnapshot[] {
  * state.items.map((r) => [r.finding.id, r.status]);
  */
 export function loadReview(read: ReviewRead, at: string, opts: ReviewOptions = {}): LoadedReview {
-  const found = workbookFindings(workSheets(read), opts.registry);
-  const checked = checkReviewLog(read.sheets);
-  // A row about a finding that is not in the workbook and whose district is not either cannot be
-  // placed: it is reported, and left out of the counts (it would add a district that does not exist).
-  const current = new Set(found.findings.map((f) => f.id));
-  const districts = new Set(found.sheets.map((s) => s.district));
-  const unknown: LogProblem[] = [];
-  const log = checked.entries.filter((e, i) => {
-    const known = current.has(e.findingId) || (/^F[0-9a-f]{16}$/.test(e.findingId) && districts.has(e.district));
-    if (!known) unknown.push({ kind: "unknownFinding", row: checked.rows[i], findingId: e.findingId });
-    return known;
-  });
-  const state = reviewState(found.findings, log, { at, templates: found.templates });
-  return { found, log, state, summary: reviewSummary(state), logProblems: [...checked.problems, ...unknown].sort((a, b) => rowOf(a) - rowOf(b)) };
+  const found = analyzeWorkbook(read.sheets, opts.registry);
+  const state = reviewState(found.findings, found.log, { at, templates: found.templates });
+  return { found, log: found.log, state, summary: reviewSummary(state), logProblems: found.logProblems };
 }
 
 export interface DecisionPlan {
@@ -142,6 +123,3 @@ export function planReviewReport(read: ReviewRead, at: string, opts: ReviewOptio
   return { plan: { sheets: [summarySheet, ...opinions.map((o) => o.plan)] }, opinions, review };
 }
 
-function rowOf(p: LogProblem): number {
-  return p.kind === "legacy" ? 0 : p.row;
-}

@@ -1,14 +1,13 @@
 /**
  * The review (审核): leaders decide on flagged findings and the decisions live in the workbook.
  *
- * - `workbookFindings` — the findings a workbook's review is about (the one place they are gathered)
+ * - the findings a workbook's review is about come from `analyzeWorkbook` (core/analysis.ts), as every door's do
  * - `readReviewLog` / `reviewLogPlan` — the append-only log in the very hidden sheet 汇审审核
  * - `reviewState` — findings of now against the log: statuses, history, closed/reopened events
  * - `reviewSummary` — counts by district × status
  * - `reviewSummarySheetPlan` / `opinionSheetPlans` — the 审核汇总 and 审核意见-<区县> sheets
  * - `loadReview`, `planDecision`, `planReviewRefresh`, `planReviewReport` — what the pane and CLI call
  */
-export { workbookFindings, type WorkbookFindings } from "./workbook-findings";
 export {
   DECISION_STATUSES,
   ENTRY_STATUSES,

@@ -53,7 +53,7 @@ const isDecision = (e: ReviewEntry): boolean => e.status === "accepted" || e.sta
  * a finding decides; a `reopened` or `closed` row ends the decision before it. Events are only
  * produced where the state changes, so reconciling again after appending them adds nothing.
  *
- * `findings` must be every finding of the workbook (see `workbookFindings`): a logged finding
+ * `findings` must be every finding of the workbook (see `analyzeWorkbook`): a logged finding
  * missing from them is closed.
  *
  * @example

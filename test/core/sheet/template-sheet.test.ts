@@ -3,7 +3,7 @@ import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
 import { COL, safeSheetName } from "../../../src/core/sheet/layout";
 import { builtinRegistry, standardTemplate } from "../../../src/core/template/registry";
 import { TemplateRegistry } from "../../../src/core/template/registry";
-import { validateWorkbook } from "../../../src/core/validate";
+import { validateWorkbook, SheetReader } from "../../../src/core/validate";
 import { rongchang2024 } from "../../fixtures/reports";
 import { reportSnapshot } from "../../helpers/report-sheets";
 import { snapshotFromPlan } from "../../helpers/plan-grid";
@@ -100,7 +100,7 @@ describe("reading a filled sheet back", () => {
     const run = validateWorkbook([{ name: "封面", values: [["说明"]] }, other]);
     expect(run.sheets).toEqual([]);
     expect(run.failures).toEqual([{ reason: "unknownTemplate", sheet: "旧版", id: "standard", version: "2019.1", knownVersions: ["2024.1"] }]);
-    expect(validateWorkbook([other], new TemplateRegistry()).failures[0]).toMatchObject({ knownVersions: [] });
+    expect(validateWorkbook([other], new SheetReader(new TemplateRegistry())).failures[0]).toMatchObject({ knownVersions: [] });
   });
 
   it("warns about a deleted indicator row and a duplicated one", () => {
