@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle1, makeStyles } from "@fluentui/react-components";
 import type { WorkbookHost, WorkbookRead } from "../adapters/office/host";
-import { CONSOLIDATION_SHEETS, consolidate, planConsolidate, planConsolidation, type ConsolidateOptions as CoreOptions, type Consolidation, type DistrictFile } from "../core/consolidate";
+import { CONSOLIDATION_SHEETS, planConsolidate, type ConsolidateOptions as CoreOptions, type Consolidation, type DistrictFile } from "../core/consolidate";
 import type { Finding } from "../core/findings/finding";
 import { formatFigure } from "../core/findings/format";
 import type { WritePlan } from "../core/plan/write-plan";
@@ -41,20 +41,10 @@ interface PlanRequest {
 
 /** The consolidation and its plan, or undefined when there is no template sheet to consolidate. */
 export function planRun(req: PlanRequest): { consolidation: Consolidation; plan: WritePlan } | undefined {
-  if (req.useWorkbook || req.inserted.length === 0) {
-    const outcome = planConsolidate(req.read, { useWorkbook: req.useWorkbook, files: req.files, options: req.options, lang: req.lang });
-    return outcome.ok ? { consolidation: outcome.consolidation, plan: outcome.plan } : undefined;
-  }
-  // Only the inserted sheets of the workbook (and any files left outside) take part.
-  const inserted = new Set(req.inserted);
-  const c = consolidate(
-    [
-      { snapshots: req.read.sheets.filter((s) => inserted.has(s.name)), inWorkbook: true },
-      ...req.files.map((f) => ({ snapshots: f.sheets, file: f.name, inWorkbook: false })),
-    ],
-    req.options,
-  );
-  return c ? { consolidation: c, plan: planConsolidation(c, req.read.sheets, req.lang) } : undefined;
+  // Without the workbook's own sheets, only the sheets just inserted from files take part.
+  const workbookSheets = req.useWorkbook ? "all" : req.inserted.length > 0 ? req.inserted : "none";
+  const outcome = planConsolidate(req.read, { workbookSheets, files: req.files, options: req.options, lang: req.lang });
+  return outcome.ok ? { consolidation: outcome.consolidation, plan: outcome.plan } : undefined;
 }
 
 /** Let the browser paint the new status before the engine takes the thread. */

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type * as ExcelJS from "exceljs";
-import { CONSOLIDATION_SHEETS, consolidate, planConsolidation, type DistrictSource } from "../../core/consolidate";
+import { CONSOLIDATION_SHEETS, planConsolidate, type DistrictFile } from "../../core/consolidate";
 import { mostCommonTemplate } from "../../core/consolidate/gather";
 import type { SheetSnapshot } from "../../core/grid";
 import { districtSheetName, safeSheetName } from "../../core/sheet/layout";
@@ -52,7 +52,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   const registry = builtinRegistry();
   const out = newWorkbook(clock.at);
   const taken: string[] = Object.values(CONSOLIDATION_SHEETS);
-  const sources: DistrictSource[] = [];
+  const files: DistrictFile[] = [];
   const sheets: TakenSheet[] = [];
   const problems: string[] = [];
   const templates: LoadedTemplate[] = [];
@@ -75,19 +75,20 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
       sheets.push({ file: path.basename(file), from: s.name, sheet: name, district, year });
     });
     if (renamed.length === 0) problems.push(describeFailure({ reason: "noMarker", sheet: file }, opts.lang));
-    else sources.push({ snapshots: renamed, file: path.basename(file), inWorkbook: true });
+    else files.push({ name: path.basename(file), sheets: renamed, copied: true });
   }
 
   const weights = opts.weights && dimensionWeights(opts.weights, mostCommonTemplate(templates), opts.lang);
-  const c = consolidate(sources, { ...opts.consolidate, ...(weights ? { dimensionWeights: weights } : {}) }, registry);
-  if (!c) {
+  const consolidateOptions = { ...opts.consolidate, ...(weights ? { dimensionWeights: weights } : {}) };
+  const outcome = planConsolidate({ sheets: snapshotWorkbook(out) }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang }, registry);
+  if (!outcome.ok) {
     const reasons = [...problems, ...unreadableSheets];
     if (reasons.length === 0) reasons.push(zh ? "没有可汇总的汇审模板工作表。" : "No Huishen template sheet to consolidate.");
     io.err(`${reasons.join("\n")}\n`);
     return 2;
   }
 
-  const plan = planConsolidation(c, snapshotWorkbook(out), opts.lang);
+  const { consolidation: c, plan } = outcome;
   const applied = await applyPlan(out, plan);
   putFirst(out, Object.values(CONSOLIDATION_SHEETS));
   await outputs.writeWorkbook(out, opts.output, "-o");

@@ -9,15 +9,30 @@ import type { ConsolidateOptions, Consolidation, DistrictSource } from "./model"
 export interface DistrictFile {
   readonly name: string;
   readonly sheets: readonly SheetSnapshot[];
+  /** Its sheets were copied into the receiving workbook (the CLI's summary): findings link to them there. */
+  readonly copied?: boolean;
 }
 
 export interface ConsolidateRequest {
-  /** Use the template sheets of the open workbook. */
-  readonly useWorkbook: boolean;
-  /** District files that stay outside the workbook (findings name them; no links, no flags). */
+  /**
+   * Which sheets of the open workbook take part: all of them, none, or only the named ones (sheets just
+   * inserted from files when the workbook's own are not wanted).
+   */
+  readonly workbookSheets: "all" | "none" | readonly string[];
+  /** District files (findings name them; those not copied in get no links and no flags). */
   readonly files: readonly DistrictFile[];
   readonly options: ConsolidateOptions;
   readonly lang: Lang;
+}
+
+/** The one place that turns "the workbook's sheets and these files" into the consolidation's sources. */
+export function districtSources(workbook: readonly SheetSnapshot[], req: Pick<ConsolidateRequest, "workbookSheets" | "files">): DistrictSource[] {
+  const pick = req.workbookSheets;
+  const own = pick === "all" ? workbook : pick === "none" ? [] : workbook.filter((s) => pick.includes(s.name));
+  return [
+    ...(own.length > 0 || pick === "all" ? [{ snapshots: own, inWorkbook: true }] : []),
+    ...req.files.map((f) => ({ snapshots: f.sheets, file: f.name, inWorkbook: f.copied === true })),
+  ];
 }
 
 export type ConsolidateOutcome =
@@ -26,11 +41,7 @@ export type ConsolidateOutcome =
 
 /** What the pane's 汇总 button does, from what was read to what to write. */
 export function planConsolidate(read: { readonly sheets: readonly SheetSnapshot[] }, req: ConsolidateRequest, registry: TemplateRegistry = builtinRegistry()): ConsolidateOutcome {
-  const sources: DistrictSource[] = [
-    { snapshots: req.useWorkbook ? read.sheets : [], inWorkbook: true },
-    ...req.files.map((f) => ({ snapshots: f.sheets, file: f.name, inWorkbook: false })),
-  ];
-  const c = consolidate(sources, req.options, registry);
+  const c = consolidate(districtSources(read.sheets, req), req.options, registry);
   if (!c) return { ok: false, reason: "noTemplateSheets" };
   return { ok: true, consolidation: c, plan: planConsolidation(c, read.sheets, req.lang) };
 }

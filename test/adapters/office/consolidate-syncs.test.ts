@@ -42,7 +42,7 @@ async function consolidateThroughHost(n: number, opts: { apiVersion?: string; ma
   const { fake, host } = setup(opts.apiVersion ?? "1.18", { sheets: districts(n) }, { maxRequestBytes: opts.maxRequestBytes });
   fake.resetCounters();
   const { result: read, syncs: readSyncs } = await syncsOf(host, () => host.read());
-  const outcome = planConsolidate(read, { useWorkbook: true, files: [], options: {}, lang: "zh" });
+  const outcome = planConsolidate(read, { workbookSheets: "all", files: [], options: {}, lang: "zh" });
   if (!outcome.ok) throw new Error("nothing consolidated");
   const sizes = outcome.plan.sheets.map((sp) => ({ name: sp.name, bytes: Buffer.byteLength(JSON.stringify(sp)) })).sort((a, b) => b.bytes - a.bytes);
   const flagged = sizes.filter((x) => !Object.values(CONSOLIDATION_SHEETS).includes(x.name as never));
