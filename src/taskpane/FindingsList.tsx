@@ -38,11 +38,6 @@ const useStyles = makeStyles({
   where: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The indicator a finding belongs to: a rate finding's own rate (its third code), else its first code. */
-export function indicatorOf(f: Finding): string {
-  return (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "";
-}
-
 /** Cells of a finding on its own sheet, in the finding's order. */
 export function cellsOf(f: Finding): string[] {
   return f.cells.filter((c) => c.sheet === f.sheet).map((c) => c.address);
@@ -56,7 +51,7 @@ interface Group {
 function groupByIndicator(findings: readonly Finding[]): Group[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = indicatorOf(f);
+    const key = f.subject;
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);

@@ -60,6 +60,8 @@ interface FindingBase {
   /** `id@version` of the template the sheet was filled in. */
   readonly template: string;
   readonly codes: readonly IndicatorCode[];
+  /** The indicator the finding is about (the row it belongs to): a rate finding's rate, else its first code; "" for none. */
+  readonly subject: string;
   readonly cells: readonly CellRef[];
   /** What the figure should be (a computed rate, a bound), in the stored scale. */
   readonly expected?: number;
@@ -74,6 +76,14 @@ interface FindingBase {
 export type Finding<C extends FindingCode = FindingCode> = {
   [K in C]: FindingBase & { readonly code: K; readonly details: FindingDetails[K] };
 }[C];
+
+/**
+ * The one rule for a finding's subject: a rate finding names numerator, denominator and rate, and is
+ * about the rate; every other finding is about its first code.
+ */
+export function subjectOf(code: string, codes: readonly string[]): string {
+  return (code.startsWith("rate.") && codes.length === 3 ? codes[2] : codes[0]) ?? "";
+}
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

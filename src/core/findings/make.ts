@@ -1,7 +1,7 @@
 import { asCode, type CellRef } from "../brand";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { Severity } from "../template/schema";
-import type { Finding, FindingCode, FindingDetails } from "./finding";
+import { subjectOf, type Finding, type FindingCode, type FindingDetails } from "./finding";
 import { stableId } from "./stable-id";
 
 export interface FindingSpec<C extends FindingCode> {
@@ -31,6 +31,7 @@ export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec
     sheet: read.sheet,
     template: read.template.key,
     codes: spec.codes.map(asCode),
+    subject: subjectOf(spec.code, spec.codes),
     cells: spec.cells.filter((c): c is CellRef => c !== undefined),
     expected: spec.expected,
     actual: spec.actual,
@@ -74,6 +75,7 @@ export function makeWorkbookFinding<C extends FindingCode>(spec: WorkbookFinding
     sheet: spec.sheet,
     template: spec.template,
     codes: codes.map(asCode),
+    subject: subjectOf(spec.code, codes),
     cells: spec.cells.filter((c): c is CellRef => c !== undefined),
     expected: spec.expected,
     actual: spec.actual,

@@ -1,4 +1,4 @@
-import type { Finding } from "../findings/finding";
+import { subjectOf, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { renderFinding } from "../findings/render";
 import type { LoadedTemplate } from "../template/load";
@@ -12,9 +12,9 @@ export function findingMessage(f: Finding, templates: TemplateLookup, lang: Lang
   return t ? renderFinding(f, t, lang) : `${f.code} ${f.codes.join(", ")}`.trim();
 }
 
-/** The indicator a finding is about: a rate finding's rate, otherwise its first code. */
-export function subjectCode(f: { readonly code: string; readonly codes: readonly string[] }): string {
-  return (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "";
+/** The indicator a finding, or a log row about one, is about (see `subjectOf`). */
+export function subjectCode(f: { readonly code: string; readonly codes: readonly string[]; readonly subject?: string }): string {
+  return f.subject ?? subjectOf(f.code, f.codes);
 }
 
 /** An indicator's name in the reader's language, "" when the template or code is unknown. */

@@ -91,8 +91,8 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     if (r.note) staleNotes.push(r.address);
   }
 
-  // A finding belongs to the row of its first code; rate findings to the rate's row.
-  const byRow = groupBy(findings, (f) => (f.code.startsWith("rate.") && f.codes.length === 3 ? f.codes[2] : f.codes[0]) ?? "");
+  // A finding belongs to the row of its subject.
+  const byRow = groupBy(findings, (f) => f.subject);
   const cells: CellWrite[] = [];
   for (const e of read.entries.values()) {
     const address = addressOf(e.row, read.columns.check);
