@@ -39,7 +39,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: hostPackages, message: "src/core is pure: no Office.js, ExcelJS, React or Node built-ins (see docs: architecture)." },
+            { group: hostPackages, message: "src/core is pure: no Office.js, ExcelJS, React or Node built-ins (README: 代码结构 Layout)." },
             { group: layers.core, message: "src/core imports no other layer (adapters, CLI, pane, commands)." },
           ],
         },

@@ -6,12 +6,9 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 export type IndicatorCode = Brand<string, "IndicatorCode">;
 /** A cell address in A1 notation without the sheet, e.g. `E12`. */
 export type CellAddress = Brand<string, "CellAddress">;
-/** A district's name as typed on its sheet, e.g. `荣昌区`. */
-export type DistrictName = Brand<string, "DistrictName">;
 
 export const asCode = (s: string): IndicatorCode => s as IndicatorCode;
 export const asAddress = (s: string): CellAddress => s as CellAddress;
-export const asDistrict = (s: string): DistrictName => s as DistrictName;
 
 /** A cell on a named sheet: what findings point at. */
 export interface CellRef {

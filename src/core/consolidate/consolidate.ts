@@ -15,7 +15,7 @@ import { indexSheetPlan } from "./plan-index";
 import { findingsSheetPlan } from "./plan-findings";
 import { rankSheetPlan, summarySheetPlan } from "./plan-summary";
 import { rankEq } from "./stats";
-import { applyWeightOverrides, indexWeightsCells, readWeightsSheet, weightsSheetPlan } from "./weights";
+import { applyWeightOverrides, indexWeightsCells, readWeightsSheet, weightsFinding, weightsSheetPlan, type WeightsSheetRead } from "./weights";
 
 
 /**
@@ -23,13 +23,21 @@ import { applyWeightOverrides, indexWeightsCells, readWeightsSheet, weightsSheet
  * checks, the gathering's findings and the anomalies across districts. What a check of a consolidated
  * workbook needs (the index and its 1,000 weight draws change no finding).
  */
-export function consolidationFindings(sources: readonly DistrictSource[], options: ConsolidateOptions, reader: SheetReader): { gathered: Gathered; findings: Finding[] } | undefined {
+export function consolidationFindings(
+  sources: readonly DistrictSource[],
+  options: ConsolidateOptions,
+  reader: SheetReader,
+): { gathered: Gathered; weights: WeightsSheetRead | undefined; findings: Finding[] } | undefined {
   const g = gatherDistricts(sources, options, reader);
   if (!g) return undefined;
   // A sheet left out for having no district name says so once, not twice.
   const leftOutUnnamed = new Set(g.findings.filter((f) => f.code === "gather.noDistrict").map((f) => f.sheet));
   const own: Finding[] = g.reads.flatMap(({ read }) => reader.check(read)).filter((f) => !(f.code === "sheet.noDistrict" && leftOutUnnamed.has(f.sheet)));
-  return { gathered: g, findings: [...own, ...g.findings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings) };
+  const weights = readWeightsSheet(sources.filter((s) => s.file === undefined).flatMap((s) => s.snapshots), g.template);
+  // What the weights sheet says wrongly matters only where the sheet is what the index follows.
+  const weightProblems = (weights?.problems ?? []).filter((p) => (p.code === "normalisation.unknown" ? !options.normalisation : !options.dimensionWeights));
+  const weightFindings = weightProblems.map((p) => weightsFinding(p, g.template.key, g.year));
+  return { gathered: g, weights, findings: [...own, ...g.findings, ...weightFindings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings) };
 }
 
 /**
@@ -48,8 +56,7 @@ export function consolidate(
   const g = found.gathered;
   const t = g.template;
 
-  const workbook = sources.filter((s) => s.file === undefined).flatMap((s) => s.snapshots);
-  const fromSheet = readWeightsSheet(workbook, t);
+  const fromSheet = found.weights;
   // Equal weights and min–max, overlaid by the weights sheet's valid entries, then by explicit options.
   const fromSheetOrDefault = fromSheet ? applyWeightOverrides(defaultIndexSettings(t), fromSheet.overrides) : defaultIndexSettings(t);
   const settings: IndexSettings = {

@@ -1,4 +1,7 @@
 import { asAddress, type CellRef } from "../brand";
+import type { Finding } from "../findings/finding";
+import type { Lang } from "../findings/format";
+import { makeWorkbookFinding } from "../findings/make";
 import { addressOf, cellAt, cellText, columnLetters, type CellValue, type SheetSnapshot } from "../grid";
 import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
@@ -286,9 +289,30 @@ export function applyWeightOverrides(settings: IndexSettings, o: WeightOverrides
   };
 }
 
+/**
+ * A problem on the weights sheet as a finding (`index.weights`, a warning): listed in 问题清单, the
+ * pane and the CLI like every other, never a silent fall-back to the default weight.
+ */
+export function weightsFinding(p: WeightsProblem, template: string, year: number | undefined): Finding<"index.weights"> {
+  const cells = "cell" in p ? [p.cell] : "cells" in p ? p.cells : [];
+  return makeWorkbookFinding({
+    template,
+    district: CONSOLIDATION_SHEETS.weights,
+    year,
+    sheet: CONSOLIDATION_SHEETS.weights,
+    code: "index.weights",
+    severity: "warning",
+    ruleId: "builtin.index.weights",
+    scope: `${p.code}:${"dimension" in p ? p.dimension : ""}`,
+    cells,
+    raw: "raw" in p ? p.raw : undefined,
+    details: { problem: p },
+  });
+}
+
 /** One problem in the person's language. */
-export function weightsProblemText(p: WeightsProblem, lang: "zh-CN" | "en"): string {
-  const zh = lang === "zh-CN";
+export function weightsProblemText(p: WeightsProblem, lang: Lang): string {
+  const zh = lang === "zh";
   switch (p.code) {
     case "weight.notNumber":
       return zh

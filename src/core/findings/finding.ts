@@ -1,6 +1,7 @@
 import type { CellRef, IndicatorCode } from "../brand";
 import type { Severity } from "../template/schema";
 import type { ParseFailure } from "../values/types";
+import type { WeightsProblem } from "../consolidate/weights";
 
 /**
  * Findings are data: a union tagged by `code`, with the structured fields each code needs.
@@ -42,6 +43,8 @@ export interface FindingDetails {
   /** Hidiroglou–Berthelot: this year / last year out of line with the other districts' ratios. */
   "peer.yoyOutlier": { ratio: number; medianRatio: number; lastYear: number; peers: number };
   "peer.missing": { reported: number; districts: number; median: number };
+  /** Something on the aggregator's weights sheet that cannot be used (the default is used instead). */
+  "index.weights": { problem: WeightsProblem };
   /** A city-level figure against the sum of its districts (expected = the sum). */
   "city.sumMismatch": { sum: number; reporting: number; districts: number };
 }

@@ -54,7 +54,7 @@ function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: stri
 }
 
 /** A finding about a sheet as a whole or a district with no readable sheet (consolidation's gathering). */
-export interface WorkbookFindingSpec<C extends FindingCode> extends Omit<FindingSpec<C>, "scope" | "codes"> {
+export interface WorkbookFindingSpec<C extends FindingCode> extends Omit<FindingSpec<C>, "codes"> {
   readonly template: string;
   readonly district: string;
   readonly year?: number;
@@ -66,7 +66,8 @@ export interface WorkbookFindingSpec<C extends FindingCode> extends Omit<Finding
 export function makeWorkbookFinding<C extends FindingCode>(spec: WorkbookFindingSpec<C>): Finding<C> {
   const codes = spec.codes ?? [];
   return {
-    id: stableId([spec.template, spec.district, spec.year, spec.ruleId, spec.code, spec.sheet, ...codes]),
+    // `scope` joins the id only where given, so the ids of findings made before it existed stay the same.
+    id: stableId([spec.template, spec.district, spec.year, spec.ruleId, spec.code, spec.sheet, ...codes, ...(spec.scope !== undefined ? [spec.scope] : [])]),
     code: spec.code,
     severity: spec.severity,
     ruleId: spec.ruleId,

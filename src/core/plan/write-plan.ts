@@ -133,8 +133,3 @@ export interface SheetPlan {
 export interface WritePlan {
   readonly sheets: readonly SheetPlan[];
 }
-
-/** How many cells a plan writes: counted in tests, never timed. */
-export function countCellWrites(plan: WritePlan): number {
-  return plan.sheets.reduce((n, s) => n + (s.cells?.length ?? 0), 0);
-}

@@ -5,7 +5,7 @@ import type { ParseFailure, ParsedCell } from "./types";
 
 /**
  * Reading one indicator cell the way district staff really fill it in
- * (standard-template.md, "How staff really type numbers").
+ * (full-width digits, 万/亿, 余/以上, percentages, dashes for "not reported"; see the cases below).
  *
  * Values are computed from the written digits as a decimal string (`Number("2314e2")`), never by
  * multiplying floats, so `23.14亿元` is exactly 231400 万元 and `94.44%` exactly 0.9444.

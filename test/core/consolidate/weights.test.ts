@@ -14,6 +14,10 @@ import type { CellValue } from "../../../src/core/grid";
 import { parseAddress } from "../../../src/core/grid";
 import { standardTemplate } from "../../../src/core/template/registry";
 import { snapshotFromPlan } from "../../helpers/plan-grid";
+import { consolidate, planConsolidation } from "../../../src/core/consolidate";
+import { renderFinding } from "../../../src/core/findings/render";
+import { allReports } from "../../fixtures/reports";
+import { reportSheets } from "../../helpers/consolidate-reports";
 
 const t = standardTemplate();
 const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["A", 1], ["B", 2], ["E", 0.5]]) };
@@ -127,7 +131,7 @@ describe("reading the weights sheet back", () => {
     ]);
     // The cells are still named: the index sheet's formulas test them the same way and fall back alike.
     expect(read.cells.weights.get("A")).toBe("C5");
-    expect(weightsProblemText(read.problems[1], "zh-CN")).toBe("指数权重!C6：维度 B 的权重 -1 小于 0，按默认权重计算。");
+    expect(weightsProblemText(read.problems[1], "zh")).toBe("指数权重!C6：维度 B 的权重 -1 小于 0，按默认权重计算。");
     expect(weightsProblemText(read.problems[0], "en")).toMatch(/^指数权重!C5: the weight of dimension A, "abc", is not a number/);
   });
 
@@ -146,7 +150,7 @@ describe("reading the weights sheet back", () => {
     expect(read.overrides.dimensionWeights.has("B")).toBe(false);
     expect(read.cells.weights.has("B")).toBe(false);
     expect(read.overrides.normalisation).toBe("minmax");
-    for (const p of read.problems) for (const lang of ["zh-CN", "en"] as const) expect(weightsProblemText(p, lang).length).toBeGreaterThan(10);
+    for (const p of read.problems) for (const lang of ["zh", "en"] as const) expect(weightsProblemText(p, lang).length).toBeGreaterThan(10);
   });
 
   it("reads the normalisation the way the index sheet's SEARCH formula does: 目标 or goal means goalposts", () => {
@@ -172,5 +176,26 @@ describe("which weights-sheet cells the index formulas follow", () => {
     expect(cells.weights.has("B")).toBe(false);
     expect(cells.weights.get("A")).toBe("C5");
     expect(cells.normalisation).toBeUndefined();
+  });
+});
+
+describe("weights-sheet problems are findings of the consolidation", () => {
+  const sheets = reportSheets(allReports);
+
+  it("a weight that is not a number is a warning on its cell in the consolidation, 问题清单 and every later check", () => {
+    const c = consolidate([{ snapshots: [...sheets, edited({ C5: "abc", C6: -1 })], inWorkbook: true }])!;
+    const found = c.findings.filter((f) => f.code === "index.weights");
+    expect(found.map((f) => [f.severity, f.cells.map((x) => x.address), renderFinding(f, t, "zh")])).toEqual([
+      ["warning", ["C5"], "指数权重!C5：维度 A 的权重“abc”不是数字，按默认权重计算。"],
+      ["warning", ["C6"], "指数权重!C6：维度 B 的权重 -1 小于 0，按默认权重计算。"],
+    ]);
+    expect(new Set(found.map((f) => f.id)).size).toBe(2);
+    const listed = planConsolidation(c, sheets).sheets.find((s) => s.name === "问题清单")!;
+    expect(listed.cells!.some((x) => String(x.value).includes("维度 A 的权重“abc”不是数字"))).toBe(true);
+  });
+
+  it("no finding when options override what the sheet says", () => {
+    const c = consolidate([{ snapshots: [...sheets, edited({ C5: "abc" })], inWorkbook: true }], { dimensionWeights: new Map(t.template.dimensions.map((d) => [d.code, 1])) })!;
+    expect(c.findings.filter((f) => f.code === "index.weights")).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { weightsProblemText } from "../../consolidate/weights";
 import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
@@ -62,6 +63,7 @@ export const en: MessageMap = {
   "peer.yoyOutlier": (f, c) =>
     `${c.name(f.codes[0])} went from ${c.figure(f.codes[0], f.details.lastYear)} to ${c.figure(f.codes[0], f.actual!)} (×${formatNumber(f.details.ratio, 2)}), out of line with the other districts (median of ${f.details.peers}: ×${formatNumber(f.details.medianRatio, 2)})`,
   "peer.missing": (f, c) => `${c.name(f.codes[0])} is not reported, while ${f.details.reported} of ${f.details.districts} districts reported it (median ${c.figure(f.codes[0], f.details.median)})`,
+  "index.weights": (f) => weightsProblemText(f.details.problem, "en"),
   "city.sumMismatch": (f, c) =>
     f.details.reporting === f.details.districts
       ? `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual!)}, but its ${f.details.districts} districts add up to ${c.figure(f.codes[0], f.details.sum)}`

@@ -1,3 +1,4 @@
+import { weightsProblemText } from "../../consolidate/weights";
 import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
@@ -65,6 +66,7 @@ export const zhCN: MessageMap = {
   "peer.yoyOutlier": (f, c) =>
     `${c.name(f.codes[0])}由上年 ${c.figure(f.codes[0], f.details.lastYear)} 变为 ${c.figure(f.codes[0], f.actual!)}，是上年的 ${formatNumber(f.details.ratio, 2)} 倍，与其他区县的变化不一致（${f.details.peers} 个区县的中位数 ${formatNumber(f.details.medianRatio, 2)} 倍）`,
   "peer.missing": (f, c) => `${c.name(f.codes[0])}未填报，而 ${f.details.districts} 个区县中有 ${f.details.reported} 个填报了该指标（中位数 ${c.figure(f.codes[0], f.details.median)}）`,
+  "index.weights": (f) => weightsProblemText(f.details.problem, "zh"),
   "city.sumMismatch": (f, c) =>
     f.details.reporting === f.details.districts
       ? `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，与 ${f.details.districts} 个区县合计 ${c.figure(f.codes[0], f.details.sum)} 不符`
