@@ -1,8 +1,8 @@
-import { readWorkbookBuffer, snapshotWorkbook, toBuffer } from "../src/adapters/xlsx";
+import { openWorkbook, snapshotWorkbook, toBuffer } from "../src/adapters/xlsx";
 import { applyPlan, newWorkbook } from "../src/adapters/xlsx";
 import { templateSheetPlan } from "../src/core/sheet/plan-template";
 import { standardTemplate } from "../src/core/template/registry";
-import { validateWorkbook } from "../src/core/validate";
+import { checkWorkbook } from "../src/core/check-workbook";
 
 /**
  * A filled template beside a 200,000 × 20 data sheet: a check reads the template sheet only (the
@@ -17,8 +17,8 @@ export async function measureLargeSheet(rows = 200_000): Promise<void> {
   global.gc?.();
   const heap0 = process.memoryUsage().rss;
   const t0 = performance.now();
-  const read = await readWorkbookBuffer(bytes);
-  const run = validateWorkbook(snapshotWorkbook(read));
+  const read = await openWorkbook(bytes);
+  const run = checkWorkbook(snapshotWorkbook(read));
   const ms = performance.now() - t0;
   const rss = process.memoryUsage().rss;
   console.log(

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { newWorkbook, readWorkbookBuffer, toBuffer } from "../src/adapters/xlsx";
+import { newWorkbook, openWorkbook, toBuffer } from "../src/adapters/xlsx";
 import { DEFAULT_LIMITS } from "../src/adapters/xlsx/package-guard";
 import { readCentralDirectory } from "../src/adapters/xlsx/zip/central-directory";
 
@@ -14,7 +14,7 @@ import { readCentralDirectory } from "../src/adapters/xlsx/zip/central-directory
 async function child(file: string): Promise<void> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  await readWorkbookBuffer(readFileSync(file), file, { scope: "all" });
+  await openWorkbook(readFileSync(file), file, { scope: "all" });
   clearInterval(timer);
   console.log(Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20));
 }

@@ -2,7 +2,7 @@ import { measurePeakAtLimit } from "./peak-load";
 import { measureLargeSheet } from "./large-sheet";
 import { performance } from "node:perf_hooks";
 import { standardTemplate } from "../src/core/template/registry";
-import { validateWorkbook } from "../src/core/validate";
+import { checkWorkbook } from "../src/core/check-workbook";
 import { flagPlan } from "../src/core/sheet/plan-flags";
 import { gc, measureCli, measureConsolidation, warmUpConsolidation } from "./consolidate";
 import { generatedDistrict } from "./generate";
@@ -14,7 +14,7 @@ function measure(label: string, districts: number): void {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = performance.now();
-  const run = validateWorkbook(sheets);
+  const run = checkWorkbook(sheets);
   const validated = performance.now();
   const plan = flagPlan(run.sheets, run.findings, sheets);
   const planned = performance.now();
@@ -41,7 +41,7 @@ const SIZES = [
 
 async function bench(): Promise<void> {
   console.log(`Huishen engine benchmark — Node ${process.version}, ${new Date().toISOString()}`);
-  console.log("\nValidation (validateWorkbook + flagPlan):");
+  console.log("\nValidation (checkWorkbook + flagPlan):");
   for (const [label, n] of SIZES) measure(label, n);
   console.log("\nConsolidation (consolidate + planConsolidation; the composite index and its rank-stability draws timed again on their own):");
   warmUpConsolidation();

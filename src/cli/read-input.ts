@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { XlsxReadError } from "../adapters/xlsx";
-import { readWorkbookFile } from "./workbook-files";
+import { openWorkbookFile } from "./workbook-files";
 import type { PackageLimits, SheetScope } from "../adapters/xlsx/package-guard";
 import type { Io } from "./io";
 
@@ -17,7 +17,7 @@ export interface ReadContext {
  */
 export async function readInput(file: string, ctx: ReadContext, scope: SheetScope = "needed"): Promise<ExcelJS.Workbook | undefined> {
   try {
-    return await readWorkbookFile(file, { scope, limits: ctx.limits });
+    return await openWorkbookFile(file, { scope, limits: ctx.limits });
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
     const more = e.reason === "tooLarge" ? "\n可用 --max-size 调高上限（单位 MB，所需内存约为其 13 倍）。Raise the limit with --max-size (MB; memory needed is about 13 times that)." : "";

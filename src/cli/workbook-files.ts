@@ -4,12 +4,12 @@
  */
 import { promises as fs } from "node:fs";
 import type * as ExcelJS from "exceljs";
-import { readWorkbookBuffer, toBuffer, XlsxReadError, type ReadOptions } from "../adapters/xlsx";
+import { openWorkbook, toBuffer, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
 import { atomicWrite } from "./atomic-write";
 import { errorCode } from "./error-text";
 
 /** Open an .xlsx file; rejects with `XlsxReadError`. */
-export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
+export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<ExcelJS.Workbook> {
   let bytes: Buffer;
   try {
     const st = await fs.stat(path);
@@ -24,7 +24,7 @@ export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Pr
     if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
     throw new XlsxReadError("unreadable", path, undefined, code ?? (e instanceof Error ? e.message : String(e)));
   }
-  return readWorkbookBuffer(bytes, path, opts);
+  return openWorkbook(bytes, path, opts);
 }
 
 /** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */

@@ -10,7 +10,7 @@ import type { TemplateLookup } from "./review/text";
 import type { FlagReviews } from "./sheet/plan-flags";
 import type { SheetReadFailure, TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
-import { SheetReader, validateWorkbook } from "./validate";
+import { SheetReader, checkWorkbook } from "./check-workbook";
 
 /**
  * One workbook, understood once: every door (the pane's check and review, `validate`, `review-report`)
@@ -40,7 +40,7 @@ export interface WorkbookAnalysis {
 export function analyzeWorkbook(snapshots: readonly SheetSnapshot[], registry: TemplateRegistry = builtinRegistry()): WorkbookAnalysis {
   const reader = new SheetReader(registry);
   const work = snapshots.filter((s) => !isOwnSheetName(s.name));
-  const run = validateWorkbook(work, reader);
+  const run = checkWorkbook(work, reader);
   const settings = readConsolidationSettings(snapshots);
   const consolidated = settings && consolidationFindings([{ snapshots: work, inWorkbook: true }], settings, reader);
   const findings = consolidated ? consolidated.findings : run.findings;

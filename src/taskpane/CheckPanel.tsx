@@ -14,10 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../adapters/office/host";
-import { planCheck, planClear } from "../core/actions";
+import { planCheck, planClear } from "../core/check-job";
 import { compareFindings, countBySeverity, type Finding } from "../core/findings/finding";
 import type { TemplateSheetRead } from "../core/sheet/read-template";
-import type { ValidationRun } from "../core/validate";
+import type { CheckRun } from "../core/check-workbook";
 import { ActionStatus } from "./ActionStatus";
 import { FindingsList, cellsOf } from "./FindingsList";
 import { t, type Lang, type MessageKey } from "./i18n";
@@ -32,7 +32,7 @@ type Scope = "active" | "all";
 interface Results {
   readonly findings: readonly Finding[];
   readonly reads: ReadonlyMap<string, TemplateSheetRead>;
-  readonly failures: ValidationRun["failures"];
+  readonly failures: CheckRun["failures"];
 }
 
 interface Notice {
@@ -49,12 +49,12 @@ const useStyles = makeStyles({
   failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-function resultsOf(run: ValidationRun): Results {
+function resultsOf(run: CheckRun): Results {
   return { findings: run.findings, reads: new Map(run.sheets.map((s) => [s.sheet, s])), failures: run.failures };
 }
 
 /** Results with `sheet` re-checked: its old findings, read and failure replaced by the new run's. */
-function mergeSheet(prev: Results | undefined, sheet: string, run: ValidationRun): Results {
+function mergeSheet(prev: Results | undefined, sheet: string, run: CheckRun): Results {
   const reads = new Map(prev?.reads ?? []);
   reads.delete(sheet);
   for (const s of run.sheets) reads.set(s.sheet, s);

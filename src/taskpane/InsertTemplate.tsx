@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../adapters/office/host";
-import { planInsertTemplate, templateChoices, type InsertPlan, type InsertRequest } from "../core/actions";
+import { planInsertTemplate, templateChoices, type InsertPlan, type InsertRequest } from "../core/check-job";
 import { ActionStatus } from "./ActionStatus";
 import { t, type Lang } from "./i18n";
 import type { HostAction } from "./useHostAction";

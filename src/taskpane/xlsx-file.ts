@@ -3,7 +3,7 @@
  * Loaded on demand (`import()` in district-file.ts), so ExcelJS stays out of the pane's first bundle.
  */
 import type { SheetSnapshot } from "../core/grid";
-import { readWorkbookBuffer, XlsxReadError, type Hint } from "../adapters/xlsx/read";
+import { openWorkbook, XlsxReadError, type Hint } from "../adapters/xlsx/read";
 import { snapshotWorkbook } from "../adapters/xlsx/snapshot";
 
 export type XlsxOutcome =
@@ -13,7 +13,7 @@ export type XlsxOutcome =
 /** Every sheet of the workbook in `bytes` as a snapshot, or why it cannot be read. */
 export async function snapshotXlsx(bytes: Uint8Array, name: string): Promise<XlsxOutcome> {
   try {
-    const wb = await readWorkbookBuffer(bytes, name);
+    const wb = await openWorkbook(bytes, name);
     return { ok: true, sheets: snapshotWorkbook(wb) };
   } catch (e) {
     if (e instanceof XlsxReadError) return { ok: false, reason: e.reason === "notXlsx" ? "notXlsx" : "unreadable", hint: e.hint };

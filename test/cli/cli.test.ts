@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { snapshotWorkbook } from "../../src/adapters/xlsx";
-import { readWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
+import { openWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
 import { main } from "../../src/cli/main";
 import { COL } from "../../src/core/sheet/layout";
 import { rongchang2024, yuzhong2023 } from "../fixtures/reports";
@@ -25,7 +25,7 @@ describe("huishen template", () => {
     const r = await run("template", "-o", path("t.xlsx"), "--district", "荣昌区", "--year", "2024");
     expect(r.code).toBe(0);
     expect(r.out).toContain("92 项指标");
-    const [sheet] = snapshotWorkbook(await readWorkbookFile(path("t.xlsx")));
+    const [sheet] = snapshotWorkbook(await openWorkbookFile(path("t.xlsx")));
     const codes = sheet.values.map((row) => row[COL.code]).filter((v) => typeof v === "string" && /^[A-H]\d\d$/.test(v));
     expect(codes).toHaveLength(92);
     expect(sheet.name).toBe("荣昌区 2024");
@@ -94,14 +94,14 @@ describe("huishen validate", () => {
     let r = await run("validate", path("notes.xlsx"));
     expect([r.code, r.err]).toEqual([2, expect.stringContaining("不是 .xlsx 工作簿")]);
 
-    const plain = await readWorkbookFile(rongchang);
+    const plain = await openWorkbookFile(rongchang);
     plain.removeWorksheet(plain.worksheets[0].id);
     plain.addWorksheet("封面").getCell("A1").value = "说明";
     await writeWorkbookFile(plain, path("plain.xlsx"));
     r = await run("validate", path("plain.xlsx"));
     expect([r.code, r.err]).toEqual([2, expect.stringContaining("没有汇审模板工作表")]);
 
-    const old = await readWorkbookFile(rongchang);
+    const old = await openWorkbookFile(rongchang);
     old.worksheets[0].getCell("J1").value = "HUISHEN-TEMPLATE:standard@2019.1";
     await writeWorkbookFile(old, path("old.xlsx"));
     r = await run("validate", path("old.xlsx"));
@@ -109,19 +109,19 @@ describe("huishen validate", () => {
   });
 
   it("never changes a value a person typed: every input cell is the same after annotating", async () => {
-    const before = snapshotWorkbook(await readWorkbookFile(rongchang));
+    const before = snapshotWorkbook(await openWorkbookFile(rongchang));
     const r = await run("validate", rongchang, "--annotate", path("flagged.xlsx"));
     expect(r.code).toBe(0);
-    const after = snapshotWorkbook(await readWorkbookFile(path("flagged.xlsx")));
+    const after = snapshotWorkbook(await openWorkbookFile(path("flagged.xlsx")));
     const inputs = (s: (typeof before)[number]) =>
       s.values.flatMap((row, r) => [COL.thisYear, COL.lastYear, COL.remarks].map((c) => `${r}:${c}=${String(row[c] ?? "")}`)).concat(`district=${s.values[1][1]}`, `year=${s.values[1][4]}`);
     expect(inputs(after[0])).toEqual(inputs(before[0]));
     // The input file itself is untouched.
-    expect(snapshotWorkbook(await readWorkbookFile(rongchang))[0].values).toEqual(before[0].values);
+    expect(snapshotWorkbook(await openWorkbookFile(rongchang))[0].values).toEqual(before[0].values);
   });
 
   it("writes the flags: a fill and a note on each flagged cell, and a verdict in the check column", async () => {
-    const wb = await readWorkbookFile(path("flagged.xlsx"));
+    const wb = await openWorkbookFile(path("flagged.xlsx"));
     const ws = wb.worksheets[0];
     const e03Row = ws.getColumn(1).values.findIndex((v) => v === "E03");
     const cell = ws.getCell(e03Row, COL.thisYear + 1);

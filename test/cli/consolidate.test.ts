@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as ExcelJS from "exceljs";
 import { snapshotSheet } from "../../src/adapters/xlsx";
-import { readWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
+import { openWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
 import { main } from "../../src/cli/main";
 import { COL } from "../../src/core/sheet/layout";
 import { allReports, bazhou2023, justiceBureau2023, rongchang2024, shuimogou2024, yuzhong2023 } from "../fixtures/reports";
@@ -51,7 +51,7 @@ describe("huishen consolidate, five district files", () => {
   });
 
   it("writes the five district sheets and the summary, rank, index, weights and findings sheets", async () => {
-    const wb = await readWorkbookFile(path("summary.xlsx"));
+    const wb = await openWorkbookFile(path("summary.xlsx"));
     expect(wb.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name)).toEqual([...SHEETS, ...DISTRICT_SHEETS]);
     // The record of the flags Huishen painted on the district sheets, so they can be cleared later.
     expect(wb.worksheets.filter((ws) => ws.state !== "visible").map((ws) => [ws.name, ws.state])).toEqual([["汇审标记", "veryHidden"]]);
@@ -59,9 +59,9 @@ describe("huishen consolidate, five district files", () => {
   });
 
   it("keeps every value of every district sheet: only the check column, fills and notes may change", async () => {
-    const out = await readWorkbookFile(path("summary.xlsx"));
+    const out = await openWorkbookFile(path("summary.xlsx"));
     for (const r of allReports) {
-      const input = (await readWorkbookFile(fileOf(r))).worksheets[0];
+      const input = (await openWorkbookFile(fileOf(r))).worksheets[0];
       const copy = out.getWorksheet(`${r.district} ${r.year}`)!;
       const a = snapshotSheet(input);
       const b = snapshotSheet(copy);
@@ -158,7 +158,7 @@ describe("huishen consolidate, options and bad input", () => {
   });
 
   it("exits 2 with the reason when no sheet is of an edition it knows", async () => {
-    const old = await readWorkbookFile(fileOf(rongchang2024));
+    const old = await openWorkbookFile(fileOf(rongchang2024));
     old.worksheets[0].getCell("J1").value = "HUISHEN-TEMPLATE:standard@2019.1";
     await writeWorkbookFile(old, path("old-edition.xlsx"));
     const r = await run("consolidate", path("old-edition.xlsx"), "-o", path("old-summary.xlsx"));

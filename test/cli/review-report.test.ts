@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { snapshotWorkbook } from "../../src/adapters/xlsx";
-import { readWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
+import { openWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
 import { main } from "../../src/cli/main";
 import { REVIEW_SHEET, SUMMARY_SHEET, isIsoTime, readReviewLog } from "../../src/core/review";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
@@ -55,11 +55,11 @@ describe("huishen review-report", () => {
   });
 
   it("writes OUT.xlsx with 审核汇总 and one 审核意见 sheet per district, changing no other cell, the input untouched", async () => {
-    const input = snapshotWorkbook(await readWorkbookFile(reviewed));
+    const input = snapshotWorkbook(await openWorkbookFile(reviewed));
     const r = await run("review-report", reviewed, "-o", path("report.xlsx"));
     expect(r.code).toBe(1);
     expect(r.out).toContain(`已另存审核报告 ${path("report.xlsx")}（审核汇总、审核意见-荣昌区、审核意见-渝中区）`);
-    const out = await readWorkbookFile(path("report.xlsx"));
+    const out = await openWorkbookFile(path("report.xlsx"));
     const after = snapshotWorkbook(out);
     expect(after.map((s) => s.name)).toEqual([...input.map((s) => s.name), SUMMARY_SHEET, "审核意见-荣昌区", "审核意见-渝中区"]);
     for (const s of input) {
@@ -72,12 +72,12 @@ describe("huishen review-report", () => {
     expect(opinion.values[4].slice(0, 6)).toEqual([1, "E03", "行政复议审结率", "荣昌区 2024", expect.stringMatching(/^E\d+$/), "85.29%"]);
     expect(opinion.values[5][7]).toBe("请核对调解成功数");
     expect(after.find((s) => s.name === SUMMARY_SHEET)!.values.slice(4, 7).map((r) => r.slice(0, 8))).toEqual([["荣昌区", 2, 0, 2, 0, 1, 0, 5], ["渝中区", 0, 0, 1, 0, 1, 0, 2], ["合计", 2, 0, 3, 0, 2, 0, 7]]);
-    expect(snapshotWorkbook(await readWorkbookFile(reviewed))).toEqual(input);
+    expect(snapshotWorkbook(await openWorkbookFile(reviewed))).toEqual(input);
 
     // Running again on its own output replaces the report sheets rather than adding more.
     const again = await run("review-report", path("report.xlsx"), "-o", path("report2.xlsx"));
     expect(again.code).toBe(1);
-    expect((await readWorkbookFile(path("report2.xlsx"))).worksheets.map((w) => w.name)).toEqual(after.map((s) => s.name));
+    expect((await openWorkbookFile(path("report2.xlsx"))).worksheets.map((w) => w.name)).toEqual(after.map((s) => s.name));
   });
 
   it("--split writes one 审核意见 file per district with something sent back", async () => {
@@ -85,11 +85,11 @@ describe("huishen review-report", () => {
     const r = await run("review-report", reviewed, "--split", split);
     expect(r.code).toBe(1);
     expect(readdirSync(split).sort()).toEqual(["审核意见-渝中区.xlsx", "审核意见-荣昌区.xlsx"]);
-    const rc = snapshotWorkbook(await readWorkbookFile(join(split, "审核意见-荣昌区.xlsx")));
+    const rc = snapshotWorkbook(await openWorkbookFile(join(split, "审核意见-荣昌区.xlsx")));
     expect(rc.map((s) => s.name)).toEqual(["审核意见-荣昌区"]);
     expect(rc[0].values[0][0]).toBe("荣昌区 2024 年度指标审核意见（退回修改）");
     expect(rc[0].values.slice(4).filter((row) => typeof row[0] === "number").map((row) => row[1])).toEqual(["E03", "F04"]);
-    const yz = snapshotWorkbook(await readWorkbookFile(join(split, "审核意见-渝中区.xlsx")));
+    const yz = snapshotWorkbook(await openWorkbookFile(join(split, "审核意见-渝中区.xlsx")));
     expect(yz[0].values[4].slice(1, 3)).toEqual(["G01", "主动公开政府信息条数"]);
     expect(r.out).toContain("已写出 2 个区县的审核意见：");
   });
@@ -151,7 +151,7 @@ describe("huishen review-report", () => {
       expect([argv, r.code]).toEqual([argv, 2]);
       expect(r.err).toContain(message);
     }
-    const plain = await readWorkbookFile(reviewed);
+    const plain = await openWorkbookFile(reviewed);
     for (const ws of [...plain.worksheets]) if (ws.name !== REVIEW_SHEET) plain.removeWorksheet(ws.id);
     plain.addWorksheet("封面").getCell("A1").value = "说明";
     await writeWorkbookFile(plain, path("plain.xlsx"));

@@ -3,9 +3,9 @@
  * same review statuses, to the pane's check and review as to `validate --json` and `review-report --json`.
  */
 import { snapshotWorkbook } from "../../src/adapters/xlsx";
-import { planCheck } from "../../src/core/actions";
+import { planCheck } from "../../src/core/check-job";
 import { loadReview } from "../../src/core/review";
-import { readWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
+import { openWorkbookFile, writeWorkbookFile } from "../../src/cli/workbook-files";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
 import { allReports } from "../fixtures/reports";
 import { decide, rate } from "../helpers/review-decisions";
@@ -19,7 +19,7 @@ describe("the pane and the CLI see the same findings", () => {
     const files = allReports.map((r) => path(`${r.id}.xlsx`));
     for (const [i, r] of allReports.entries()) await writeWorkbookFile(await buildReportsWorkbook([r]), files[i]);
     expect((await run("consolidate", ...files, "-o", path("summary.xlsx"), "--districts", "荣昌区,渝中区,大足区")).code).toBe(1);
-    const wb = await readWorkbookFile(path("summary.xlsx"), { scope: "all" });
+    const wb = await openWorkbookFile(path("summary.xlsx"), { scope: "all" });
     await decide(wb, rate("E05"), { status: "accepted", note: "含上年结转" });
     await decide(wb, rate("E03"), { status: "sentBack", note: "请更正审结率" });
     await decide(wb, (f) => f.code === "gather.missingDistrict", { status: "accepted", note: "大足区另行报送" });
@@ -28,7 +28,7 @@ describe("the pane and the CLI see the same findings", () => {
   });
 
   it("gives validate --json the pane's check findings, consolidation's included, with the reviewer's statuses", async () => {
-    const sheets = snapshotWorkbook(await readWorkbookFile(reviewed));
+    const sheets = snapshotWorkbook(await openWorkbookFile(reviewed));
     const pane = planCheck({ sheets, activeSheet: sheets[0].name }, { scope: "all", lang: "zh" });
     const review = loadReview({ sheets }, "2025-03-02T00:00:00+08:00");
     const cli = JSON.parse((await run("validate", reviewed, "--json")).out) as { findings: { id: string; code: string; review: string }[] };
@@ -50,7 +50,7 @@ describe("the pane and the CLI see the same findings", () => {
 
   it("annotates with the review's marks: an accepted finding is muted as in the pane", async () => {
     expect((await run("validate", reviewed, "--annotate", path("annotated.xlsx"))).code).toBe(0);
-    const sheets = snapshotWorkbook(await readWorkbookFile(path("annotated.xlsx")));
+    const sheets = snapshotWorkbook(await openWorkbookFile(path("annotated.xlsx")));
     const rongchang = sheets.find((s) => s.name === "荣昌区 2024")!;
     const checkColumn = rongchang.values.map((row) => String(row[7] ?? "")).filter((t) => t.startsWith("✓ 已确认"));
     expect(checkColumn).toEqual(["✓ 已确认：含上年结转"]);

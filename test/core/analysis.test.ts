@@ -1,6 +1,6 @@
 import { analyzeWorkbook } from "../../src/core/analysis";
 import { consolidate, planConsolidation } from "../../src/core/consolidate";
-import { validateWorkbook } from "../../src/core/validate";
+import { checkWorkbook } from "../../src/core/check-workbook";
 import { allReports } from "../fixtures/reports";
 import { reportSheets } from "../helpers/consolidate-reports";
 import { snapshotFromPlan } from "../helpers/plan-grid";
@@ -9,7 +9,7 @@ describe("one analysis of a workbook: the findings every door shows", () => {
   const sheets = reportSheets(allReports);
 
   it("are each sheet's own checks in a workbook never consolidated", () => {
-    expect(analyzeWorkbook(sheets).findings.map((f) => f.id)).toEqual(validateWorkbook(sheets).findings.map((f) => f.id));
+    expect(analyzeWorkbook(sheets).findings.map((f) => f.id)).toEqual(checkWorkbook(sheets).findings.map((f) => f.id));
   });
 
   it("include the consolidation's findings once the workbook was consolidated, with the options it ran with", () => {

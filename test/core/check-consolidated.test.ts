@@ -1,4 +1,4 @@
-import { planCheck } from "../../src/core/actions";
+import { planCheck } from "../../src/core/check-job";
 import { consolidate, planConsolidation } from "../../src/core/consolidate";
 import { planDecision } from "../../src/core/review";
 import { ACCEPTED_FILL } from "../../src/core/sheet/plan-flags";

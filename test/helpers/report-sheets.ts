@@ -1,7 +1,7 @@
 import type { Finding } from "../../src/core/findings/finding";
 import { templateSheetPlan } from "../../src/core/sheet/plan-template";
 import { standardTemplate } from "../../src/core/template/registry";
-import { validateWorkbook } from "../../src/core/validate";
+import { checkWorkbook } from "../../src/core/check-workbook";
 import type { ReportFixture } from "../fixtures/reports";
 import { fillSnapshot, snapshotFromPlan } from "./plan-grid";
 
@@ -16,7 +16,7 @@ export function reportSnapshot(report: ReportFixture, edit?: (values: unknown[][
 /** Validate one report as its own workbook. */
 export function validateReport(report: ReportFixture, edit?: Parameters<typeof reportSnapshot>[1]) {
   const { snapshot, rowOf } = reportSnapshot(report, edit);
-  return { ...validateWorkbook([snapshot]), rowOf, snapshot };
+  return { ...checkWorkbook([snapshot]), rowOf, snapshot };
 }
 
 /** `code:E03` keys of the findings of one kind, sorted, for exact comparisons. */

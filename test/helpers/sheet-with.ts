@@ -2,7 +2,7 @@ import type { CellValue } from "../../src/core/grid";
 import { COL } from "../../src/core/sheet/layout";
 import { templateSheetPlan } from "../../src/core/sheet/plan-template";
 import { standardTemplate } from "../../src/core/template/registry";
-import { validateWorkbook } from "../../src/core/validate";
+import { checkWorkbook } from "../../src/core/check-workbook";
 import { snapshotFromPlan } from "./plan-grid";
 
 type Typed = CellValue | { thisYear?: CellValue; lastYear?: CellValue; format?: string };
@@ -24,7 +24,7 @@ export function sheetWith(cells: Record<string, Typed>, meta: { district?: strin
 }
 
 export function findingsFor(cells: Record<string, Typed>, meta?: { district?: string; year?: CellValue }) {
-  return validateWorkbook([sheetWith(cells, meta).snapshot]).findings;
+  return checkWorkbook([sheetWith(cells, meta).snapshot]).findings;
 }
 
 /** `code@indicator` pairs, sorted: compact and exact. */

@@ -47,7 +47,7 @@ describe("the layers, by path (eslint)", () => {
 
   it.each([
     ['import { applyPlan } from "../adapters/xlsx";', "src/core/probe.ts"],
-    ['import { readWorkbookBuffer } from "../../adapters/xlsx/read";', "src/core/sheet/probe.ts"],
+    ['import { openWorkbook } from "../../adapters/xlsx/read";', "src/core/sheet/probe.ts"],
     ['import { main } from "../cli/main";', "src/core/probe.ts"],
     ['import { t } from "../taskpane/i18n";', "src/core/probe.ts"],
   ])("the core imports no other layer: %s", (line, file) => {

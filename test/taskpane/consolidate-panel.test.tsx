@@ -1,6 +1,6 @@
 import * as v8 from "node:v8";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { newWorkbook, readWorkbookBuffer, snapshotWorkbook, toBuffer } from "../../src/adapters/xlsx";
+import { newWorkbook, openWorkbook, snapshotWorkbook, toBuffer } from "../../src/adapters/xlsx";
 import { CONSOLIDATION_SHEETS } from "../../src/core/consolidate";
 import { summaryLayout, totalAddress } from "../../src/core/consolidate/layout";
 import { standardTemplate } from "../../src/core/template/registry";
@@ -53,7 +53,7 @@ class InsertingHost extends FakeHost {
   readonly insertedFiles: string[] = [];
   async insertSheets(file: { name: string; base64: string }, sheetNames: readonly string[]): Promise<string[]> {
     this.insertedFiles.push(file.name);
-    const wb = await readWorkbookBuffer(new Uint8Array(Buffer.from(file.base64, "base64")), file.name);
+    const wb = await openWorkbook(new Uint8Array(Buffer.from(file.base64, "base64")), file.name);
     const given: string[] = [];
     for (const s of snapshotWorkbook(wb, { sheets: sheetNames })) {
       let name = s.name;

@@ -34,7 +34,7 @@
  * options — or Huishen's, when the plan says `protect: true`.
  */
 import { parseAddress } from "../../core/grid";
-import type { CellWrite, ChartSpec, ColorScaleSpec, FillSpec, NoteSpec, SheetPlan, ValidationSpec, WritePlan } from "../../core/plan/write-plan";
+import type { CellWrite, ChartSpec, ColorScaleSpec, FillSpec, NoteSpec, SheetPlan, InputRuleSpec, WritePlan } from "../../core/plan/write-plan";
 import { NOTE_PREFIX } from "../../core/sheet/plan-flags";
 import { splitRanges, validationProblems } from "../../core/plan/data-validation";
 import { summarySpecProblems } from "../../core/plan/summary-specs";
@@ -130,7 +130,7 @@ function staticProblems(sp: SheetPlan): string[] {
       if (inBody) at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
     }
   }
-  for (const v of sp.validations ?? []) for (const p of validationProblems(v)) at(`validation ${v.range}: ${p}`);
+  for (const v of sp.inputRules ?? []) for (const p of validationProblems(v)) at(`validation ${v.range}: ${p}`);
   for (const f of sp.fills ?? []) {
     cell(f.address, "fill");
     if (!isColour(f.color)) at(`fill ${f.address}: "${f.color}" is not #RRGGBB`);
@@ -232,7 +232,7 @@ function needsUnprotected(sp: SheetPlan): boolean {
     (sp.merges?.length ?? 0) > 0 ||
     (sp.columns?.length ?? 0) > 0 ||
     (sp.rows?.length ?? 0) > 0 ||
-    (sp.validations?.length ?? 0) > 0 ||
+    (sp.inputRules?.length ?? 0) > 0 ||
     (sp.fills?.length ?? 0) > 0 ||
     (sp.notes?.length ?? 0) > 0 ||
     (sp.clearFlags?.fills.length ?? 0) > 0 ||
@@ -247,7 +247,7 @@ function needsUnprotected(sp: SheetPlan): boolean {
 // ---------------------------------------------------------------------------------------------
 // Apply
 
-export async function applyWritePlan(context: Excel.RequestContext, plan: WritePlan, sync: Syncer, opts: ApplyOptions): Promise<OfficeApplyStats> {
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, sync: Syncer, opts: ApplyOptions): Promise<OfficeApplyStats> {
   const caps = opts.capabilities;
   const limit = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const notesAs: OfficeApplyStats["notesAs"] = caps.notes ? "notes" : caps.comments ? "comments" : "none";
@@ -415,7 +415,7 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
       if (r.height !== undefined) op(body, 16, () => (sheet(name).getRange(rowRange(r.index)).format.rowHeight = r.height!));
       if (r.hidden !== undefined) op(body, 8, () => (sheet(name).getRange(rowRange(r.index)).rowHidden = r.hidden!));
     }
-    for (const v of sp.validations ?? []) {
+    for (const v of sp.inputRules ?? []) {
       if (caps.dataValidation === false) {
         stats.validationsSkipped++;
         continue;
@@ -619,7 +619,7 @@ function queueBlock(name: string, b: Block<CellWrite>, sheet: SheetFn, list: Op[
   }
 }
 
-function queueValidation(name: string, range: string, v: ValidationSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
+function queueValidation(name: string, range: string, v: InputRuleSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
   const rule: Excel.DataValidationRule =
     v.type === "list"
       ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }

@@ -12,7 +12,7 @@
  *  - onSheetChanged: 1 (ExcelApi 1.9) or 2 (1.7–1.8) to register, 1 to unsubscribe, and 1 per
  *    collection-level event to turn the sheet id into its name.
  */
-import { applyWritePlan, type OfficeApplyStats } from "./apply";
+import { applyPlan, type OfficeApplyStats } from "./apply";
 import { detectCapabilities, isExcelApiSupported } from "./capabilities";
 import type { HostCapabilities, WorkbookHost, WorkbookRead } from "./host";
 import { insertSheetsFromBase64 } from "./insert";
@@ -74,7 +74,7 @@ export function createOfficeHost(opts: OfficeHostOptions = {}): OfficeHost {
 
     async apply(plan: WritePlan, onProgress?: (done: number, total: number) => void): Promise<OfficeApplyStats> {
       const stats = await Excel.run((ctx) =>
-        applyWritePlan(ctx, plan, syncer(ctx), { capabilities, maxRequestBytes: opts.maxRequestBytes, onProgress }),
+        applyPlan(ctx, plan, syncer(ctx), { capabilities, maxRequestBytes: opts.maxRequestBytes, onProgress }),
       );
       lastApply = stats;
       return stats;

@@ -43,7 +43,7 @@ export interface ApplyReport {
   readonly cellsWritten: number;
   readonly fills: number;
   readonly notes: number;
-  readonly validations: number;
+  readonly inputRules: number;
   readonly colorScales: number;
   /** Charts in the plan that were not written: ExcelJS cannot write charts. */
   readonly chartsSkipped: number;
@@ -122,7 +122,7 @@ function sheetProblems(sp: SheetPlan, ws: ExcelJS.Worksheet | undefined): string
       }
     }
   }
-  for (const v of sp.validations ?? []) for (const p of validationProblems(v)) out.push(at(`validation ${v.range}: ${p}`));
+  for (const v of sp.inputRules ?? []) for (const p of validationProblems(v)) out.push(at(`validation ${v.range}: ${p}`));
   for (const f of sp.fills ?? []) {
     cell(f.address, "fill");
     const c = colourProblem(f.color, `fill ${f.address}`);
@@ -371,9 +371,9 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
     if (row.cellCount === 0 && r.height === undefined) row.getCell(1);
   }
 
-  for (const v of sp.validations ?? []) {
+  for (const v of sp.inputRules ?? []) {
     addValidation(ws, v);
-    counts.validations++;
+    counts.inputRules++;
   }
   for (const f of sp.fills ?? []) {
     setFill(ws.getCell(f.address), f.color);
@@ -415,7 +415,7 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
 export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<ApplyReport> {
   const problems = planProblems(wb, plan);
   if (problems.length > 0) throw new PlanError(problems);
-  const counts: Counts = { sheetsCreated: 0, sheetsReplaced: 0, cellsWritten: 0, fills: 0, notes: 0, validations: 0, colorScales: 0, chartsSkipped: 0 };
+  const counts: Counts = { sheetsCreated: 0, sheetsReplaced: 0, cellsWritten: 0, fills: 0, notes: 0, inputRules: 0, colorScales: 0, chartsSkipped: 0 };
   // The sheet the workbook opens on: if the plan replaces it, the new sheet takes its place.
   const activeBefore = wb.worksheets[workbookViews(wb)[0]?.activeTab ?? 0];
   let toActivate: string | undefined;

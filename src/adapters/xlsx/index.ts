@@ -1,6 +1,6 @@
 /** The .xlsx adapter: ExcelJS workbooks ↔ the core's snapshots and write plans. */
-export { readWorkbookBuffer, XlsxReadError } from "./read";
-export type { XlsxReadFailure, Hint, ReadOptions } from "./read";
+export { openWorkbook, XlsxReadError } from "./read";
+export type { XlsxReadFailure, Hint, OpenOptions } from "./read";
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFormula } from "./snapshot";
 export { applyPlan, planProblems } from "./apply";
 export type { ApplyReport } from "./apply";

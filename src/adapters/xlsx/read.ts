@@ -52,7 +52,7 @@ export class XlsxReadError extends Error {
   }
 }
 
-export interface ReadOptions {
+export interface OpenOptions {
   /** "needed" (default) leaves out large sheets a check does not read; "all" keeps every sheet, for writing the workbook back. */
   readonly scope?: SheetScope;
   readonly limits?: PackageLimits;
@@ -90,7 +90,7 @@ function fromPackageError(e: PackageError, source: string): XlsxReadError {
  * Load a workbook from bytes. The first bytes decide "not an .xlsx" (CSV, .xls, random bytes);
  * the package guard bounds what is unpacked; whatever ExcelJS still cannot parse is "damaged".
  */
-export async function readWorkbookBuffer(buf: Uint8Array, source = "(buffer)", opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
+export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: OpenOptions = {}): Promise<ExcelJS.Workbook> {
   if (startsWith(buf, OLE2_MAGIC)) {
     throw new XlsxReadError("notXlsx", source, {
       zh: "可能是旧版 .xls 或设置了打开密码的工作簿，请在 Excel 中另存为 .xlsx",

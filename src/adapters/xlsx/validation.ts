@@ -10,7 +10,7 @@
  * `dataValidations` is missing from ExcelJS's type declarations, hence the local interface.
  */
 import type * as ExcelJS from "exceljs";
-import type { ValidationSpec } from "../../core/plan/write-plan";
+import type { InputRuleSpec } from "../../core/plan/write-plan";
 import { addressOf } from "../../core/grid";
 import { cellsOf, contains, overlaps, parseRange, Rect, rectText } from "../../core/plan/range";
 import { listLiteral, splitRanges } from "../../core/plan/data-validation";
@@ -25,7 +25,7 @@ export function dataValidationsOf(ws: ExcelJS.Worksheet): DataValidationsLike {
 }
 
 
-export function toExcelValidation(v: ValidationSpec): ExcelJS.DataValidation {
+export function toExcelValidation(v: InputRuleSpec): ExcelJS.DataValidation {
   const dv: ExcelJS.DataValidation = {
     type: v.type,
     // Blank means "not reported": a person may leave the cell empty.
@@ -69,7 +69,7 @@ function clearValidations(dvs: DataValidationsLike, target: Rect): void {
 }
 
 /** Add one plan validation; returns how many ranges it covered. */
-export function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): number {
+export function addValidation(ws: ExcelJS.Worksheet, v: InputRuleSpec): number {
   const dvs = dataValidationsOf(ws);
   const dv = toExcelValidation(v);
   let n = 0;

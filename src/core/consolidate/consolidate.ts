@@ -4,7 +4,7 @@ import type { SheetSnapshot } from "../grid";
 import type { SheetPlan, WritePlan } from "../plan/write-plan";
 import { flagPlan } from "../sheet/plan-flags";
 import { builtinRegistry, type TemplateRegistry } from "../template/registry";
-import { SheetReader } from "../validate";
+import { SheetReader } from "../check-workbook";
 import { peerAnomalies } from "./anomalies";
 import { compositeIndex, defaultIndexSettings } from "./composite";
 import { municipalTotals } from "./figures";

@@ -2,7 +2,7 @@ import type { Finding } from "../findings/finding";
 import { makeWorkbookFinding } from "../findings/make";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { LoadedTemplate } from "../template/load";
-import type { SheetReader } from "../validate";
+import type { SheetReader } from "../check-workbook";
 import { districtData } from "./figures";
 import type { ConsolidateOptions, DistrictData, DistrictSource } from "./model";
 

@@ -1,6 +1,6 @@
 export { consolidate, planConsolidation } from "./consolidate";
 export { DEFAULT_STABILITY } from "./composite";
-export { districtSources, planConsolidate, type ConsolidateRequest, type ConsolidateOutcome, type DistrictFile } from "./actions";
+export { districtSources, planConsolidate, type ConsolidateRequest, type ConsolidateOutcome, type DistrictFile } from "./consolidate-job";
 export { CONSOLIDATION_SHEETS } from "./layout";
 export type * from "./model";
 export { readConsolidationSettings } from "./settings-marker";

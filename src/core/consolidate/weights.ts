@@ -138,7 +138,7 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
       `${addressOf(normRow, COL.code)}:${addressOf(normRow, COL.name)}`,
       `${addressOf(normRow, COL.count)}:${addressOf(normRow, COL.note)}`,
     ],
-    validations: [
+    inputRules: [
       {
         range: `${firstWeight}:${lastWeight}`,
         type: "decimal",

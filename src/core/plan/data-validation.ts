@@ -3,14 +3,14 @@
  * the checks both adapters make before writing, so a plan is refused the same way everywhere.
  * Not to be confused with checking figures (the core's `checks/`).
  */
-import type { ValidationSpec } from "./write-plan";
+import type { InputRuleSpec } from "./write-plan";
 import { parseRange } from "./range";
 
 /** Excel's limits: beyond them Excel reports the file as damaged. */
 export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, listLiteral: 255 } as const;
 
 /** Plan misuse Excel would reject; checked before anything is written. */
-export function validationProblems(v: ValidationSpec): string[] {
+export function validationProblems(v: InputRuleSpec): string[] {
   const out: string[] = [];
   const ranges = splitRanges(v.range);
   if (ranges.length === 0 || ranges.some((r) => !parseRange(r))) out.push(`bad range "${v.range}"`);

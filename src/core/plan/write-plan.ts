@@ -45,7 +45,11 @@ export interface RowSpec {
   readonly hidden?: boolean;
 }
 
-export interface ValidationSpec {
+/**
+ * An input rule on cells: what Excel calls data validation (a drop-down list, whole or decimal number
+ * bounds). Named apart from checking figures, which is the core's `checks/`.
+ */
+export interface InputRuleSpec {
   readonly range: string;
   readonly type: "whole" | "decimal" | "list";
   readonly operator?: "between" | "greaterThanOrEqual";
@@ -115,7 +119,7 @@ export interface SheetPlan {
   readonly merges?: readonly string[];
   readonly columns?: readonly ColumnSpec[];
   readonly rows?: readonly RowSpec[];
-  readonly validations?: readonly ValidationSpec[];
+  readonly inputRules?: readonly InputRuleSpec[];
   /** Protect the sheet without a password; cells with `style.locked === false` stay editable. */
   readonly protect?: boolean;
   readonly freeze?: { readonly rows: number; readonly columns: number };

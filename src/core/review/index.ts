@@ -31,4 +31,4 @@ export { SUMMARY_SHEET, reviewSummarySheetPlan, type ReportOptions } from "./sum
 export { OPINION_PREFIX, opinionSheetPlans, shownValue, type OpinionSheet } from "./opinion-sheet";
 export { ownReviewSheets, REVIEW_MARKER_PREFIX, type OwnSheet } from "./own-sheets";
 export { findingMessage, indicatorName, subjectCode, type TemplateLookup } from "./text";
-export { loadReview, planDecision, planReviewRefresh, planReviewReport, type DecisionPlan, type LoadedReview, type RefreshPlan, type ReportPlan, type ReviewOptions, type ReviewRead } from "./actions";
+export { loadReview, planDecision, planReviewRefresh, planReviewReport, type DecisionPlan, type LoadedReview, type RefreshPlan, type ReportPlan, type ReviewOptions, type ReviewRead } from "./review-job";

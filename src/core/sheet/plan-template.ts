@@ -1,5 +1,5 @@
 import { addressOf, columnLetters } from "../grid";
-import type { CellWrite, SheetPlan, ValidationSpec } from "../plan/write-plan";
+import type { CellWrite, SheetPlan, InputRuleSpec } from "../plan/write-plan";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { COL, COLORS, COLUMNS, DISTRICT_LABEL, HEADER_LABELS, MARKER_COL, META, ROW, TEMPLATE_LABEL, YEAR_LABEL, markerText } from "./layout";
@@ -24,7 +24,7 @@ const LOCKED_STYLE = { border: true, fill: COLORS.locked } as const;
 export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions): TemplateSheetPlan {
   const cells: CellWrite[] = [];
   const merges: string[] = [];
-  const validations: ValidationSpec[] = [];
+  const inputRules: InputRuleSpec[] = [];
   const rowOf = new Map<string, number>();
   const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
 
@@ -33,7 +33,7 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
   cells.push(...metaRow(t, opts));
   merges.push(`${addressOf(ROW.meta, META.district)}:${addressOf(ROW.meta, META.district + 1)}`);
   merges.push(`${addressOf(ROW.meta, META.template)}:${addressOf(ROW.meta, META.template + 1)}`);
-  validations.push({
+  inputRules.push({
     range: addressOf(ROW.meta, META.year),
     type: "whole",
     operator: "between",
@@ -70,7 +70,7 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
   for (const ind of t.template.indicators) {
     const r = rowOf.get(ind.code)!;
     cells.push(...indicatorRow(ind, r, rowOf, t));
-    validations.push(...inputValidations(ind, r));
+    inputRules.push(...inputValidations(ind, r));
   }
 
   put(0, MARKER_COL, { value: markerText(t.key), style: { fontColor: "#FFFFFF" } });
@@ -83,7 +83,7 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
       activate: true,
       cells,
       merges,
-      validations,
+      inputRules,
       protect: true,
       freeze: { rows: ROW.header + 1, columns: COL.name + 1 },
       columns: [
@@ -149,7 +149,7 @@ export function rateFormula(numerator: string, denominator: string): string {
   return `IF(OR(${numerator}="",${denominator}=""),"",IFERROR(${numerator}/${denominator},""))`;
 }
 
-function inputValidations(ind: Indicator, r: number): ValidationSpec[] {
+function inputValidations(ind: Indicator, r: number): InputRuleSpec[] {
   const range = `${addressOf(r, COL.thisYear)}:${addressOf(r, COL.lastYear)}`;
   // Warning style: staff may still keep 200余 or 95%以上 after the prompt; the check flags them.
   const common = { range, errorStyle: "warning" as const, promptTitle: ind.name.zh };

@@ -1,4 +1,4 @@
-import { planCheck, planInsertTemplate } from "../../../src/core/actions";
+import { planCheck, planInsertTemplate } from "../../../src/core/check-job";
 import { rongchang2024 } from "../../fixtures/reports";
 import { typeLikeExcel } from "../../helpers/typed";
 import { COL } from "../../../src/core/sheet/layout";

@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { copyWorksheet, newWorkbook, readWorkbookBuffer, snapshotSheet, toBuffer } from "../../../src/adapters/xlsx";
+import { copyWorksheet, newWorkbook, openWorkbook, snapshotSheet, toBuffer } from "../../../src/adapters/xlsx";
 import { renameSheetRefs } from "../../../src/adapters/xlsx/copy-sheet";
 import { readTemplateSheet } from "../../../src/core/sheet/read-template";
 import { builtinRegistry } from "../../../src/core/template/registry";
@@ -10,7 +10,7 @@ import { fillColour, noteText, protectionOf, validationsOf } from "./helpers";
 type Modelled = { model: { merges: string[] } };
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  return readWorkbookBuffer(await toBuffer(wb));
+  return openWorkbook(await toBuffer(wb));
 }
 
 /** Every cell ExcelJS knows on the sheet, by address (merged non-master cells included). */

@@ -3,7 +3,7 @@
  * then the adapter's answer, so an ExcelJS upgrade that changes one of them fails here first.
  */
 import * as ExcelJS from "exceljs";
-import { applyPlan, readWorkbookBuffer, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
+import { applyPlan, openWorkbook, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
 import { addressOf, parseAddress } from "../../../src/core/grid";
 import { fillColour, validationsOf, zipPart } from "./helpers";
 
@@ -29,7 +29,7 @@ describe("ExcelJS quirks and the adapter's answers", () => {
     raw.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
     expect(fillColour(raw.getCell("B1"))).toBe("FFFF0000"); // repainted by accident
 
-    const loaded = await readWorkbookBuffer(await toBuffer(wb));
+    const loaded = await openWorkbook(await toBuffer(wb));
     await applyPlan(loaded, { sheets: [{ name: "S", mode: "update", fills: [{ address: "A1", color: "#FF0000" }] }] });
     const s = loaded.worksheets[0];
     expect(fillColour(s.getCell("A1"))).toBe("FFFF0000");
@@ -52,7 +52,7 @@ describe("ExcelJS quirks and the adapter's answers", () => {
     const twice = await rawRoundTrip(once.wb);
     expect(sqrefs(zipPart(twice.bytes, "xl/worksheets/sheet1.xml")!)).toEqual(["A10:A20", "A2:A20"]); // overlap
 
-    const again = await readWorkbookBuffer(await toBuffer(wb));
+    const again = await openWorkbook(await toBuffer(wb));
     const out = await toBuffer(again);
     expect(sqrefs(zipPart(out, "xl/worksheets/sheet1.xml")!)).toEqual(["A2:A20"]);
   });
@@ -65,7 +65,7 @@ describe("ExcelJS quirks and the adapter's answers", () => {
     const cells = ["B2", "C2", "D2", "B3", "C3", "B4", "B10", "B11", "C11", "Z9"];
     const model = validationsOf(ws);
     for (const a of cells) model[a] = dv;
-    const back = await readWorkbookBuffer(await toBuffer(wb));
+    const back = await openWorkbook(await toBuffer(wb));
     expect(Object.keys(validationsOf(back.worksheets[0])).sort()).toEqual([...cells].sort());
     const refs = sqrefs(zipPart(await toBuffer(wb), "xl/worksheets/sheet1.xml")!);
     // Every cell covered exactly once.
@@ -91,7 +91,7 @@ describe("ExcelJS quirks and the adapter's answers", () => {
     const wb2 = new ExcelJS.Workbook();
     wb2.addWorksheet("S").getCell("A1").value = 1;
     await applyPlan(wb2, { sheets: [{ name: "S", mode: "update", rows: [{ index: 2, hidden: true }] }] });
-    expect(snapshotWorkbook(await readWorkbookBuffer(await toBuffer(wb2)))[0].hiddenRows).toEqual([2]);
+    expect(snapshotWorkbook(await openWorkbook(await toBuffer(wb2)))[0].hiddenRows).toEqual([2]);
   });
 
   test("a loaded workbook may have no views at all; activation still works", async () => {

@@ -6,7 +6,7 @@
 import * as ExcelJS from "exceljs";
 import type { WritePlan } from "../../../src/core/plan/write-plan";
 import type { SheetSnapshot } from "../../../src/core/grid";
-import { applyPlan, readWorkbookBuffer, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
+import { applyPlan, openWorkbook, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
 import { fillColour, noteText } from "./helpers";
 
 const YELLOW = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } } as const;
@@ -33,7 +33,7 @@ async function personsReport(): Promise<ExcelJS.Workbook> {
   ws.getCell("D3").fill = { ...YELLOW };
   ws.getCell("B4").note = "本人备注";
   ws.getCell("D4").font = { bold: true, color: { argb: "FF0000FF" } };
-  return readWorkbookBuffer(await toBuffer(wb));
+  return openWorkbook(await toBuffer(wb));
 }
 
 function allCells(s: SheetSnapshot): string {
@@ -71,7 +71,7 @@ describe("fills, notes and clearFlags keep every value", () => {
     expect(allCells(after)).toBe(allCells(before));
 
     // …and after a save and a read, too.
-    const back = await readWorkbookBuffer(await toBuffer(wb));
+    const back = await openWorkbook(await toBuffer(wb));
     expect(allCells(snapshotWorkbook(back)[0])).toBe(allCells(before));
     const ws = back.getWorksheet("荣昌区")!;
     expect(fillColour(ws.getCell("D3"))).toBe("FFFFC7CE");
@@ -103,7 +103,7 @@ describe("fills, notes and clearFlags keep every value", () => {
       ],
     });
     // Saved by one run, opened by the next one.
-    const next = await readWorkbookBuffer(await toBuffer(wb));
+    const next = await openWorkbook(await toBuffer(wb));
     await applyPlan(next, {
       sheets: [
         {
@@ -113,7 +113,7 @@ describe("fills, notes and clearFlags keep every value", () => {
         },
       ],
     });
-    const back = await readWorkbookBuffer(await toBuffer(next));
+    const back = await openWorkbook(await toBuffer(next));
     const ws = back.getWorksheet("荣昌区")!;
     expect(fillColour(ws.getCell("D3"))).toBeUndefined();
     expect(fillColour(ws.getCell("C4"))).toBeUndefined();
@@ -142,7 +142,7 @@ describe("fills, notes and clearFlags keep every value", () => {
         },
       ],
     });
-    const ws = (await readWorkbookBuffer(await toBuffer(wb))).getWorksheet("荣昌区")!;
+    const ws = (await openWorkbook(await toBuffer(wb))).getWorksheet("荣昌区")!;
     expect(fillColour(ws.getCell("C4"))).toBe("FFC6EFCE");
     expect(noteText(ws.getCell("C4"))).toBe("新");
   });

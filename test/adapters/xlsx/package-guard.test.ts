@@ -1,5 +1,5 @@
 import { deflateRawSync } from "zlib";
-import { readWorkbookBuffer, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
+import { openWorkbook, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
 import { DEFAULT_LIMITS, guardPackage, limitsForLoadedMiB } from "../../../src/adapters/xlsx/package-guard";
 import { readCentralDirectory } from "../../../src/adapters/xlsx/zip/central-directory";
 import { crc32 } from "../../../src/adapters/xlsx/zip/crc32";
@@ -16,7 +16,7 @@ function deflated(name: string, content: Uint8Array, declaredSize = content.leng
 
 async function failure(bytes: Uint8Array, opts = {}): Promise<XlsxReadError> {
   try {
-    await readWorkbookBuffer(bytes, "bad.xlsx", opts);
+    await openWorkbook(bytes, "bad.xlsx", opts);
   } catch (e) {
     if (e instanceof XlsxReadError) return e;
     throw e;
@@ -67,12 +67,12 @@ describe("the package guard: bounded cost on any input", () => {
     expect(guarded.skippedSheets).toEqual(["原始数据"]);
     expect(guarded.bytes.length).toBeLessThan(bytes.length);
 
-    const needed = snapshotWorkbook(await readWorkbookBuffer(bytes));
+    const needed = snapshotWorkbook(await openWorkbook(bytes));
     expect(needed.map((s) => [s.name, s.values.length > 0])).toEqual([
       ["荣昌区 2024", true],
       ["原始数据", false],
     ]);
-    const all = snapshotWorkbook(await readWorkbookBuffer(bytes, "(buffer)", { scope: "all" }));
+    const all = snapshotWorkbook(await openWorkbook(bytes, "(buffer)", { scope: "all" }));
     expect(all[1].values).toHaveLength(8000);
     expect(all[1].values[7999][19]).toBe(800019);
     // The template sheet reads the same either way.
@@ -84,7 +84,7 @@ describe("the package guard: bounded cost on any input", () => {
     const e = await failure(bytes, { scope: "all", limits: limitsForLoadedMiB(1) });
     expect(e.reason).toBe("tooLarge");
     expect(e.message).toMatch(/解压后约 \d+ MB，超过 1 MB 的上限/);
-    await expect(readWorkbookBuffer(bytes, "(buffer)", { scope: "all", limits: limitsForLoadedMiB(8) })).resolves.toBeDefined();
+    await expect(openWorkbook(bytes, "(buffer)", { scope: "all", limits: limitsForLoadedMiB(8) })).resolves.toBeDefined();
     expect(DEFAULT_LIMITS.maxLoadedBytes).toBe(64 * MiB);
   });
 

@@ -4,7 +4,7 @@ import {
   applyPlan,
   newWorkbook,
   planProblems,
-  readWorkbookBuffer,
+  openWorkbook,
   snapshotWorkbook,
   toBuffer,
   PlanError,
@@ -17,7 +17,7 @@ async function report(): Promise<ExcelJS.Workbook> {
   ws.getCell("A1").value = "标题";
   ws.getCell("B1").value = "副标题";
   ws.getCell("C3").value = 18;
-  return readWorkbookBuffer(await toBuffer(wb));
+  return openWorkbook(await toBuffer(wb));
 }
 
 async function expectRejected(plan: WritePlan, ...problems: RegExp[]): Promise<void> {
@@ -76,7 +76,7 @@ describe("plans the workbook cannot take are refused before any change", () => {
             tabColor: "red",
             fills: [{ address: "C3", color: "#FFF" }],
             notes: [{ address: "3C", text: "x" }],
-            validations: [{ range: "E5:E6", type: "list", list: ["a,b"], errorStyle: "stop" }],
+            inputRules: [{ range: "E5:E6", type: "list", list: ["a,b"], errorStyle: "stop" }],
           },
           { name: "a/b", mode: "create", visibility: "veryHidden" },
         ],
@@ -97,7 +97,7 @@ describe("plans the workbook cannot take are refused before any change", () => {
           {
             name: "荣昌区",
             mode: "update",
-            validations: [{ range: "C3", type: "whole", min: 0, max: 9, errorStyle: "stop", errorTitle: "标".repeat(33) }],
+            inputRules: [{ range: "C3", type: "whole", min: 0, max: 9, errorStyle: "stop", errorTitle: "标".repeat(33) }],
           },
         ],
       },

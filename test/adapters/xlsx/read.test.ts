@@ -3,15 +3,15 @@ import { join } from "path";
 import { randomBytes } from "crypto";
 import { deflateRawSync } from "zlib";
 import * as ExcelJS from "exceljs";
-import { readWorkbookBuffer, snapshotSheet, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
-import { readWorkbookFile } from "../../../src/cli/workbook-files";
+import { openWorkbook, snapshotSheet, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
+import { openWorkbookFile } from "../../../src/cli/workbook-files";
 import { tempDir } from "./helpers";
 
 /** Build with ExcelJS, save, read back: the snapshot sees what a file gives, not the in-memory model. */
 async function roundTrip(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   build(wb.addWorksheet("S"), wb);
-  return readWorkbookBuffer(await toBuffer(wb));
+  return openWorkbook(await toBuffer(wb));
 }
 
 describe("snapshotSheet: values as Excel's Range.values gives them", () => {
@@ -138,13 +138,13 @@ describe("snapshotWorkbook", () => {
   });
 });
 
-describe("readWorkbookFile: files that are not readable workbooks", () => {
+describe("openWorkbookFile: files that are not readable workbooks", () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
   async function failure(path: string): Promise<XlsxReadError> {
     try {
-      await readWorkbookFile(path);
+      await openWorkbookFile(path);
     } catch (e) {
       expect(e).toBeInstanceOf(XlsxReadError);
       return e as XlsxReadError;
@@ -226,13 +226,13 @@ describe("readWorkbookFile: files that are not readable workbooks", () => {
     wb.addWorksheet("S").getCell("A1").value = "ok";
     const file = join(tmp.dir, "good.xlsx");
     writeFileSync(file, await toBuffer(wb));
-    expect(snapshotWorkbook(await readWorkbookFile(file))[0].values).toEqual([["ok"]]);
-    const fromBytes = await readWorkbookBuffer(new Uint8Array(readFileSync(file)));
+    expect(snapshotWorkbook(await openWorkbookFile(file))[0].values).toEqual([["ok"]]);
+    const fromBytes = await openWorkbook(new Uint8Array(readFileSync(file)));
     expect(snapshotWorkbook(fromBytes)[0].values).toEqual([["ok"]]);
   });
 
   test("buffer errors name the source", async () => {
-    await expect(readWorkbookBuffer(Buffer.from("a,b"))).rejects.toMatchObject({ reason: "notXlsx", source: "(buffer)" });
+    await expect(openWorkbook(Buffer.from("a,b"))).rejects.toMatchObject({ reason: "notXlsx", source: "(buffer)" });
   });
 });
 

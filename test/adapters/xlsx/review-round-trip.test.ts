@@ -4,7 +4,7 @@
  * Chinese text, the ISO times, the sheet's very hidden state; no input cell of a district sheet changes.
  */
 import type * as ExcelJS from "exceljs";
-import { applyPlan, readWorkbookBuffer, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
+import { applyPlan, openWorkbook, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
 import type { SheetSnapshot } from "../../../src/core/grid";
 import {
   REVIEW_SHEET,
@@ -27,7 +27,7 @@ import { fillColour } from "./helpers";
 const SHEETS = ["荣昌区 2024", "渝中区 2023"];
 
 async function saveAndRead(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  return readWorkbookBuffer(await toBuffer(wb));
+  return openWorkbook(await toBuffer(wb));
 }
 
 async function decide(wb: ExcelJS.Workbook, pick: (f: { code: string; codes: readonly string[] }) => boolean, decision: Decision, who: string, at: string): Promise<ReviewEntry> {

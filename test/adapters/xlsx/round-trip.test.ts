@@ -5,7 +5,7 @@ import type { SheetPlan, WritePlan } from "../../../src/core/plan/write-plan";
 import type { SheetSnapshot } from "../../../src/core/grid";
 import { cellAt, numberFormatAt, parseAddress } from "../../../src/core/grid";
 import { applyPlan, newWorkbook, snapshotWorkbook } from "../../../src/adapters/xlsx";
-import { readWorkbookFile, writeWorkbookFile } from "../../../src/cli/workbook-files";
+import { openWorkbookFile, writeWorkbookFile } from "../../../src/cli/workbook-files";
 import { fillColour, noteText, protectionOf, tempDir, validationsOf, zipPart } from "./helpers";
 
 const MARKER = "HUISHEN:summary:v1";
@@ -44,7 +44,7 @@ const summary: SheetPlan = {
     { index: 0, height: 30 },
     { index: 9, hidden: true },
   ],
-  validations: [
+  inputRules: [
     {
       range: "E5:E6",
       type: "decimal",
@@ -92,9 +92,9 @@ describe("xlsx round trip: plan → file → snapshot", () => {
   beforeAll(async () => {
     const out = newWorkbook();
     const report = await applyPlan(out, plan);
-    expect(report).toEqual({ sheetsCreated: 2, sheetsReplaced: 0, cellsWritten: 19, fills: 1, notes: 1, validations: 3, colorScales: 0, chartsSkipped: 0 });
+    expect(report).toEqual({ sheetsCreated: 2, sheetsReplaced: 0, cellsWritten: 19, fills: 1, notes: 1, inputRules: 3, colorScales: 0, chartsSkipped: 0 });
     await writeWorkbookFile(out, file);
-    wb = await readWorkbookFile(file);
+    wb = await openWorkbookFile(file);
     ws = wb.getWorksheet("汇总")!;
     snap = snapshotWorkbook(wb).find((s) => s.name === "汇总")!;
   });
@@ -218,7 +218,7 @@ describe("xlsx round trip: plan → file → snapshot", () => {
     await applyPlan(wb, again);
     const file2 = join(tmp.dir, "summary-again.xlsx");
     await writeWorkbookFile(wb, file2);
-    const wb2 = await readWorkbookFile(file2);
+    const wb2 = await openWorkbookFile(file2);
     const snap2 = snapshotWorkbook(wb2, { sheets: ["汇总"] });
     expect(snap2).toHaveLength(1);
     expect(snap2[0].values).toEqual(snap.values);

@@ -2,7 +2,7 @@ import type { WritePlan } from "../../../src/core/plan/write-plan";
 import {
   applyPlan,
   newWorkbook,
-  readWorkbookBuffer,
+  openWorkbook,
   snapshotWorkbook,
   toBuffer,
 } from "../../../src/adapters/xlsx";
@@ -12,7 +12,7 @@ async function saveAndRead(plan: WritePlan, prepare?: (wb: ReturnType<typeof new
   const wb = newWorkbook();
   prepare?.(wb);
   await applyPlan(wb, plan);
-  return readWorkbookBuffer(await toBuffer(wb));
+  return openWorkbook(await toBuffer(wb));
 }
 
 describe("sheet visibility, activation and rows survive a round trip", () => {
@@ -82,7 +82,7 @@ describe("sheet visibility, activation and rows survive a round trip", () => {
     const hash = protectionOf(wb.getWorksheet("P")!)?.hashValue;
     await applyPlan(wb, { sheets: [{ name: "P", mode: "update", protect: true }] });
     expect(protectionOf(wb.getWorksheet("P")!)?.hashValue).toBe(hash);
-    const back = await readWorkbookBuffer(await toBuffer(wb));
+    const back = await openWorkbook(await toBuffer(wb));
     expect(back.getWorksheet("S")!.views[0]?.state ?? "normal").toBe("normal");
     expect(protectionOf(back.getWorksheet("S")!)?.sheet).not.toBe(true);
     expect(protectionOf(back.getWorksheet("P")!)).toMatchObject({ sheet: true, algorithmName: "SHA-512" });

@@ -11,7 +11,7 @@ import {
   cellFormulaOf,
   planProblems,
   PlanError,
-  readWorkbookBuffer,
+  openWorkbook,
   snapshotSheet,
   toBuffer,
 } from "../../../src/adapters/xlsx";
@@ -33,7 +33,7 @@ import {
 const conditionalFormattingsOf = (ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] =>
   (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
 
-const roundTrip = async (wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> => readWorkbookBuffer(await toBuffer(wb));
+const roundTrip = async (wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> => openWorkbook(await toBuffer(wb));
 
 /** The XML part of the named sheet, found through workbook.xml and its relationships. */
 function sheetXml(zip: Buffer, name: string): string {
@@ -98,13 +98,13 @@ describe("replace", () => {
       cellsWritten: 13,
       fills: 0,
       notes: 0,
-      validations: 0,
+      inputRules: 0,
       colorScales: 1,
       chartsSkipped: 1,
     });
 
     const saved = await toBuffer(wb);
-    const back = await readWorkbookBuffer(saved);
+    const back = await openWorkbook(saved);
     expect(back.worksheets.map((ws) => ws.name)).toEqual(order);
     expect(back.views[0].activeTab).toBe(3);
     expect(others(back)).toEqual(before);
@@ -202,7 +202,7 @@ describe("colour scales", () => {
     expect([...scale.matchAll(/<cfvo ([^>]*?)\/>/g)].map((m) => m[1].trim())).toEqual(['type="min"', 'type="percentile" val="50"', 'type="max"']);
     expect([...scale.matchAll(/<color rgb="([0-9A-F]{8})"\/>/g)].map((m) => m[1])).toEqual(["FFF8696B", "FFFFEB84", "FF63BE7B"]);
 
-    const back = await readWorkbookBuffer(saved);
+    const back = await openWorkbook(saved);
     expect(conditionalFormattingsOf(back.getWorksheet(SUMMARY_SHEET)!)).toEqual([
       {
         ref: SUMMARY_SCALE.range,

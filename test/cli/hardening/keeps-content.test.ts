@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
-import { readWorkbookFile, writeWorkbookFile } from "../../../src/cli/workbook-files";
+import { openWorkbookFile, writeWorkbookFile } from "../../../src/cli/workbook-files";
 import { addressOf } from "../../../src/core/grid";
 import { readTemplateSheet } from "../../../src/core/sheet/read-template";
 import { builtinRegistry } from "../../../src/core/template/registry";
@@ -20,7 +20,7 @@ describe("outputs keep a person's content", () => {
     wb.worksheets[0].getCell(check("E03")).value = "已与复议局核对";
     await writeWorkbookFile(wb, path("input.xlsx"));
     expect((await run("validate", path("input.xlsx"), "--annotate", path("annotated.xlsx"))).code).toBe(0);
-    const out = (await readWorkbookFile(path("annotated.xlsx"))).worksheets[0];
+    const out = (await openWorkbookFile(path("annotated.xlsx"))).worksheets[0];
     expect(out.getCell(check("E03")).value).toBe("已与复议局核对");
     // Rows without a person's text get Huishen's verdict: E05 is one of the four inconsistent rates.
     expect(String(out.getCell(check("E05")).value)).toMatch(/^⚠ /);
@@ -41,7 +41,7 @@ describe("outputs keep a person's content", () => {
     await writeWorkbookFile(await buildReportsWorkbook([yuzhong2023]), path("yuzhong.xlsx"));
     const r = await run("consolidate", path("merged.xlsx"), path("yuzhong.xlsx"), "-o", path("summary.xlsx"));
     expect(r.code).toBe(1);
-    const copy = (await readWorkbookFile(path("summary.xlsx"))).getWorksheet("荣昌区 2024")!;
+    const copy = (await openWorkbookFile(path("summary.xlsx"))).getWorksheet("荣昌区 2024")!;
     expect(copy.getCell(thisYear).value).toBe(283);
     expect(copy.getCell(lastYear).value).toBe(271);
     expect(readFileSync(path("merged.xlsx")).equals(Buffer.from(bytes))).toBe(true);

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { readWorkbookBuffer, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
+import { openWorkbook, snapshotWorkbook, toBuffer } from "../../../src/adapters/xlsx";
 import { addressOf } from "../../../src/core/grid";
 import { readTemplateSheet } from "../../../src/core/sheet/read-template";
 import { builtinRegistry } from "../../../src/core/template/registry";
@@ -69,7 +69,7 @@ describe("no silent misreads: each odd cell gets a finding naming it", () => {
     expect(f.severity).toBe("error");
     expect(f.message).toContain(`合并单元格 ${range} 覆盖了`);
     // The hidden last-year value is read, not taken as "not reported".
-    const sheet = snapshotWorkbook(await readWorkbookBuffer(readFileSync(file)))[0];
+    const sheet = snapshotWorkbook(await openWorkbook(readFileSync(file)))[0];
     const at = sheet.values.findIndex((row) => row.includes("E02"));
     const read = readTemplateSheet(sheet, builtinRegistry());
     expect(read.ok && read.value.entries.get("E02")!.lastYear).toMatchObject({ status: "value", value: 271 });

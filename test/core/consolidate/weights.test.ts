@@ -57,7 +57,7 @@ describe("the weights sheet plan", () => {
     const unlocked = plan.cells!.filter((c) => c.style?.locked === false).map((c) => c.address);
     expect(unlocked).toEqual(["C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C14"]);
     expect(cell("C5")!.style).toMatchObject({ fill: "#FFFFFF", locked: false });
-    expect(plan.validations).toEqual([
+    expect(plan.inputRules).toEqual([
       expect.objectContaining({ range: "C5:C12", type: "decimal", operator: "greaterThanOrEqual", min: 0, errorStyle: "stop" }),
       expect.objectContaining({ range: "C14", type: "list", list: ["最小-最大 min-max", "目标值 goalposts"], errorStyle: "stop" }),
     ]);

@@ -1,4 +1,4 @@
-import { planCheck, planClear, planInsertTemplate } from "../../../src/core/actions";
+import { planCheck, planClear, planInsertTemplate } from "../../../src/core/check-job";
 import { FLAG_SHEET, readFlagState } from "../../../src/core/flags/state";
 import type { CellValue, SheetSnapshot } from "../../../src/core/grid";
 import type { WritePlan } from "../../../src/core/plan/write-plan";

@@ -2,7 +2,7 @@ import type { Finding } from "../../../src/core/findings/finding";
 import { readFlagState } from "../../../src/core/flags/state";
 import { COL, COLORS } from "../../../src/core/sheet/layout";
 import { ACCEPTED_FILL, NOTE_PREFIX, clearFlagsPlan, flagPlan, type FlagReview } from "../../../src/core/sheet/plan-flags";
-import { validateWorkbook } from "../../../src/core/validate";
+import { checkWorkbook } from "../../../src/core/check-workbook";
 import { rongchang2024 } from "../../fixtures/reports";
 import { reportSnapshot } from "../../helpers/report-sheets";
 import { sheetWith } from "../../helpers/sheet-with";
@@ -14,7 +14,7 @@ const rate = (fs: readonly Finding[], code: string) => fs.find((f) => f.code ===
 
 describe("flags with review statuses", () => {
   const { snapshot, rowOf } = reportSnapshot(rongchang2024);
-  const run = validateWorkbook([snapshot]);
+  const run = checkWorkbook([snapshot]);
   const e05 = rate(run.findings, "E05");
   const e03 = rate(run.findings, "E03");
   const explanation = "直接纠错数含上年结转案件";
@@ -51,7 +51,7 @@ describe("flags with review statuses", () => {
   it("takes the colour of the open finding, not the accepted worse one", () => {
     // E02 = 283.5 is both a non-integer count (error) and, with E01 and E03, an inconsistent rate (warning).
     const { snapshot: s, rowOf: rows } = sheetWith({ E01: 337, E02: 283.5, E03: { thisYear: 0.8529, format: "0.00%" } });
-    const r = validateWorkbook([s]);
+    const r = checkWorkbook([s]);
     const error = r.findings.find((f) => f.code === "value.nonInteger")!;
     const warning = rate(r.findings, "E03");
     const paint = (status: Map<string, FlagReview>) => flagPlan(r.sheets, r.findings, [s], "zh", status).sheets[0].fills!.find((f) => f.address === cellOf(rows, "E02"))!.color;

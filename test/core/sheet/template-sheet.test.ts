@@ -3,7 +3,7 @@ import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
 import { COL, safeSheetName } from "../../../src/core/sheet/layout";
 import { builtinRegistry, standardTemplate } from "../../../src/core/template/registry";
 import { TemplateRegistry } from "../../../src/core/template/registry";
-import { validateWorkbook, SheetReader } from "../../../src/core/validate";
+import { checkWorkbook, SheetReader } from "../../../src/core/check-workbook";
 import { rongchang2024 } from "../../fixtures/reports";
 import { reportSnapshot } from "../../helpers/report-sheets";
 import { snapshotFromPlan } from "../../helpers/plan-grid";
@@ -38,11 +38,11 @@ describe("the template sheet plan", () => {
   });
 
   it("validates inputs by kind: whole counts ≥ 0, rates between 0 and 100 %, a four-digit year", () => {
-    const v = (code: string) => plan.validations!.find((x) => x.range.startsWith(`E${rowOf.get(code)! + 1}:`))!;
+    const v = (code: string) => plan.inputRules!.find((x) => x.range.startsWith(`E${rowOf.get(code)! + 1}:`))!;
     expect(v("E01")).toMatchObject({ type: "whole", min: 0, errorStyle: "warning" });
     expect(v("E03")).toMatchObject({ type: "decimal", min: 0, max: 1 });
     expect(v("G09")).toMatchObject({ type: "decimal", min: 0 });
-    expect(plan.validations!.find((x) => x.range === "E2")).toMatchObject({ type: "whole", min: 2000, max: 2100 });
+    expect(plan.inputRules!.find((x) => x.range === "E2")).toMatchObject({ type: "whole", min: 2000, max: 2100 });
   });
 
   it("carries a hidden marker naming the template id and version", () => {
@@ -70,8 +70,8 @@ describe("reading a filled sheet back", () => {
       numberFormats: rows.map((r) => (r < 0 ? [] : snapshot.numberFormats[r])),
       hiddenRows: [10],
     };
-    const before = validateWorkbook([snapshot]).findings.map((f) => f.id).sort();
-    const after = validateWorkbook([moved]).findings;
+    const before = checkWorkbook([snapshot]).findings.map((f) => f.id).sort();
+    const after = checkWorkbook([moved]).findings;
     expect(after.map((f) => f.id).sort()).toEqual(before);
     const e03 = after.find((f) => f.code === "rate.inconsistent" && f.codes[2] === "E03")!;
     const row = Number(e03.cells[0].address.slice(1)) - 1;
@@ -79,15 +79,15 @@ describe("reading a filled sheet back", () => {
   });
 
   it("gives the same finding ids when the same workbook is validated again", () => {
-    const a = validateWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
-    const b = validateWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
+    const a = checkWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
+    const b = checkWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
     expect(b).toEqual(a);
     expect(new Set(a).size).toBe(a.length);
   });
 
   it("keeps a finding's id when its figure is corrected, but changes the value signature", () => {
     const find = (v: number) =>
-      validateWorkbook([reportSnapshot(rongchang2024, (values, rowOf) => (values[rowOf.get("E02")!][COL.thisYear] = v)).snapshot]).findings.find((f) => f.code === "rate.inconsistent" && f.codes[2] === "E03")!;
+      checkWorkbook([reportSnapshot(rongchang2024, (values, rowOf) => (values[rowOf.get("E02")!][COL.thisYear] = v)).snapshot]).findings.find((f) => f.code === "rate.inconsistent" && f.codes[2] === "E03")!;
     const a = find(283);
     const b = find(280);
     expect(b.id).toBe(a.id);
@@ -97,17 +97,17 @@ describe("reading a filled sheet back", () => {
   it("reports a sheet of an unknown template version, and ignores sheets without a marker", () => {
     const { snapshot } = reportSnapshot(rongchang2024);
     const other = { ...snapshot, name: "旧版", values: snapshot.values.map((r, i) => (i === 0 ? r.map((v) => (v === "HUISHEN-TEMPLATE:standard@2024.1" ? "HUISHEN-TEMPLATE:standard@2019.1" : v)) : r)) };
-    const run = validateWorkbook([{ name: "封面", values: [["说明"]] }, other]);
+    const run = checkWorkbook([{ name: "封面", values: [["说明"]] }, other]);
     expect(run.sheets).toEqual([]);
     expect(run.failures).toEqual([{ reason: "unknownTemplate", sheet: "旧版", id: "standard", version: "2019.1", knownVersions: ["2024.1"] }]);
-    expect(validateWorkbook([other], new SheetReader(new TemplateRegistry())).failures[0]).toMatchObject({ knownVersions: [] });
+    expect(checkWorkbook([other], new SheetReader(new TemplateRegistry())).failures[0]).toMatchObject({ knownVersions: [] });
   });
 
   it("warns about a deleted indicator row and a duplicated one", () => {
     const { snapshot, rowOf } = reportSnapshot(rongchang2024);
     const values = snapshot.values.filter((_, i) => i !== rowOf.get("H06"));
     values.push([...snapshot.values[rowOf.get("A01")!]]);
-    const codes = validateWorkbook([{ ...snapshot, values }]).findings.filter((f) => f.code.startsWith("sheet.")).map((f) => `${f.code}@${f.codes[0]}`);
+    const codes = checkWorkbook([{ ...snapshot, values }]).findings.filter((f) => f.code.startsWith("sheet.")).map((f) => `${f.code}@${f.codes[0]}`);
     expect(codes.sort()).toEqual(["sheet.duplicateIndicator@A01", "sheet.missingIndicator@H06"]);
   });
 });

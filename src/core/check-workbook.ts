@@ -9,7 +9,7 @@ import type { Result } from "./result";
 import { readTemplateSheet, type SheetReadFailure, type TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
 
-export interface ValidationRun {
+export interface CheckRun {
   /** Template sheets understood, in workbook order. */
   readonly sheets: readonly TemplateSheetRead[];
   /** Sheets that carry a marker but cannot be read (unknown template version, header removed). */
@@ -19,7 +19,7 @@ export interface ValidationRun {
 }
 
 /** Every check of one district's sheet. */
-export function validateSheet(read: TemplateSheetRead): Finding[] {
+export function checkDistrictSheet(read: TemplateSheetRead): Finding[] {
   return [...checkSheet(read), ...checkValues(read), ...checkRates(read), ...checkRelations(read), ...checkYearOverYear(read)];
 }
 
@@ -42,11 +42,11 @@ export class SheetReader {
     return r;
   }
 
-  /** Every check of one district's sheet (`validateSheet`), once. */
+  /** Every check of one district's sheet (`checkDistrictSheet`), once. */
   check(read: TemplateSheetRead): readonly Finding[] {
     let f = this.checks.get(read);
     if (!f) {
-      f = validateSheet(read);
+      f = checkDistrictSheet(read);
       this.checks.set(read, f);
     }
     return f;
@@ -54,7 +54,7 @@ export class SheetReader {
 }
 
 /** Find the template sheets among the snapshots, read them and check them. Sheets without a marker are ignored. */
-export function validateWorkbook(snapshots: readonly SheetSnapshot[], reader: SheetReader = new SheetReader()): ValidationRun {
+export function checkWorkbook(snapshots: readonly SheetSnapshot[], reader: SheetReader = new SheetReader()): CheckRun {
   const sheets: TemplateSheetRead[] = [];
   const failures: Exclude<SheetReadFailure, { reason: "noMarker" }>[] = [];
   for (const s of snapshots) {

@@ -7,7 +7,7 @@ import { clearFlagsPlan, flagPlan } from "./sheet/plan-flags";
 import { templateSheetPlan } from "./sheet/plan-template";
 import { readTemplateSheet, type TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
-import type { ValidationRun } from "./validate";
+import type { CheckRun } from "./check-workbook";
 
 /**
  * What the task pane does, as pure functions from what was read to what to write.
@@ -43,7 +43,7 @@ export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapsh
 }
 
 export interface CheckResult {
-  readonly run: ValidationRun;
+  readonly run: CheckRun;
   readonly plan: WritePlan;
 }
 
@@ -59,7 +59,7 @@ export function planCheck(
 ): CheckResult {
   const analysis = analyzeWorkbook(read.sheets, registry);
   const inScope = (sheet: string) => opts.scope === "all" || sheet === read.activeSheet;
-  const run: ValidationRun = {
+  const run: CheckRun = {
     sheets: analysis.sheets.filter((s) => inScope(s.sheet)),
     failures: analysis.failures.filter((f) => inScope(f.sheet)),
     findings: analysis.findings.filter((f) => inScope(f.sheet)),

@@ -15,7 +15,7 @@ import { findingMessage } from "./text";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../analysis";
 
 /**
- * What the review does, as pure functions from what was read to what to write, like `core/actions.ts`.
+ * What the review does, as pure functions from what was read to what to write, like `core/check-job.ts`.
  * The pane reads every sheet (the hidden ones too) in one round trip, calls one of these, applies the
  * plan, and reads again before the next action (the log is appended below the rows it last saw).
  * None of these plans writes a value into a cell holding a person's input: they write the very hidden
