@@ -33,18 +33,16 @@
  * the write then fails with a clear error) and protected again at the end with its former
  * options — or Huishen's, when the plan says `protect: true`.
  */
-import { parseAddress } from "../../core/grid";
 import type { CellWrite, ChartSpec, ColorScaleSpec, FillSpec, NoteSpec, SheetPlan, InputRuleSpec, WritePlan } from "../../core/plan/write-plan";
 import { NOTE_PREFIX } from "../../core/sheet/plan-flags";
-import { splitRanges, validationProblems } from "../../core/plan/data-validation";
-import { summarySpecProblems } from "../../core/plan/summary-specs";
-import { columnRange, frozenRange, parseRange, rectText, rowRange, sameSheetName, splitSheetAddress, type Rect } from "./address";
-import { addressGrid, blocksOf, cellInput, jsonBytes, mergeCellWrites, writesContent, type Block } from "./blocks";
+import { splitRanges } from "../../core/plan/data-validation";
+import { sheetPlanProblems, workbookPlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
+import { columnRange, frozenRange, parseRange, rectText, rowRange, sameSheetName, splitSheetAddress } from "./address";
+import { addressGrid, blocksOf, cellInput, jsonBytes, mergeCellWrites, type Block } from "./blocks";
 import type { ApplyStats, HostCapabilities } from "./host";
 import { applyStyleToRange, cellProperties, columnWidthPoints, styleCallCount, styleKey } from "./style";
 import type { Syncer } from "./sync";
 import { PlanError } from "../../core/plan/plan-error";
-import { sheetNameProblem } from "../../core/plan/sheet-name";
 
 /** Excel on the web rejects a request over 5 MB; stay well below with the estimate. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -90,91 +88,11 @@ export const HUISHEN_PROTECTION: Excel.WorksheetProtectionOptions = {
 // ---------------------------------------------------------------------------------------------
 // Checking the plan
 
-const isColour = (s: string | undefined) => s === undefined || /^#[0-9a-fA-F]{6}$/.test(s);
-
-/** A cell inside Excel's grid (the core's parser also takes "A0"). */
-function cellOf(address: string): { row: number; col: number } | undefined {
-  const p = parseAddress(address);
-  return p && p.row >= 0 && p.row <= 1_048_575 && p.col <= 16_383 ? p : undefined;
-}
-
-function rangeOf(range: string): Rect | undefined {
-  const r = parseRange(range);
-  return r && r.top >= 0 && r.bottom <= 1_048_575 && r.right <= 16_383 ? r : undefined;
-}
-
-/** Problems visible from the plan alone. */
-function staticProblems(sp: SheetPlan): string[] {
-  const out: string[] = [];
-  const at = (s: string) => out.push(`${sp.name}: ${s}`);
-  const name = sheetNameProblem(sp.name);
-  if (name) out.push(name);
-  const cell = (a: string, what: string) => {
-    if (!cellOf(a)) at(`${what} "${a}" is not a cell address`);
-  };
-  const merges: Rect[] = [];
-  for (const m of sp.merges ?? []) {
-    const r = rangeOf(m);
-    if (r) merges.push(r);
-    else at(`merge "${m}" is not a range`);
-  }
-  for (const w of sp.cells ?? []) {
-    cell(w.address, "cell");
-    if (w.value !== undefined && w.formula !== undefined) at(`${w.address} has both a value and a formula`);
-    if (typeof w.value === "number" && !Number.isFinite(w.value)) at(`${w.address} value ${w.value} is not finite`);
-    if (!isColour(w.style?.fontColor)) at(`${w.address} font colour: "${w.style?.fontColor}" is not #RRGGBB`);
-    if (!isColour(w.style?.fill)) at(`${w.address} fill: "${w.style?.fill}" is not #RRGGBB`);
-    const p = cellOf(w.address);
-    if (p && writesContent(w)) {
-      const inBody = merges.some((r) => p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right && !(p.row === r.top && p.col === r.left));
-      if (inBody) at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
-    }
-  }
-  for (const v of sp.inputRules ?? []) for (const p of validationProblems(v)) at(`validation ${v.range}: ${p}`);
-  for (const f of sp.fills ?? []) {
-    cell(f.address, "fill");
-    if (!isColour(f.color)) at(`fill ${f.address}: "${f.color}" is not #RRGGBB`);
-  }
-  for (const n of sp.notes ?? []) cell(n.address, "note");
-  for (const a of sp.clearFlags?.fills ?? []) cell(a, "clearFlags fill");
-  for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
-  if (!isColour(sp.tabColor)) at(`tab colour: "${sp.tabColor}" is not #RRGGBB`);
-  if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) at("freeze counts must be ≥ 0");
-  for (const p of summarySpecProblems(sp)) at(p);
-  return out;
-}
-
 type Visibility = "Visible" | "Hidden" | "VeryHidden";
 const VISIBILITY: Record<NonNullable<SheetPlan["visibility"]>, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
-
-/** Problems that depend on the workbook's sheets (names and visibility as loaded). */
-function workbookProblems(plan: WritePlan, existing: readonly { name: string; visibility: string }[]): string[] {
-  const out: string[] = [];
-  const states = new Map(existing.map((s) => [s.name.toLowerCase(), s.visibility]));
-  const created = new Set<string>();
-  let active: string | undefined;
-  for (const sp of plan.sheets) {
-    const key = sp.name.toLowerCase();
-    const exists = existing.some((s) => sameSheetName(s.name, sp.name));
-    if (sp.mode === "create") {
-      if (exists || created.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists / 无法新建工作表“${sp.name}”：同名工作表已存在`);
-      created.add(key);
-      states.set(key, "Visible");
-    } else if (sp.mode === "replace") {
-      // Replacing an existing sheet is the point; replacing one this plan made is a plan bug.
-      if (created.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it / 计划中已新建工作表“${sp.name}”`);
-      created.add(key);
-      states.set(key, "Visible");
-    } else if (!exists && !created.has(key)) {
-      out.push(`cannot update sheet "${sp.name}": no such sheet / 找不到工作表“${sp.name}”`);
-    }
-    if (sp.visibility) states.set(key, VISIBILITY[sp.visibility]);
-    if (sp.activate) active = key;
-  }
-  if (![...states.values()].some((s) => s === "Visible")) out.push("the plan would leave no visible sheet");
-  if (active !== undefined && states.get(active) !== "Visible") out.push(`cannot activate hidden sheet "${active}"`);
-  return out;
-}
+/** Office.js spells visibility in capitals; the core's plan check speaks the plan's words. */
+const FROM_OFFICE: Record<string, ExistingSheet["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const existingSheets = (items: readonly { name: string; visibility: string }[]): ExistingSheet[] => items.map((w) => ({ name: w.name, visibility: FROM_OFFICE[w.visibility] ?? "visible" }));
 
 // ---------------------------------------------------------------------------------------------
 // Queued operations and chunks
@@ -257,7 +175,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     await sync(action);
   };
 
-  const problems = plan.sheets.flatMap(staticProblems);
+  const problems = plan.sheets.flatMap(sheetPlanProblems);
   if (problems.length > 0) throw new PlanError(problems);
 
   // 1. Inspect.
@@ -304,11 +222,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const names = context.workbook.worksheets;
     names.load("items/name,items/visibility");
     await counted("apply: inspect sheet names");
-    const wp = workbookProblems(plan, names.items);
+    const wp = workbookPlanProblems(plan, existingSheets(names.items));
     if (wp.length > 0) throw new PlanError(wp);
     throw e;
   }
-  const wp = workbookProblems(plan, worksheets.items);
+  const wp = workbookPlanProblems(plan, existingSheets(worksheets.items));
   for (const st of updates) {
     for (const { range, r } of st.mergeValues ?? []) {
       const values = r.values;

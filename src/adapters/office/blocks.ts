@@ -157,11 +157,6 @@ export function needsTextPrefix(s: string): boolean {
   return false;
 }
 
-/** Whether the write changes the cell's content. */
-export function writesContent(w: CellWrite): boolean {
-  return w.value !== undefined || w.formula !== undefined;
-}
-
 /**
  * What goes into the `formulas`/`values` matrix for this cell: a formula with "=", a value
  * ("" clears the cell, as does null), text protected by an apostrophe where Excel would parse it,

@@ -28,10 +28,8 @@ import {
 } from "./cell-style";
 import { cellsOf, parseRange, Rect, rectText } from "../../core/plan/range";
 import { addValidation } from "./validation";
-import { validationProblems } from "../../core/plan/data-validation";
-import { summarySpecProblems } from "../../core/plan/summary-specs";
 import { PlanError } from "../../core/plan/plan-error";
-import { sheetNameProblem } from "../../core/plan/sheet-name";
+import { gridCell, planMerges, planProblems as corePlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
 
 const { ValueType } = ExcelJS;
 
@@ -69,105 +67,36 @@ function holdsValue(cell: ExcelJS.Cell | undefined): boolean {
   return !!cell && cell.type !== ValueType.Null && cell.type !== ValueType.Merge;
 }
 
-function writesValue(w: CellWrite): boolean {
-  return w.value !== undefined || w.formula !== undefined;
-}
-
-function colourProblem(hex: string | undefined, what: string): string | undefined {
-  if (hex === undefined) return undefined;
-  try {
-    argb(hex);
-    return undefined;
-  } catch {
-    return `${what}: "${hex}" is not #RRGGBB`;
-  }
-}
-
-function sheetProblems(sp: SheetPlan, ws: ExcelJS.Worksheet | undefined): string[] {
-  const at = (s: string) => `${sp.name}: ${s}`;
+/**
+ * What only an ExcelJS sheet shows: a value planned into, or a merge planned over, cells of merged
+ * areas that are already in the sheet. Everything else is the core's `planProblems`.
+ */
+function existingCellProblems(sp: SheetPlan, ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
-  const cell = (address: string, what: string) => {
-    const p = parseAddress(address);
-    if (!p) out.push(at(`${what} "${address}" is not a cell address`));
-    return p;
-  };
-  const merges: Rect[] = [];
-  for (const m of sp.merges ?? []) {
-    const r = parseRange(m);
-    if (r) merges.push(r);
-    else out.push(at(`merge "${m}" is not a range`));
-  }
-  const inMergeBody = (row: number, col: number) =>
-    merges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left));
   for (const w of sp.cells ?? []) {
-    const p = cell(w.address, "cell");
-    if (w.value !== undefined && w.formula !== undefined) out.push(at(`${w.address} has both a value and a formula`));
-    if (typeof w.value === "number" && !Number.isFinite(w.value)) out.push(at(`${w.address} value ${w.value} is not finite`));
-    if (typeof w.result === "number" && !Number.isFinite(w.result)) out.push(at(`${w.address} result ${w.result} is not finite`));
-    const c = colourProblem(w.style?.fontColor, `${w.address} font colour`) ?? colourProblem(w.style?.fill, `${w.address} fill`);
-    if (c) out.push(at(c));
-    if (p && writesValue(w)) {
-      if (isMergeSlave(existingCell(ws, p.row, p.col)) || inMergeBody(p.row, p.col)) {
-        out.push(at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`));
-      }
+    const p = gridCell(w.address);
+    if (p && writesContent(w) && isMergeSlave(existingCell(ws, p.row, p.col))) {
+      out.push(`${sp.name}: ${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
     }
   }
   // Merging keeps only the top-left value: refuse to drop a value already in the sheet.
-  for (const r of merges) {
+  for (const r of planMerges(sp)) {
     for (const { row, col } of cellsOf(r)) {
       if (row === r.top && col === r.left) continue;
       const existing = existingCell(ws, row, col);
-      if (holdsValue(existing) && !isMergeSlave(existing)) {
-        out.push(at(`merge ${rectText(r)} would discard the value in ${existing?.address}`));
-      }
+      if (holdsValue(existing) && !isMergeSlave(existing)) out.push(`${sp.name}: merge ${rectText(r)} would discard the value in ${existing?.address}`);
     }
   }
-  for (const v of sp.inputRules ?? []) for (const p of validationProblems(v)) out.push(at(`validation ${v.range}: ${p}`));
-  for (const f of sp.fills ?? []) {
-    cell(f.address, "fill");
-    const c = colourProblem(f.color, `fill ${f.address}`);
-    if (c) out.push(at(c));
-  }
-  for (const n of sp.notes ?? []) cell(n.address, "note");
-  for (const a of sp.clearFlags?.fills ?? []) cell(a, "clearFlags fill");
-  for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
-  for (const p of summarySpecProblems(sp)) out.push(at(p));
-  const t = colourProblem(sp.tabColor, "tab colour");
-  if (t) out.push(at(t));
-  if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) out.push(at("freeze counts must be ≥ 0"));
   return out;
 }
 
+const STATE: Record<string, ExistingSheet["visibility"]> = { visible: "visible", hidden: "hidden", veryHidden: "veryHidden" };
+
 /** Everything wrong with the plan for this workbook; empty when it can be applied. */
 export function planProblems(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
-  const out: string[] = [];
-  const planned = new Set<string>(); // lower-case names the plan creates
-  const states = new Map<string, string>(wb.worksheets.map((ws) => [ws.name.toLowerCase(), ws.state]));
-  let active: string | undefined;
-  for (const sp of plan.sheets) {
-    const key = sp.name.toLowerCase();
-    const nameProblem = sheetNameProblem(sp.name);
-    if (nameProblem) out.push(nameProblem);
-    const ws = findSheet(wb, sp.name);
-    if (sp.mode === "create") {
-      if (ws || planned.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists`);
-      planned.add(key);
-      states.set(key, "visible");
-    } else if (sp.mode === "replace") {
-      // Replacing an existing sheet is the point; replacing one this plan made is a plan bug.
-      if (planned.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it`);
-      planned.add(key);
-      states.set(key, "visible");
-    } else if (!ws && !planned.has(key)) {
-      out.push(`cannot update sheet "${sp.name}": no such sheet`);
-    }
-    if (sp.visibility) states.set(key, sp.visibility);
-    if (sp.activate) active = key;
-    out.push(...sheetProblems(sp, sp.mode === "update" ? ws : undefined));
-  }
-  if (![...states.values()].some((s) => s === "visible")) out.push("the plan would leave no visible sheet");
-  if (active !== undefined && states.get(active) !== "visible") out.push(`cannot activate hidden sheet "${active}"`);
-  return out;
+  const existing = wb.worksheets.map((ws) => ({ name: ws.name, visibility: STATE[ws.state] ?? "visible" }));
+  const updates = plan.sheets.filter((sp) => sp.mode === "update");
+  return [...corePlanProblems(plan, existing), ...updates.flatMap((sp) => (findSheet(wb, sp.name) ? existingCellProblems(sp, findSheet(wb, sp.name)!) : []))];
 }
 
 /** A formula's cached result as ExcelJS stores it; Excel error texts become error values. */

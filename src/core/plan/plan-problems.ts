@@ -1,0 +1,123 @@
+/**
+ * What a write plan may say, checked the same way for every adapter before anything is written: both
+ * refuse a plan for the same reasons, with the same words. An adapter adds only what it alone can see
+ * (an ExcelJS sheet's existing merged cells). Throwing is the adapters' part (`PlanError`).
+ */
+import { parseAddress } from "../grid";
+import { validationProblems } from "./data-validation";
+import { parseRange, type Rect } from "./range";
+import { sheetNameProblem } from "./sheet-name";
+import { summarySpecProblems } from "./summary-specs";
+import type { CellWrite, SheetPlan, WritePlan } from "./write-plan";
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (0-based bounds). */
+export const MAX_ROW = 1_048_575;
+export const MAX_COL = 16_383;
+
+/** A cell inside Excel's grid (the core's parser also takes "A0" and "XFE1"). */
+export function gridCell(address: string): { row: number; col: number } | undefined {
+  const p = parseAddress(address);
+  return p && p.row >= 0 && p.row <= MAX_ROW && p.col <= MAX_COL ? p : undefined;
+}
+
+/** A rectangle inside Excel's grid. */
+export function gridRange(range: string): Rect | undefined {
+  const r = parseRange(range);
+  return r && r.top >= 0 && r.bottom <= MAX_ROW && r.right <= MAX_COL ? r : undefined;
+}
+
+const isColour = (s: string | undefined) => s === undefined || /^#[0-9a-fA-F]{6}$/.test(s);
+
+export function writesContent(w: CellWrite): boolean {
+  return w.value !== undefined || w.formula !== undefined;
+}
+
+/** Inside a merged area but not its top-left cell: a value written there is lost. */
+export function inMergeBody(merges: readonly Rect[], row: number, col: number): boolean {
+  return merges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left));
+}
+
+/** The plan's own merges of a sheet, as rectangles (the malformed ones are `sheetPlanProblems`'). */
+export function planMerges(sp: SheetPlan): Rect[] {
+  return (sp.merges ?? []).flatMap((m) => gridRange(m) ?? []);
+}
+
+/** Problems visible from one sheet's plan alone, each prefixed with the sheet's name. */
+export function sheetPlanProblems(sp: SheetPlan): string[] {
+  const out: string[] = [];
+  const at = (s: string) => out.push(`${sp.name}: ${s}`);
+  const name = sheetNameProblem(sp.name);
+  if (name) out.push(name);
+  const cell = (a: string, what: string) => {
+    if (!gridCell(a)) at(`${what} "${a}" is not a cell address`);
+  };
+  for (const m of sp.merges ?? []) if (!gridRange(m)) at(`merge "${m}" is not a range`);
+  const merges = planMerges(sp);
+  for (const w of sp.cells ?? []) {
+    cell(w.address, "cell");
+    if (w.value !== undefined && w.formula !== undefined) at(`${w.address} has both a value and a formula`);
+    if (typeof w.value === "number" && !Number.isFinite(w.value)) at(`${w.address} value ${w.value} is not finite`);
+    if (typeof w.result === "number" && !Number.isFinite(w.result)) at(`${w.address} result ${w.result} is not finite`);
+    if (!isColour(w.style?.fontColor)) at(`${w.address} font colour: "${w.style?.fontColor}" is not #RRGGBB`);
+    if (!isColour(w.style?.fill)) at(`${w.address} fill: "${w.style?.fill}" is not #RRGGBB`);
+    const p = gridCell(w.address);
+    if (p && writesContent(w) && inMergeBody(merges, p.row, p.col)) at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
+  }
+  for (const v of sp.inputRules ?? []) for (const p of validationProblems(v)) at(`validation ${v.range}: ${p}`);
+  for (const f of sp.fills ?? []) {
+    cell(f.address, "fill");
+    if (!isColour(f.color)) at(`fill ${f.address}: "${f.color}" is not #RRGGBB`);
+  }
+  for (const n of sp.notes ?? []) cell(n.address, "note");
+  for (const a of sp.clearFlags?.fills ?? []) cell(a, "clearFlags fill");
+  for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
+  if (!isColour(sp.tabColor)) at(`tab colour: "${sp.tabColor}" is not #RRGGBB`);
+  if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) at("freeze counts must be ≥ 0");
+  for (const p of summarySpecProblems(sp)) at(p);
+  return out;
+}
+
+/** A sheet of the workbook as the plan meets it. */
+export interface ExistingSheet {
+  readonly name: string;
+  readonly visibility: "visible" | "hidden" | "veryHidden";
+}
+
+/** Problems that depend on the workbook's sheets: what may be created, replaced, updated, hidden and activated. */
+export function workbookPlanProblems(plan: WritePlan, existing: readonly ExistingSheet[]): string[] {
+  const out: string[] = [];
+  const states = new Map<string, string>(existing.map((s) => [s.name.toLowerCase(), s.visibility]));
+  const created = new Set<string>();
+  let active: string | undefined;
+  for (const sp of plan.sheets) {
+    const key = sp.name.toLowerCase();
+    const exists = existing.some((s) => s.name.toLowerCase() === key);
+    if (sp.mode === "create") {
+      if (exists || created.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists / 无法新建工作表“${sp.name}”：同名工作表已存在`);
+      created.add(key);
+      states.set(key, "visible");
+    } else if (sp.mode === "replace") {
+      // Replacing an existing sheet is the point; replacing one this plan made is a plan bug.
+      if (created.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it / 计划中已新建工作表“${sp.name}”`);
+      created.add(key);
+      states.set(key, "visible");
+    } else if (!exists && !created.has(key)) {
+      out.push(`cannot update sheet "${sp.name}": no such sheet / 找不到工作表“${sp.name}”`);
+    }
+    if (sp.visibility) states.set(key, sp.visibility);
+    if (sp.activate) active = key;
+  }
+  if (![...states.values()].some((s) => s === "visible")) out.push("the plan would leave no visible sheet");
+  if (active !== undefined && states.get(active) !== "visible") out.push(`cannot activate hidden sheet "${active}"`);
+  return out;
+}
+
+/**
+ * What is wrong with the plan for a workbook with these sheets: what the plan itself shows first, and
+ * only when it shows nothing, what depends on the workbook (the Office.js adapter needs a sync to learn
+ * the sheets, so it checks in this order; the file adapter follows it to say the same).
+ */
+export function planProblems(plan: WritePlan, existing: readonly ExistingSheet[]): string[] {
+  const own = plan.sheets.flatMap(sheetPlanProblems);
+  return own.length > 0 ? own : workbookPlanProblems(plan, existing);
+}
