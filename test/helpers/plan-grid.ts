@@ -1,5 +1,6 @@
 import { asAddress } from "../../src/core/brand";
-import { addressOf, parseAddress, type CellValue, type SheetSnapshot } from "../../src/core/grid";
+import { addressOf, type CellValue, type SheetSnapshot } from "../../src/core/grid";
+import { interpretPlan } from "../../src/core/plan/interpret";
 import type { SheetPlan } from "../../src/core/plan/write-plan";
 import { COL } from "../../src/core/sheet/layout";
 import type { ReportFixture } from "../fixtures/reports";
@@ -7,25 +8,9 @@ import { typeLikeExcel } from "./typed";
 
 /** A sheet snapshot of what a plan writes (values, cached formula results, formats): core tests need no file. */
 export function snapshotFromPlan(plan: SheetPlan): SheetSnapshot & { values: CellValue[][]; numberFormats: string[][] } {
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  for (const c of plan.cells ?? []) {
-    const p = parseAddress(c.address)!;
-    while (values.length <= p.row) {
-      values.push([]);
-      numberFormats.push([]);
-    }
-    values[p.row][p.col] = c.formula !== undefined ? (c.result ?? "") : (c.value ?? "");
-    numberFormats[p.row][p.col] = c.numberFormat ?? "General";
-  }
-  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
-  for (let r = 0; r < values.length; r++) {
-    for (let c = 0; c < width; c++) {
-      values[r][c] ??= "";
-      numberFormats[r][c] ??= "General";
-    }
-  }
-  return { name: plan.name, values, numberFormats };
+  // The core's reference interpreter, as the pane's test host uses it: one meaning of a plan everywhere.
+  const [s] = interpretPlan([], { sheets: [{ ...plan, mode: "create", visibility: "visible" }] });
+  return { name: s.name, values: s.values as CellValue[][], numberFormats: s.numberFormats as string[][] };
 }
 
 /** Type a report's figures into a template snapshot, as a clerk would (see `typeLikeExcel`). */

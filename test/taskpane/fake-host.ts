@@ -1,24 +1,12 @@
 import type { ApplyStats, HostCapabilities, WorkbookHost, WorkbookRead } from "../../src/adapters/office/host";
-import { addressOf, parseAddress, type CellValue, type SheetSnapshot } from "../../src/core/grid";
-import type { ChartSpec, ColorScaleSpec, SheetPlan, WritePlan } from "../../src/core/plan/write-plan";
-
-interface FakeSheet {
-  name: string;
-  values: CellValue[][];
-  numberFormats: string[][];
-  fills: Map<string, string>;
-  notes: Map<string, string>;
-  visibility: "visible" | "hidden" | "veryHidden";
-  /** Recorded as planned (nothing is drawn): for tests that look for them. */
-  colorScales: ColorScaleSpec[];
-  charts: ChartSpec[];
-}
+import { parseAddress, type CellValue, type SheetSnapshot } from "../../src/core/grid";
+import { interpretPlan, type InterpretedSheet } from "../../src/core/plan/interpret";
+import type { ChartSpec, ColorScaleSpec, WritePlan } from "../../src/core/plan/write-plan";
 
 /**
- * A workbook in memory for pane tests: sheets as snapshots, plans applied roughly (values, cached
- * formula results, fills, notes: enough to re-read), every `apply` and `select` recorded.
- * `replace` empties the sheet in place (same position); colour scales and charts are only recorded
- * (`colorScalesOn`, `chartsOn`), and refused on `update` sheets as the adapters refuse them.
+ * A workbook in memory for pane tests: plans mean what the core's reference interpreter says they mean
+ * (`interpretPlan`, the same the adapters are held to); colour scales and charts are only recorded
+ * (`colorScalesOn`, `chartsOn`). Every `apply` and `select` is recorded.
  */
 export class FakeHost implements WorkbookHost {
   readonly capabilities: HostCapabilities = { notes: true, comments: true, cellProperties: true, insertFromBase64: true };
@@ -29,7 +17,8 @@ export class FakeHost implements WorkbookHost {
   subscriptions = 0;
   unsubscriptions = 0;
   activeSheet: string;
-  private readonly sheets: FakeSheet[] = [];
+  private sheets: InterpretedSheet[] = [];
+  private readonly drawn = new Map<string, { colorScales: ColorScaleSpec[]; charts: ChartSpec[] }>();
   private readonly handlers = new Set<(sheet: string) => void>();
   private failures: unknown[] = [];
   private gate: Promise<void> | undefined;
@@ -40,19 +29,9 @@ export class FakeHost implements WorkbookHost {
     if (this.sheets.length === 0) this.addSheet({ name: this.activeSheet, values: [[""]] });
   }
 
+  /** A sheet as a host reads it back: dense, with fills and notes read (none where the snapshot has none). */
   addSheet(s: SheetSnapshot): void {
-    const fills = new Map<string, string>();
-    s.fills?.forEach((row, r) => row.forEach((f, c) => f && fills.set(addr(r, c), f)));
-    this.sheets.push({
-      name: s.name,
-      values: s.values.map((row) => [...row]),
-      numberFormats: (s.numberFormats ?? []).map((row) => [...row]),
-      fills,
-      notes: new Map(Object.entries(s.notes ?? {})),
-      visibility: "visible",
-      colorScales: [],
-      charts: [],
-    });
+    this.sheets.push(...interpretPlan([s], { sheets: [] }));
   }
 
   /** The next read, apply, select or sheetNames throws `error` (subscribing never fails). */
@@ -72,9 +51,8 @@ export class FakeHost implements WorkbookHost {
 
   /** A person types into a cell; listeners hear about it as Excel's onChanged would. */
   edit(sheet: string, address: string, value: CellValue): void {
-    const s = this.sheet(sheet);
-    const p = parseAddress(address)!;
-    setCell(s.values, p.row, p.col, value);
+    this.sheet(sheet);
+    this.sheets = interpretPlan(this.sheets, { sheets: [{ name: sheet, mode: "update", cells: [{ address, value: value instanceof Date ? value.toISOString() : value }] }] });
     for (const h of this.handlers) h(sheet);
   }
 
@@ -92,19 +70,20 @@ export class FakeHost implements WorkbookHost {
   }
 
   fillAt(sheet: string, address: string): string | undefined {
-    return this.sheet(sheet).fills.get(address);
+    const p = parseAddress(address)!;
+    return this.sheet(sheet).fills?.[p.row]?.[p.col] ?? undefined;
   }
 
   noteAt(sheet: string, address: string): string | undefined {
-    return this.sheet(sheet).notes.get(address);
+    return this.sheet(sheet).notes?.[address];
   }
 
   colorScalesOn(sheet: string): readonly ColorScaleSpec[] {
-    return this.sheet(sheet).colorScales;
+    return this.drawn.get(this.sheet(sheet).name)?.colorScales ?? [];
   }
 
   chartsOn(sheet: string): readonly ChartSpec[] {
-    return this.sheet(sheet).charts;
+    return this.drawn.get(this.sheet(sheet).name)?.charts ?? [];
   }
 
   valueAt(sheet: string, address: string): CellValue {
@@ -129,13 +108,19 @@ export class FakeHost implements WorkbookHost {
   async apply(plan: WritePlan, onProgress?: (done: number, total: number) => void): Promise<ApplyStats> {
     this.maybeFail();
     this.applied.push(plan);
-    let cellsWritten = 0;
+    this.sheets = interpretPlan(this.sheets, plan);
     plan.sheets.forEach((sp, i) => {
-      cellsWritten += this.applySheet(sp);
+      // A sheet made afresh loses what was drawn on it; then this plan's scales and charts are recorded.
+      if (sp.mode !== "update") this.drawn.delete(sp.name);
+      const d = this.drawn.get(sp.name) ?? { colorScales: [], charts: [] };
+      d.colorScales.push(...(sp.colorScales ?? []));
+      d.charts.push(...(sp.charts ?? []));
+      this.drawn.set(sp.name, d);
+      if (sp.activate) this.activeSheet = sp.name;
       this.progress.push([i + 1, plan.sheets.length]);
       onProgress?.(i + 1, plan.sheets.length);
     });
-    return { syncs: 1, cellsWritten, chunks: 1 };
+    return { syncs: 1, cellsWritten: plan.sheets.reduce((n, sp) => n + (sp.cells?.length ?? 0), 0), chunks: 1 };
   }
 
   async select(sheet: string, addresses: readonly string[]): Promise<void> {
@@ -154,54 +139,7 @@ export class FakeHost implements WorkbookHost {
     };
   }
 
-  private applySheet(sp: SheetPlan): number {
-    let s: FakeSheet;
-    const fresh = (): FakeSheet => ({
-      name: sp.name,
-      values: [],
-      numberFormats: [],
-      fills: new Map(),
-      notes: new Map(),
-      visibility: sp.visibility ?? "visible",
-      colorScales: [],
-      charts: [],
-    });
-    const existing = this.sheets.findIndex((x) => x.name.toLowerCase() === sp.name.toLowerCase());
-    if (sp.mode === "update" && ((sp.colorScales?.length ?? 0) > 0 || (sp.charts?.length ?? 0) > 0)) {
-      throw new Error(`${sp.name}: colour scales and charts only on create/replace sheets`);
-    }
-    if (sp.mode === "create") {
-      if (existing >= 0) throw new Error(`A sheet named ${sp.name} exists`);
-      s = fresh();
-      this.sheets.push(s);
-    } else if (sp.mode === "replace") {
-      s = fresh();
-      if (existing >= 0) this.sheets[existing] = s;
-      else this.sheets.push(s);
-    } else {
-      s = this.sheet(sp.name);
-    }
-    s.colorScales.push(...(sp.colorScales ?? []));
-    s.charts.push(...(sp.charts ?? []));
-    for (const a of sp.clearFlags?.fills ?? []) s.fills.delete(a);
-    for (const a of sp.clearFlags?.notes ?? []) s.notes.delete(a);
-    for (const c of sp.cells ?? []) {
-      const p = parseAddress(c.address)!;
-      if (c.formula !== undefined) setCell(s.values, p.row, p.col, c.result ?? "");
-      else if (c.value !== undefined) setCell(s.values, p.row, p.col, c.value);
-      if (c.numberFormat !== undefined) {
-        while (s.numberFormats.length <= p.row) s.numberFormats.push([]);
-        s.numberFormats[p.row][p.col] = c.numberFormat;
-      }
-      if (c.style?.fill) s.fills.set(c.address, c.style.fill);
-    }
-    for (const f of sp.fills ?? []) s.fills.set(f.address, f.color);
-    for (const n of sp.notes ?? []) s.notes.set(n.address, n.text);
-    if (sp.activate) this.activeSheet = s.name;
-    return sp.cells?.length ?? 0;
-  }
-
-  private sheet(name: string): FakeSheet {
+  private sheet(name: string): InterpretedSheet {
     const s = this.sheets.find((x) => x.name === name);
     if (!s) throw new Error(`No sheet named ${name}`);
     return s;
@@ -212,19 +150,9 @@ export class FakeHost implements WorkbookHost {
   }
 }
 
-const addr = (row: number, col: number): string => addressOf(row, col);
-
-function setCell(values: CellValue[][], row: number, col: number, v: CellValue): void {
-  while (values.length <= row) values.push([]);
-  const r = values[row];
-  while (r.length < col) r.push("");
-  r[col] = v;
-}
-
-function snapshotOf(s: FakeSheet): SheetSnapshot {
-  const width = Math.max(1, ...s.values.map((r) => r.length));
-  const values = s.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-  const numberFormats = values.map((r, ri) => r.map((_, c) => s.numberFormats[ri]?.[c] ?? "General"));
-  const fills = values.map((r, ri) => r.map((_, c) => s.fills.get(addr(ri, c)) ?? null));
-  return { name: s.name, values, numberFormats, fills, notes: Object.fromEntries(s.notes) };
+/** What a host read gives: the sheet without what only the fake keeps. */
+function snapshotOf(s: InterpretedSheet): SheetSnapshot {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { visibility, ...snapshot } = s;
+  return snapshot;
 }

@@ -8,7 +8,10 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot } from "../../core/grid";
+import { displayFormula } from "../../core/plan/formula-text";
 import { valuesUnderMerges } from "./values-under-merges";
+
+export { displayFormula };
 
 const { ValueType } = ExcelJS;
 
@@ -66,18 +69,6 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
     return plainValue(cell.result);
   }
   return plainValue(cell.value);
-}
-
-/**
- * Excel writes functions newer than 2007 with a `_xlfn.` (or `_xlws.`, and `_xlpm.` for LET
- * parameters) prefix in the file; Excel's own `Range.formulas` hides it. Strip it outside
- * string literals so the core reads the same formula text from both adapters.
- */
-export function displayFormula(formula: string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/_xl(?:fn|ws|pm)\./gi, "")))
-    .join("");
 }
 
 /** The formula as typed ("=E6/E5"), or undefined when the cell holds no formula. */
