@@ -33,21 +33,22 @@
  * the write then fails with a clear error) and protected again at the end with its former
  * options — or Huishen's, when the plan says `protect: true`.
  */
-import type { CellWrite, ChartSpec, ColorScaleSpec, FillSpec, NoteSpec, SheetPlan, InputRuleSpec, WritePlan } from "../../core/plan/write-plan";
-import { NOTE_PREFIX } from "../../core/sheet/plan-flags";
-import { splitRanges } from "../../core/plan/data-validation";
-import { sheetPlanProblems, workbookPlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
-import { columnRange, frozenRange, parseRange, rectText, rowRange, sameSheetName, splitSheetAddress } from "./address";
-import { addressGrid, blocksOf, cellInput, jsonBytes, mergeCellWrites, type Block } from "./blocks";
-import type { ApplyStats, HostCapabilities } from "./host";
-import { applyStyleToRange, cellProperties, columnWidthPoints, styleCallCount, styleKey } from "./style";
-import type { Syncer } from "./sync";
+import type { SheetPlan, WritePlan } from "../../core/plan/write-plan";
 import { PlanError } from "../../core/plan/plan-error";
+import { sheetPlanProblems, workbookPlanProblems, type ExistingSheet } from "../../core/plan/plan-problems";
+import { splitSheetAddress } from "./address";
+import type { ApplyStats, HostCapabilities } from "./host";
+import { chunkOps, OP_OVERHEAD_BYTES, type Op } from "./ops";
+import { noteAddresses, type SheetState } from "./sheet-state";
+
+export { HUISHEN_PROTECTION } from "./sheet-state";
+import { queueSheet, type SheetQueue } from "./queue-sheet";
+import type { Syncer } from "./sync";
+
 
 /** Excel on the web rejects a request over 5 MB; stay well below with the estimate. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 /** A rough cost of one queued call besides its data (object path, method name, ids). */
-export const OP_OVERHEAD_BYTES = 200;
 
 export interface ApplyOptions {
   readonly capabilities: HostCapabilities;
@@ -69,22 +70,6 @@ export interface OfficeApplyStats extends ApplyStats {
 }
 
 
-/** Worksheet protection as Huishen sets it: only selecting cells is allowed (as the file adapter). */
-export const HUISHEN_PROTECTION: Excel.WorksheetProtectionOptions = {
-  allowAutoFilter: false,
-  allowDeleteColumns: false,
-  allowDeleteRows: false,
-  allowFormatCells: false,
-  allowFormatColumns: false,
-  allowFormatRows: false,
-  allowInsertColumns: false,
-  allowInsertHyperlinks: false,
-  allowInsertRows: false,
-  allowPivotTables: false,
-  allowSort: false,
-  selectionMode: "Normal",
-};
-
 // ---------------------------------------------------------------------------------------------
 // Checking the plan
 
@@ -94,73 +79,12 @@ const VISIBILITY: Record<NonNullable<SheetPlan["visibility"]>, Visibility> = { v
 const FROM_OFFICE: Record<string, ExistingSheet["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 const existingSheets = (items: readonly { name: string; visibility: string }[]): ExistingSheet[] => items.map((w) => ({ name: w.name, visibility: FROM_OFFICE[w.visibility] ?? "visible" }));
 
-// ---------------------------------------------------------------------------------------------
-// Queued operations and chunks
 
-interface Op {
-  readonly bytes: number;
-  run(): void;
-}
 
-/** Split ops into requests of at most `limit` estimated bytes (an op larger than the limit goes alone). */
-export function chunkOps<T extends { bytes: number }>(ops: readonly T[], limit: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    if (current.length > 0 && bytes + op.bytes > limit) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += op.bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
 
-interface SheetState {
-  readonly plan: SheetPlan;
-  /** Loaded in the inspect sync, for existing sheets. */
-  protection?: Excel.WorksheetProtection;
-  mergeValues?: { range: string; r: Excel.Range }[];
-  /** Notes mode: the note (or null object) on each address the plan notes or clears. */
-  notesAt?: Map<string, Excel.Note>;
-  /** Comments mode: existing comments, then their cells. */
-  comments?: Excel.CommentCollection;
-  commentsAt?: Map<string, Excel.Comment>;
-}
 
-function noteAddresses(sp: SheetPlan): string[] {
-  const s = new Set<string>();
-  for (const n of sp.notes ?? []) s.add(n.address.toUpperCase());
-  for (const a of sp.clearFlags?.notes ?? []) s.add(a.toUpperCase());
-  return [...s];
-}
 
-function isHuishenText(text: string | undefined): boolean {
-  return typeof text === "string" && text.trimStart().startsWith(NOTE_PREFIX);
-}
 
-/** Anything in the plan that a protected sheet would refuse. */
-function needsUnprotected(sp: SheetPlan): boolean {
-  return (
-    (sp.cells?.length ?? 0) > 0 ||
-    (sp.merges?.length ?? 0) > 0 ||
-    (sp.columns?.length ?? 0) > 0 ||
-    (sp.rows?.length ?? 0) > 0 ||
-    (sp.inputRules?.length ?? 0) > 0 ||
-    (sp.fills?.length ?? 0) > 0 ||
-    (sp.notes?.length ?? 0) > 0 ||
-    (sp.clearFlags?.fills.length ?? 0) > 0 ||
-    (sp.clearFlags?.notes.length ?? 0) > 0 ||
-    (sp.colorScales?.length ?? 0) > 0 ||
-    (sp.charts?.length ?? 0) > 0 ||
-    sp.freeze !== undefined ||
-    sp.protect !== undefined
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Apply
@@ -279,91 +203,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   };
   const op = (list: Op[], bytes: number, run: () => void) => list.push({ bytes: bytes + OP_OVERHEAD_BYTES, run });
   const unprotected: string[] = [];
-  const loadedSheets = worksheets.items;
-  const temporaryName = temporaryNames(loadedSheets.map((w) => w.name).concat(plan.sheets.map((sp) => sp.name)));
+  const temporaryName = temporaryNames(worksheets.items.map((w) => w.name).concat(plan.sheets.map((sp) => sp.name)));
   let activateReplaced: string | undefined;
 
-  for (const st of states) {
-    const sp = st.plan;
-    const name = sp.name;
-    const old = sp.mode === "replace" ? loadedSheets.find((w) => sameSheetName(w.name, name)) : undefined;
-    if (sp.mode === "create" || (sp.mode === "replace" && !old)) {
-      stats.sheetsCreated++;
-      op(body, jsonBytes(name), () => {
-        proxies.set(name.toLowerCase(), worksheets.add(name));
-      });
-    } else if (old) {
-      stats.sheetsCreated++;
-      stats.sheetsReplaced++;
-      if (activeSheet && sameSheetName(activeSheet.name, old.name) && (sp.visibility ?? "visible") === "visible") activateReplaced = name;
-      const { position, visibility } = old;
-      const temp = temporaryName();
-      op(body, jsonBytes(name) + jsonBytes(temp) + 4 * OP_OVERHEAD_BYTES, () => {
-        if (visibility === "VeryHidden") old.visibility = "Hidden";
-        old.name = temp;
-        const fresh = worksheets.add(name);
-        fresh.position = position;
-        old.delete();
-        proxies.set(name.toLowerCase(), fresh);
-      });
-    }
-    const wasProtected = st.protection?.protected === true;
-    if (wasProtected && needsUnprotected(sp)) {
-      unprotected.push(name);
-      op(first, 0, () => sheet(name).protection.unprotect());
-      const original = st.protection!.options;
-      if (sp.protect === true) op(last, jsonBytes(HUISHEN_PROTECTION), () => sheet(name).protection.protect(HUISHEN_PROTECTION));
-      else if (sp.protect === undefined) op(last, jsonBytes(original), () => sheet(name).protection.protect(original));
-    } else if (!wasProtected && sp.protect === true) {
-      op(last, jsonBytes(HUISHEN_PROTECTION), () => sheet(name).protection.protect(HUISHEN_PROTECTION));
-    }
-
-    queueClearFlags(st, sheet, body, op, limit, notesAs);
-    stats.cellsWritten += queueCells(sp, sheet, body, op, limit, caps.cellProperties);
-    for (const m of sp.merges ?? []) {
-      const r = parseRange(m)!;
-      if (r.top === r.bottom && r.left === r.right) continue;
-      op(body, jsonBytes(m), () => sheet(name).getRange(rectText(r)).merge(false));
-    }
-    for (const c of sp.columns ?? []) {
-      if (c.width !== undefined) op(body, 16, () => (sheet(name).getRange(columnRange(c.index)).format.columnWidth = columnWidthPoints(c.width!)));
-      if (c.hidden !== undefined) op(body, 8, () => (sheet(name).getRange(columnRange(c.index)).columnHidden = c.hidden!));
-    }
-    for (const r of sp.rows ?? []) {
-      if (r.height !== undefined) op(body, 16, () => (sheet(name).getRange(rowRange(r.index)).format.rowHeight = r.height!));
-      if (r.hidden !== undefined) op(body, 8, () => (sheet(name).getRange(rowRange(r.index)).rowHidden = r.hidden!));
-    }
-    for (const v of sp.inputRules ?? []) {
-      if (caps.dataValidation === false) {
-        stats.validationsSkipped++;
-        continue;
-      }
-      for (const range of splitRanges(v.range)) queueValidation(name, range, v, sheet, body, op);
-    }
-    queueFills(sp, sheet, body, op, limit);
-    const n = queueNotes(st, sheet, body, op, notesAs);
-    stats.notesWritten += n.written;
-    stats.notesSkipped += n.skipped;
-    for (const cs of sp.colorScales ?? []) {
-      queueColorScale(name, cs, sheet, body, op);
-      stats.colorScales++;
-    }
-    for (const c of sp.charts ?? []) {
-      queueChart(name, c, sheet, body, op);
-      stats.charts++;
-    }
-    if (sp.freeze) {
-      const { rows, columns } = sp.freeze;
-      op(body, 32, () => {
-        const panes = sheet(name).freezePanes;
-        panes.unfreeze();
-        if (rows > 0 && columns > 0) panes.freezeAt(frozenRange(rows, columns));
-        else if (rows > 0) panes.freezeRows(rows);
-        else if (columns > 0) panes.freezeColumns(columns);
-      });
-    }
-    if (sp.tabColor !== undefined) op(body, 16, () => (sheet(name).tabColor = sp.tabColor!.toUpperCase()));
-  }
+  const q: SheetQueue = { worksheets, loaded: worksheets.items, sheet, adopt: (name, ws) => proxies.set(name.toLowerCase(), ws), op, first, body, last, caps, limit, notesAs, temporaryName, activeSheet: activeSheet?.name, stats, unprotected };
+  for (const st of states) activateReplaced = queueSheet(st, q) ?? activateReplaced;
 
   // Visibility and activation: show sheets first, activate, then hide (Excel cannot activate a hidden sheet).
   for (const sp of plan.sheets) if (sp.visibility === "visible") op(body, 16, () => (sheet(sp.name).visibility = "Visible"));
@@ -400,8 +244,6 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   return { syncs, chunks: chunks.length, notesAs, ...stats };
 }
 
-type OpFn = (list: Op[], bytes: number, run: () => void) => void;
-type SheetFn = (name: string) => Excel.Worksheet;
 
 /** Names for sheets being replaced, unused in the workbook and the plan, for the instant between rename and delete. */
 function temporaryNames(taken: readonly string[]): () => string {
@@ -416,187 +258,12 @@ function temporaryNames(taken: readonly string[]): () => string {
   };
 }
 
-/**
- * The documented criterion for the lowest and highest value has `formula: null`; the typings
- * only allow a string or nothing.
- */
-const NO_FORMULA = null as unknown as string;
 
-/** Lowest value → `low`, 50th percentile → `mid`, highest value → `high` (ExcelApi 1.6). */
-function colorScaleCriteria(cs: ColorScaleSpec): Excel.ConditionalColorScaleCriteria {
-  return {
-    minimum: { type: "LowestValue", formula: NO_FORMULA, color: cs.low.toUpperCase() },
-    midpoint: { type: "Percentile", formula: "50", color: cs.mid.toUpperCase() },
-    maximum: { type: "HighestValue", formula: NO_FORMULA, color: cs.high.toUpperCase() },
-  };
-}
 
-function queueColorScale(name: string, cs: ColorScaleSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
-  const range = rectText(parseRange(cs.range)!);
-  const criteria = colorScaleCriteria(cs);
-  op(list, jsonBytes(range) + jsonBytes(criteria) + OP_OVERHEAD_BYTES, () => {
-    const cf = sheet(name).getRange(range).conditionalFormats.add("ColorScale");
-    cf.colorScale.criteria = criteria;
-  });
-}
 
-/**
- * A clustered bar chart of one series. The series' values are set again explicitly (ExcelApi 1.7,
- * as is `setXAxisValues`): `charts.add` may take a text first cell for the series' name.
- */
-function queueChart(name: string, c: ChartSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
-  const values = rectText(parseRange(c.values)!);
-  const categories = rectText(parseRange(c.categories)!);
-  op(list, jsonBytes(c) + 8 * OP_OVERHEAD_BYTES, () => {
-    const ws = sheet(name);
-    const chart = ws.charts.add("BarClustered", ws.getRange(values), "Columns");
-    chart.name = c.name;
-    chart.title.text = c.title;
-    chart.legend.visible = false;
-    const series = chart.series.getItemAt(0);
-    series.name = c.seriesName;
-    series.setValues(ws.getRange(values));
-    series.setXAxisValues(ws.getRange(categories));
-    chart.setPosition(c.from.toUpperCase(), c.to.toUpperCase());
-  });
-}
 
-function queueClearFlags(st: SheetState, sheet: SheetFn, list: Op[], op: OpFn, limit: number, notesAs: OfficeApplyStats["notesAs"]): void {
-  const sp = st.plan;
-  const fills = sp.clearFlags?.fills ?? [];
-  if (fills.length > 0) {
-    for (const b of blocksOf(addressGrid(fills, (a) => a), () => "", () => 8, limit / 4)) {
-      const address = rectText(b);
-      op(list, jsonBytes(address), () => sheet(sp.name).getRange(address).format.fill.clear());
-    }
-  }
-  // Notes the plan writes again are replaced in place by `queueNotes`; here only the ones to drop.
-  const rewritten = new Set((sp.notes ?? []).map((n) => n.address.toUpperCase()));
-  for (const a of sp.clearFlags?.notes ?? []) {
-    const key = a.toUpperCase();
-    if (rewritten.has(key)) continue;
-    if (notesAs === "notes") {
-      const existing = st.notesAt?.get(key);
-      if (existing && !existing.isNullObject) op(list, 0, () => existing.delete());
-    } else if (notesAs === "comments") {
-      const existing = st.commentsAt?.get(key);
-      // Only Huishen's own comments: a person's comment thread is theirs.
-      if (existing && isHuishenText(existing.content)) op(list, 0, () => existing.delete());
-    }
-  }
-}
 
-function queueCells(sp: SheetPlan, sheet: SheetFn, list: Op[], op: OpFn, limit: number, cellProps: boolean): number {
-  const cells = sp.cells ?? [];
-  if (cells.length === 0) return 0;
-  const grid = addressGrid(cells, (w) => w.address, mergeCellWrites);
-  const size = (w: CellWrite) => jsonBytes(cellInput(w)) + jsonBytes(w.numberFormat ?? null) + (w.style ? jsonBytes(cellProperties(w.style)) : 4) + 2;
-  // A rectangle at most a quarter of a request, so requests fill up evenly.
-  const blocks = blocksOf(grid, () => "", size, limit / 4);
-  for (const b of blocks) queueBlock(sp.name, b, sheet, list, op, cellProps, limit);
-  return cells.length;
-}
 
-function queueBlock(name: string, b: Block<CellWrite>, sheet: SheetFn, list: Op[], op: OpFn, cellProps: boolean, limit: number): void {
-  const address = rectText(b);
-  const writes = b.items;
-  if (writes.some((row) => row.some(writesContent))) {
-    const matrix = writes.map((row) => row.map(cellInput));
-    const useFormulas = writes.some((row) => row.some((w) => w.formula !== undefined));
-    op(list, jsonBytes(matrix), () => {
-      const r = sheet(name).getRange(address);
-      if (useFormulas) r.formulas = matrix;
-      else r.values = matrix;
-    });
-  }
-  if (writes.some((row) => row.some((w) => w.numberFormat !== undefined))) {
-    const formats = writes.map((row) => row.map((w) => w.numberFormat ?? null));
-    op(list, jsonBytes(formats), () => (sheet(name).getRange(address).numberFormat = formats));
-  }
-  if (!writes.some((row) => row.some((w) => w.style !== undefined))) return;
-  if (cellProps) {
-    const props = writes.map((row) => row.map((w) => cellProperties(w.style)));
-    op(list, jsonBytes(props), () => sheet(name).getRange(address).setCellProperties(props));
-    return;
-  }
-  // Without setCellProperties: one set of format calls per rectangle of equal style.
-  const grid = new Map<number, Map<number, CellWrite>>();
-  writes.forEach((row, i) =>
-    row.forEach((w, j) => {
-      if (!w.style) return;
-      let r = grid.get(b.top + i);
-      if (!r) grid.set(b.top + i, (r = new Map()));
-      r.set(b.left + j, w);
-    }),
-  );
-  for (const sb of blocksOf(grid, (w) => styleKey(w.style), () => 1, limit)) {
-    const style = sb.items[0][0].style!;
-    const multi = sb.top !== sb.bottom || sb.left !== sb.right;
-    const a = rectText(sb);
-    op(list, styleCallCount(style, multi) * 40, () => applyStyleToRange(sheet(name).getRange(a), style, multi));
-  }
-}
 
-function queueValidation(name: string, range: string, v: InputRuleSpec, sheet: SheetFn, list: Op[], op: OpFn): void {
-  const rule: Excel.DataValidationRule =
-    v.type === "list"
-      ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }
-      : {
-          [v.type === "whole" ? "wholeNumber" : "decimal"]:
-            (v.operator ?? "between") === "between"
-              ? { operator: "Between", formula1: v.min!, formula2: v.max! }
-              : { operator: "GreaterThanOrEqualTo", formula1: v.min! },
-        };
-  const style = v.errorStyle === "stop" ? "Stop" : v.errorStyle === "warning" ? "Warning" : "Information";
-  const errorAlert: Excel.DataValidationErrorAlert = { showAlert: true, style, title: v.errorTitle ?? "", message: v.error ?? "" };
-  const prompt: Excel.DataValidationPrompt | undefined =
-    v.prompt !== undefined || v.promptTitle !== undefined ? { showPrompt: true, title: v.promptTitle ?? "", message: v.prompt ?? "" } : undefined;
-  op(list, jsonBytes(rule) + jsonBytes(errorAlert) + jsonBytes(prompt), () => {
-    const dv = sheet(name).getRange(range).dataValidation;
-    // Replace whatever validation the cells had (as the file adapter does); blank stays allowed.
-    dv.clear();
-    dv.rule = rule;
-    dv.ignoreBlanks = true;
-    dv.errorAlert = errorAlert;
-    if (prompt) dv.prompt = prompt;
-  });
-}
 
-function queueFills(sp: SheetPlan, sheet: SheetFn, list: Op[], op: OpFn, limit: number): void {
-  const fills = sp.fills ?? [];
-  if (fills.length === 0) return;
-  const grid = addressGrid(fills, (f) => f.address, (_a: FillSpec, b: FillSpec) => b);
-  for (const b of blocksOf(grid, (f) => f.color.toUpperCase(), () => 8, limit / 4)) {
-    const address = rectText(b);
-    const colour = b.key;
-    op(list, jsonBytes(address) + 10, () => (sheet(sp.name).getRange(address).format.fill.color = colour));
-  }
-}
 
-function queueNotes(st: SheetState, sheet: SheetFn, list: Op[], op: OpFn, notesAs: OfficeApplyStats["notesAs"]): { written: number; skipped: number } {
-  const sp = st.plan;
-  const byAddress = new Map<string, NoteSpec>();
-  for (const n of sp.notes ?? []) byAddress.set(n.address.toUpperCase(), n);
-  if (notesAs === "none") return { written: 0, skipped: byAddress.size };
-  let written = 0;
-  let skipped = 0;
-  for (const [key, n] of byAddress) {
-    const bytes = jsonBytes(n.text) + jsonBytes(key);
-    if (notesAs === "notes") {
-      const existing = st.notesAt?.get(key);
-      if (existing && !existing.isNullObject) op(list, bytes, () => (existing.content = n.text));
-      else op(list, bytes, () => sheet(sp.name).notes.add(sheet(sp.name).getRange(key), n.text));
-      written++;
-    } else {
-      const existing = st.commentsAt?.get(key);
-      if (existing && !isHuishenText(existing.content)) {
-        skipped++; // a person's comment thread stays; the check column carries the text
-        continue;
-      }
-      if (existing) op(list, bytes, () => (existing.content = n.text));
-      else op(list, bytes, () => sheet(sp.name).comments.add(sheet(sp.name).getRange(key), n.text));
-      written++;
-    }
-  }
-  return { written, skipped };
-}

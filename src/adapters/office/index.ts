@@ -4,6 +4,7 @@ export { HostTimeoutError, type ApplyStats, type HostCapabilities, type Workbook
 export { detectCapabilities, isExcelApiSupported, NO_CAPABILITIES } from "./capabilities";
 export { guardedSync, syncerFor, SyncCounter, DEFAULT_SYNC_TIMEOUT_SECONDS, type Syncer } from "./sync";
 export { readWorkbook, readSheetNames, queueSheetRead, sheetSnapshot, snapshotFromRange, fillColour } from "./read";
-export { applyPlan, chunkOps, HUISHEN_PROTECTION, DEFAULT_MAX_REQUEST_BYTES, type OfficeApplyStats } from "./apply";
+export { applyPlan, HUISHEN_PROTECTION, DEFAULT_MAX_REQUEST_BYTES, type OfficeApplyStats } from "./apply";
+export { chunkOps } from "./ops";
 export { selectCells, subscribeChanges, removeHandlers } from "./select";
 export { PlanError } from "../../core/plan/plan-error";

@@ -1,6 +1,6 @@
 /** The pure helpers behind apply/read: rectangles, chunks, cell input, addresses, fills, widths. */
 import { addressGrid, blocksOf, cellInput, mergeCellWrites, needsTextPrefix, officeFormula, utf8Length } from "../../../src/adapters/office/blocks";
-import { chunkOps } from "../../../src/adapters/office/apply";
+import { chunkOps } from "../../../src/adapters/office/ops";
 import { splitSheetAddress } from "../../../src/adapters/office/address";
 import { fillColour, snapshotFromRange } from "../../../src/adapters/office/read";
 import { cellProperties, columnWidthPoints, styleKey } from "../../../src/adapters/office/style";
