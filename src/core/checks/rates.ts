@@ -30,14 +30,14 @@ export function checkRates(read: TemplateSheetRead): Finding[] {
     if (num.value > den.value) {
       const coveredByRelation = template.relations.some((r) => isComparisonOf(r.ast, "<=", ind.numerator!, ind.denominator!));
       if (!coveredByRelation) {
-        out.push(makeFinding(read, { code: "rate.numeratorAboveDenominator", severity: "error", ruleId: "builtin.rate.numerator", codes, cells: [num.cell, den.cell], actual: num.value, expected: den.value, details: counts }));
+        out.push(makeFinding(read, { code: "rate.numeratorAboveDenominator", codes, cells: [num.cell, den.cell], actual: num.value, expected: den.value, details: counts }));
       }
       continue;
     }
     const stated = exact(rateCell);
     if (!stated || stated.value > 1) continue;
     if (den.value === 0) {
-      out.push(makeFinding(read, { code: "rate.zeroDenominator", severity: "warning", ruleId: "builtin.rate.zeroDenominator", codes, cells: [stated.cell, den.cell], actual: stated.value, details: {} }));
+      out.push(makeFinding(read, { code: "rate.zeroDenominator", codes, cells: [stated.cell, den.cell], actual: stated.value, details: {} }));
       continue;
     }
     const ratio = num.value / den.value;
@@ -45,8 +45,6 @@ export function checkRates(read: TemplateSheetRead): Finding[] {
       out.push(
         makeFinding(read, {
           code: "rate.inconsistent",
-          severity: "warning",
-          ruleId: "builtin.rate.consistency",
           codes,
           cells: [stated.cell, num.cell, den.cell],
           actual: stated.value,

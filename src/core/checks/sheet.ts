@@ -7,20 +7,20 @@ import type { TemplateSheetRead } from "../sheet/read-template";
 export function checkSheet(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
   if (!read.district) {
-    out.push(makeFinding(read, { code: "sheet.noDistrict", severity: "warning", ruleId: "builtin.sheet.district", codes: [], cells: [read.districtCell], details: {} }));
+    out.push(makeFinding(read, { code: "sheet.noDistrict", codes: [], cells: [read.districtCell], details: {} }));
   }
   if (read.year === undefined) {
-    out.push(makeFinding(read, { code: "sheet.noYear", severity: "warning", ruleId: "builtin.sheet.year", codes: [], cells: [read.yearCell], details: {} }));
+    out.push(makeFinding(read, { code: "sheet.noYear", codes: [], cells: [read.yearCell], details: {} }));
   }
   for (const code of read.missing) {
-    out.push(makeFinding(read, { code: "sheet.missingIndicator", severity: "warning", ruleId: "builtin.sheet.rows", codes: [code], cells: [], details: {} }));
+    out.push(makeFinding(read, { code: "sheet.missingIndicator", codes: [code], cells: [], details: {} }));
   }
   for (const d of read.duplicates) {
     const cells = d.rows.map((r) => ({ sheet: read.sheet, address: addressOf(r, read.columns.code) }));
-    out.push(makeFinding(read, { code: "sheet.duplicateIndicator", severity: "warning", ruleId: "builtin.sheet.rows", codes: [d.code], cells, details: { rows: d.rows.map((r) => r + 1) } }));
+    out.push(makeFinding(read, { code: "sheet.duplicateIndicator", codes: [d.code], cells, details: { rows: d.rows.map((r) => r + 1) } }));
   }
   for (const m of read.mergedInputs) {
-    out.push(makeFinding(read, { code: "sheet.mergedInput", severity: "error", ruleId: "builtin.sheet.merge", codes: m.codes, cells: m.cells, details: { range: m.range } }));
+    out.push(makeFinding(read, { code: "sheet.mergedInput", codes: m.codes, cells: m.cells, details: { range: m.range } }));
   }
   return out;
 }

@@ -19,31 +19,31 @@ function checkCell(read: TemplateSheetRead, entry: IndicatorEntry, cell: Reporte
   const { code, kind } = entry.indicator;
   const base = { codes: [code], cells: [cell.cell], raw: cell.raw, scope };
   if (read.uncachedFormulas.has(cell.cell.address)) {
-    return [makeFinding(read, { ...base, code: "value.uncachedFormula", severity: "warning", ruleId: "builtin.value.uncached", details: {} })];
+    return [makeFinding(read, { ...base, code: "value.uncachedFormula", details: {} })];
   }
   if (cell.status === "blank") return [];
   if (cell.status === "invalid") {
-    return [makeFinding(read, { ...base, code: "value.unparsable", severity: "error", ruleId: "builtin.value.parse", details: { reason: cell.reason } })];
+    return [makeFinding(read, { ...base, code: "value.unparsable", details: { reason: cell.reason } })];
   }
   const out: Finding[] = [];
   const v = cell.value;
   if (kind === "rate") {
     if (v < -EPS || v > 1 + EPS) {
-      out.push(makeFinding(read, { ...base, code: "rate.outOfRange", severity: "error", ruleId: "builtin.rate.range", actual: v, details: {} }));
+      out.push(makeFinding(read, { ...base, code: "rate.outOfRange", actual: v, details: {} }));
     }
     if (cell.percentPoints) {
-      out.push(makeFinding(read, { ...base, code: "value.percentPoints", severity: "info", ruleId: "builtin.value.percentPoints", actual: v, details: {} }));
+      out.push(makeFinding(read, { ...base, code: "value.percentPoints", actual: v, details: {} }));
     }
   } else if (v < 0) {
-    out.push(makeFinding(read, { ...base, code: "value.negative", severity: "error", ruleId: "builtin.value.sign", actual: v, details: {} }));
+    out.push(makeFinding(read, { ...base, code: "value.negative", actual: v, details: {} }));
   } else if (kind === "count" && Math.abs(v - Math.round(v)) > EPS) {
-    out.push(makeFinding(read, { ...base, code: "value.nonInteger", severity: "error", ruleId: "builtin.value.integer", actual: v, details: {} }));
+    out.push(makeFinding(read, { ...base, code: "value.nonInteger", actual: v, details: {} }));
   }
   if (cell.invisible) {
-    out.push(makeFinding(read, { ...base, code: "value.invisibleCharacters", severity: "info", ruleId: "builtin.value.invisible", actual: v, details: {} }));
+    out.push(makeFinding(read, { ...base, code: "value.invisibleCharacters", actual: v, details: {} }));
   }
   if (cell.approximate) {
-    out.push(makeFinding(read, { ...base, code: "value.approximate", severity: "info", ruleId: "builtin.value.approximate", actual: v, details: {} }));
+    out.push(makeFinding(read, { ...base, code: "value.approximate", actual: v, details: {} }));
   }
   return out;
 }

@@ -22,8 +22,6 @@ export function checkYearOverYear(read: TemplateSheetRead): Finding[] {
     out.push(
       makeFinding(read, {
         code: "yoy.jump",
-        severity: "warning",
-        ruleId: "builtin.yoy",
         codes: [e.indicator.code],
         cells: [now.cell, before.cell],
         actual: now.value,

@@ -111,8 +111,6 @@ function outliers(districts: readonly DistrictData[], ind: Indicator, o: Anomaly
       i,
       makeFinding(d.read, {
         code: "peer.outlier",
-        severity: "warning",
-        ruleId: "builtin.peer.outlier",
         codes,
         cells: [d.read.entries.get(code)?.thisYear.cell],
         actual: values[k],
@@ -167,8 +165,6 @@ function yoyOutliers(districts: readonly DistrictData[], ind: Indicator, hb: HbO
       p.i,
       makeFinding(d.read, {
         code: "peer.yoyOutlier",
-        severity: "warning",
-        ruleId: "builtin.peer.hb",
         codes: [code],
         cells: [entry?.thisYear.cell, entry?.lastYear.cell],
         actual: p.now,
@@ -195,8 +191,6 @@ function missing(districts: readonly DistrictData[], ind: Indicator, o: AnomalyO
       i,
       makeFinding(d.read, {
         code: "peer.missing",
-        severity: "info",
-        ruleId: "builtin.peer.missing",
         codes: [code],
         cells: [entry?.thisYear.cell],
         raw: entry?.thisYear.raw,
@@ -232,8 +226,6 @@ function citySum(districts: readonly DistrictData[], city: DistrictData, ind: In
   add(
     makeFinding(city.read, {
       code: "city.sumMismatch",
-      severity: "warning",
-      ruleId: "builtin.city.sum",
       codes: [code],
       cells: [entry?.thisYear.cell],
       actual: cityValue,

@@ -48,14 +48,14 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
   for (const u of unknown) {
     findings.push(
       u.edition
-        ? makeWorkbookFinding({ ...gatherFinding({ district: "", year: undefined, sheet: u.sheet }), code: "gather.otherEdition", severity: "warning", ruleId: "builtin.gather.edition", cells: [], details: { edition: u.edition, expected: template.key } })
-        : makeWorkbookFinding({ ...gatherFinding({ district: "", year: undefined, sheet: u.sheet }), code: "gather.noHeader", severity: "error", ruleId: "builtin.gather.header", cells: [], details: {} }),
+        ? makeWorkbookFinding({ ...gatherFinding({ district: "", year: undefined, sheet: u.sheet }), code: "gather.otherEdition", cells: [], details: { edition: u.edition, expected: template.key } })
+        : makeWorkbookFinding({ ...gatherFinding({ district: "", year: undefined, sheet: u.sheet }), code: "gather.noHeader", cells: [], details: {} }),
     );
   }
 
   const reads = all.filter(({ read }) => {
     if (read.template.key === template.key) return true;
-    findings.push(makeWorkbookFinding({ ...gatherFinding(read), code: "gather.otherEdition", severity: "warning", ruleId: "builtin.gather.edition", cells: [], details: { edition: read.template.key, expected: template.key } }));
+    findings.push(makeWorkbookFinding({ ...gatherFinding(read), code: "gather.otherEdition", cells: [], details: { edition: read.template.key, expected: template.key } }));
     return false;
   });
   const years = reads.map((x) => x.read.year).filter((y): y is number => y !== undefined);
@@ -63,7 +63,7 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
 
   const named = reads.filter(({ read }) => {
     if (read.district) return true;
-    findings.push(makeWorkbookFinding({ ...gatherFinding(read), code: "gather.noDistrict", severity: "error", ruleId: "builtin.gather.district", cells: [read.districtCell], details: {} }));
+    findings.push(makeWorkbookFinding({ ...gatherFinding(read), code: "gather.noDistrict", cells: [read.districtCell], details: {} }));
     return false;
   });
 
@@ -77,10 +77,10 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
     const keep = sheets.find((x) => x.read.year === year) ?? sheets[0];
     for (const other of sheets) {
       if (other === keep) continue;
-      findings.push(makeWorkbookFinding({ ...gatherFinding(other.read), code: "gather.duplicate", severity: "warning", ruleId: "builtin.gather.duplicate", cells: [other.read.districtCell], details: { keptSheet: keep.read.sheet } }));
+      findings.push(makeWorkbookFinding({ ...gatherFinding(other.read), code: "gather.duplicate", cells: [other.read.districtCell], details: { keptSheet: keep.read.sheet } }));
     }
     if (year !== undefined && keep.read.year !== year) {
-      findings.push(makeWorkbookFinding({ ...gatherFinding(keep.read), code: "gather.otherYear", severity: "warning", ruleId: "builtin.gather.year", cells: [keep.read.yearCell], details: { consolidationYear: year } }));
+      findings.push(makeWorkbookFinding({ ...gatherFinding(keep.read), code: "gather.otherYear", cells: [keep.read.yearCell], details: { consolidationYear: year } }));
     }
     if (city && name === city) cityChoice = keep;
     else chosen.push(keep);
@@ -90,7 +90,7 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
   for (const listed of options.districtList ?? []) {
     const name = listed.trim();
     if (!name || present.has(name)) continue;
-    findings.push(makeWorkbookFinding({ template: template.key, district: name, year, sheet: "", code: "gather.missingDistrict", severity: "warning", ruleId: "builtin.gather.list", cells: [], details: {} }));
+    findings.push(makeWorkbookFinding({ template: template.key, district: name, year, sheet: "", code: "gather.missingDistrict", cells: [], details: {} }));
   }
 
   return {

@@ -301,8 +301,6 @@ export function weightsFinding(p: WeightsProblem, template: string, year: number
     year,
     sheet: CONSOLIDATION_SHEETS.weights,
     code: "index.weights",
-    severity: "warning",
-    ruleId: "builtin.index.weights",
     scope: `${p.code}:${"dimension" in p ? p.dimension : ""}`,
     cells,
     raw: "raw" in p ? p.raw : undefined,

@@ -76,8 +76,25 @@ interface FindingBase {
   readonly valueKey: string;
 }
 
+/** Codes whose finding always states the figure found (`actual`); `rate.inconsistent` also what it should be. */
+export type MeasuredCode =
+  | "value.approximate"
+  | "value.percentPoints"
+  | "value.invisibleCharacters"
+  | "rate.outOfRange"
+  | "rate.inconsistent"
+  | "rate.zeroDenominator"
+  | "yoy.jump"
+  | "peer.outlier"
+  | "peer.yoyOutlier"
+  | "city.sumMismatch";
+export type ExpectedCode = "rate.inconsistent";
+
+/** The fields a code always carries, required by its type: messages never need `!`. */
+export type RequiredFields<K extends FindingCode> = (K extends MeasuredCode ? { readonly actual: number } : unknown) & (K extends ExpectedCode ? { readonly expected: number } : unknown);
+
 export type Finding<C extends FindingCode = FindingCode> = {
-  [K in C]: FindingBase & { readonly code: K; readonly details: FindingDetails[K] };
+  [K in C]: FindingBase & { readonly code: K; readonly details: FindingDetails[K] } & RequiredFields<K>;
 }[C];
 
 /**

@@ -1,13 +1,15 @@
 import { asCode, type CellRef } from "../brand";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { Severity } from "../template/schema";
-import { subjectOf, type Finding, type FindingCode, type FindingDetails } from "./finding";
+import { subjectOf, type Finding, type FindingCode, type FindingDetails, type RequiredFields } from "./finding";
+import { BUILTIN_RULES, type TemplateRuleCode } from "./builtin-rules";
 import { stableId } from "./stable-id";
 
-export interface FindingSpec<C extends FindingCode> {
+/** A template rule's finding names its rule and severity; a built-in one takes them from `BUILTIN_RULES`. */
+type RuleOf<C extends FindingCode> = C extends TemplateRuleCode ? { readonly severity: Severity; readonly ruleId: string } : { readonly severity?: never; readonly ruleId?: never };
+
+export type FindingSpec<C extends FindingCode> = RuleOf<C> & RequiredFields<C> & {
   readonly code: C;
-  readonly severity: Severity;
-  readonly ruleId: string;
   readonly codes: readonly string[];
   readonly cells: readonly (CellRef | undefined)[];
   readonly details: FindingDetails[C];
@@ -16,16 +18,22 @@ export interface FindingSpec<C extends FindingCode> {
   readonly raw?: string;
   /** Distinguishes findings of one rule on the same codes, e.g. this year's cell vs last year's. */
   readonly scope?: string;
+};
+
+function ruleOf(spec: { readonly code: FindingCode; readonly severity?: Severity; readonly ruleId?: string }): { ruleId: string; severity: Severity } {
+  if (spec.ruleId !== undefined && spec.severity !== undefined) return { ruleId: spec.ruleId, severity: spec.severity };
+  return BUILTIN_RULES[spec.code as Exclude<FindingCode, TemplateRuleCode>];
 }
 
 /** A finding on a district's sheet, with its stable id and the signature of the values involved. */
 export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec: FindingSpec<C>): Finding<C> {
   const district = read.district || read.sheet;
+  const { ruleId, severity } = ruleOf(spec);
   return {
-    id: stableId([read.template.key, district, read.year, spec.ruleId, spec.code, spec.scope, ...spec.codes]),
+    id: stableId([read.template.key, district, read.year, ruleId, spec.code, spec.scope, ...spec.codes]),
     code: spec.code,
-    severity: spec.severity,
-    ruleId: spec.ruleId,
+    severity,
+    ruleId,
     district,
     year: read.year,
     sheet: read.sheet,
@@ -54,23 +62,24 @@ function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: stri
 }
 
 /** A finding about a sheet as a whole or a district with no readable sheet (consolidation's gathering). */
-export interface WorkbookFindingSpec<C extends FindingCode> extends Omit<FindingSpec<C>, "codes"> {
+export type WorkbookFindingSpec<C extends FindingCode> = Omit<FindingSpec<C>, "codes"> & {
   readonly template: string;
   readonly district: string;
   readonly year?: number;
   /** "" for a district that has no sheet at all. */
   readonly sheet: string;
   readonly codes?: readonly string[];
-}
+};
 
 export function makeWorkbookFinding<C extends FindingCode>(spec: WorkbookFindingSpec<C>): Finding<C> {
   const codes = spec.codes ?? [];
+  const { ruleId, severity } = ruleOf(spec);
   return {
     // `scope` joins the id only where given, so the ids of findings made before it existed stay the same.
-    id: stableId([spec.template, spec.district, spec.year, spec.ruleId, spec.code, spec.sheet, ...codes, ...(spec.scope !== undefined ? [spec.scope] : [])]),
+    id: stableId([spec.template, spec.district, spec.year, ruleId, spec.code, spec.sheet, ...codes, ...(spec.scope !== undefined ? [spec.scope] : [])]),
     code: spec.code,
-    severity: spec.severity,
-    ruleId: spec.ruleId,
+    severity,
+    ruleId,
     district: spec.district,
     year: spec.year,
     sheet: spec.sheet,

@@ -22,16 +22,16 @@ export const en: MessageMap = {
   },
   "value.negative": (f, c) => `${c.name(f.codes[0])} is negative (${f.raw}); it must be 0 or more`,
   "value.nonInteger": (f, c) => `${c.name(f.codes[0])} must be a whole number, got ${f.raw}`,
-  "value.approximate": (f, c) => `${c.name(f.codes[0])} is approximate ("${f.raw}"): read as ${c.figure(f.codes[0], f.actual!)} and not checked exactly`,
-  "value.percentPoints": (f, c) => `${c.name(f.codes[0])}: ${f.raw} was read as the percentage ${formatPercent(f.actual!)}`,
-  "value.invisibleCharacters": (f, c) => `${c.name(f.codes[0])}: invisible characters (zero-width spaces or similar, pasted from a web page or PDF) were removed; read as ${c.figure(f.codes[0], f.actual!)}`,
+  "value.approximate": (f, c) => `${c.name(f.codes[0])} is approximate ("${f.raw}"): read as ${c.figure(f.codes[0], f.actual)} and not checked exactly`,
+  "value.percentPoints": (f, c) => `${c.name(f.codes[0])}: ${f.raw} was read as the percentage ${formatPercent(f.actual)}`,
+  "value.invisibleCharacters": (f, c) => `${c.name(f.codes[0])}: invisible characters (zero-width spaces or similar, pasted from a web page or PDF) were removed; read as ${c.figure(f.codes[0], f.actual)}`,
   "value.uncachedFormula": (f, c) => `${c.name(f.codes[0])} holds a formula saved without its result, so its value is unknown: open the file in Excel or WPS, recalculate (F9) and save`,
-  "rate.outOfRange": (f, c) => `${c.name(f.codes[0])} is ${formatPercent(f.actual!)}, outside 0%–100%`,
+  "rate.outOfRange": (f, c) => `${c.name(f.codes[0])} is ${formatPercent(f.actual)}, outside 0%–100%`,
   "rate.numeratorAboveDenominator": (f, c) =>
     `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} exceeds ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}, so ${c.name(f.codes[2])} would exceed 100%`,
   "rate.inconsistent": (f, c) =>
-    `${c.name(f.codes[2])} is reported as ${formatStatedPercent(f.actual!, f.details.resolution)}, but ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
-  "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])} is 0, yet ${c.name(f.codes[2])} is reported as ${formatPercent(f.actual!)}`,
+    `${c.name(f.codes[2])} is reported as ${formatStatedPercent(f.actual, f.details.resolution)}, but ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected, f.details.resolution)}`,
+  "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])} is 0, yet ${c.name(f.codes[2])} is reported as ${formatPercent(f.actual)}`,
   "relation.failed": (f, c) => {
     const lead = { "part-of-total": "A part exceeds its total", "parts-sum": "The parts do not add up to the total", custom: "A check does not hold" }[f.details.kind];
     const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("; ");
@@ -41,11 +41,11 @@ export const en: MessageMap = {
   "yoy.jump": (f, c) => {
     const code = f.codes[0];
     if (f.details.measure === "points") {
-      const pp = ((f.actual! - f.details.lastYear) * 100).toFixed(2);
-      return `${c.name(code)} moved from ${formatPercent(f.details.lastYear)} last year to ${formatPercent(f.actual!)}: ${pp} percentage points (threshold ${f.details.threshold * 100})`;
+      const pp = ((f.actual - f.details.lastYear) * 100).toFixed(2);
+      return `${c.name(code)} moved from ${formatPercent(f.details.lastYear)} last year to ${formatPercent(f.actual)}: ${pp} percentage points (threshold ${f.details.threshold * 100})`;
     }
-    const ratio = f.actual! / f.details.lastYear;
-    return `${c.name(code)} went from ${c.figure(code, f.details.lastYear)} last year to ${c.figure(code, f.actual!)}: ×${formatNumber(ratio, 2)} (threshold ×${f.details.threshold} either way)`;
+    const ratio = f.actual / f.details.lastYear;
+    return `${c.name(code)} went from ${c.figure(code, f.details.lastYear)} last year to ${c.figure(code, f.actual)}: ×${formatNumber(ratio, 2)} (threshold ×${f.details.threshold} either way)`;
   },
   "sheet.noDistrict": () => "The district name is not filled in",
   "sheet.noYear": () => "The year is not filled in, or is not a four-digit year",
@@ -59,13 +59,13 @@ export const en: MessageMap = {
   "gather.otherYear": (f) => `The year is ${f.year ?? "(blank)"}, not the consolidation year ${f.details.consolidationYear}`,
   "gather.missingDistrict": (f) => `"${f.district}" is on the district list but has no sheet`,
   "peer.outlier": (f, c) =>
-    `${c.name(f.codes[0])} is ${c.figure(f.codes[0], f.actual!)}, far from the other districts (median of ${f.details.peers}: ${c.figure(f.codes[0], f.details.median)}; robust z ${formatNumber(f.details.score, 1)}, threshold ${f.details.threshold})`,
+    `${c.name(f.codes[0])} is ${c.figure(f.codes[0], f.actual)}, far from the other districts (median of ${f.details.peers}: ${c.figure(f.codes[0], f.details.median)}; robust z ${formatNumber(f.details.score, 1)}, threshold ${f.details.threshold})`,
   "peer.yoyOutlier": (f, c) =>
-    `${c.name(f.codes[0])} went from ${c.figure(f.codes[0], f.details.lastYear)} to ${c.figure(f.codes[0], f.actual!)} (×${formatNumber(f.details.ratio, 2)}), out of line with the other districts (median of ${f.details.peers}: ×${formatNumber(f.details.medianRatio, 2)})`,
+    `${c.name(f.codes[0])} went from ${c.figure(f.codes[0], f.details.lastYear)} to ${c.figure(f.codes[0], f.actual)} (×${formatNumber(f.details.ratio, 2)}), out of line with the other districts (median of ${f.details.peers}: ×${formatNumber(f.details.medianRatio, 2)})`,
   "peer.missing": (f, c) => `${c.name(f.codes[0])} is not reported, while ${f.details.reported} of ${f.details.districts} districts reported it (median ${c.figure(f.codes[0], f.details.median)})`,
   "index.weights": (f) => weightsProblemText(f.details.problem, "en"),
   "city.sumMismatch": (f, c) =>
     f.details.reporting === f.details.districts
-      ? `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual!)}, but its ${f.details.districts} districts add up to ${c.figure(f.codes[0], f.details.sum)}`
-      : `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual!)}, less than the ${f.details.reporting} reporting districts (of ${f.details.districts}) add up to: ${c.figure(f.codes[0], f.details.sum)}`,
+      ? `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual)}, but its ${f.details.districts} districts add up to ${c.figure(f.codes[0], f.details.sum)}`
+      : `The city reports ${c.name(f.codes[0])} as ${c.figure(f.codes[0], f.actual)}, less than the ${f.details.reporting} reporting districts (of ${f.details.districts}) add up to: ${c.figure(f.codes[0], f.details.sum)}`,
 };

@@ -24,16 +24,16 @@ export const zhCN: MessageMap = {
   },
   "value.negative": (f, c) => `${c.name(f.codes[0])}为负数（${f.raw}），应不小于 0`,
   "value.nonInteger": (f, c) => `${c.name(f.codes[0])}应为整数，填写的是 ${f.raw}`,
-  "value.approximate": (f, c) => `${c.name(f.codes[0])}填写的是近似值“${f.raw}”，按 ${c.figure(f.codes[0], f.actual!)} 计，不参与精确校验`,
-  "value.percentPoints": (f, c) => `${c.name(f.codes[0])}填写的 ${f.raw} 已按百分数理解为 ${formatPercent(f.actual!)}`,
-  "value.invisibleCharacters": (f, c) => `${c.name(f.codes[0])}中含有不可见字符（零宽空格等，多从网页或 PDF 复制而来），已去除后按 ${c.figure(f.codes[0], f.actual!)} 读取`,
+  "value.approximate": (f, c) => `${c.name(f.codes[0])}填写的是近似值“${f.raw}”，按 ${c.figure(f.codes[0], f.actual)} 计，不参与精确校验`,
+  "value.percentPoints": (f, c) => `${c.name(f.codes[0])}填写的 ${f.raw} 已按百分数理解为 ${formatPercent(f.actual)}`,
+  "value.invisibleCharacters": (f, c) => `${c.name(f.codes[0])}中含有不可见字符（零宽空格等，多从网页或 PDF 复制而来），已去除后按 ${c.figure(f.codes[0], f.actual)} 读取`,
   "value.uncachedFormula": (f, c) => `${c.name(f.codes[0])}是公式，但文件中没有保存计算结果，数值未知：请在 Excel 或 WPS 中打开，重新计算（F9）后保存`,
-  "rate.outOfRange": (f, c) => `${c.name(f.codes[0])}为 ${formatPercent(f.actual!)}，超出 0%–100% 的范围`,
+  "rate.outOfRange": (f, c) => `${c.name(f.codes[0])}为 ${formatPercent(f.actual)}，超出 0%–100% 的范围`,
   "rate.numeratorAboveDenominator": (f, c) =>
     `${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} 大于 ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)}，${c.name(f.codes[2])}将超过 100%`,
   "rate.inconsistent": (f, c) =>
-    `${c.name(f.codes[2])}填报 ${formatStatedPercent(f.actual!, f.details.resolution)}，但 ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected!, f.details.resolution)}`,
-  "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])}为 0，却填报了${c.name(f.codes[2])} ${formatPercent(f.actual!)}`,
+    `${c.name(f.codes[2])}填报 ${formatStatedPercent(f.actual, f.details.resolution)}，但 ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected, f.details.resolution)}`,
+  "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])}为 0，却填报了${c.name(f.codes[2])} ${formatPercent(f.actual)}`,
   "relation.failed": (f, c) => {
     const lead = { "part-of-total": "部分大于总数", "parts-sum": "分项之和与总数不符", custom: "不满足校验关系" }[f.details.kind];
     const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("，");
@@ -44,11 +44,11 @@ export const zhCN: MessageMap = {
   "yoy.jump": (f, c) => {
     const code = f.codes[0];
     if (f.details.measure === "points") {
-      const pp = ((f.actual! - f.details.lastYear) * 100).toFixed(2);
-      return `${c.name(code)}由上年 ${formatPercent(f.details.lastYear)} 变为 ${formatPercent(f.actual!)}，变化 ${pp} 个百分点（提示阈值 ${f.details.threshold * 100} 个百分点）`;
+      const pp = ((f.actual - f.details.lastYear) * 100).toFixed(2);
+      return `${c.name(code)}由上年 ${formatPercent(f.details.lastYear)} 变为 ${formatPercent(f.actual)}，变化 ${pp} 个百分点（提示阈值 ${f.details.threshold * 100} 个百分点）`;
     }
-    const ratio = f.actual! / f.details.lastYear;
-    return `${c.name(code)}由上年 ${c.figure(code, f.details.lastYear)} 变为 ${c.figure(code, f.actual!)}，是上年的 ${formatNumber(ratio, 2)} 倍（提示阈值：增减 ${f.details.threshold} 倍）`;
+    const ratio = f.actual / f.details.lastYear;
+    return `${c.name(code)}由上年 ${c.figure(code, f.details.lastYear)} 变为 ${c.figure(code, f.actual)}，是上年的 ${formatNumber(ratio, 2)} 倍（提示阈值：增减 ${f.details.threshold} 倍）`;
   },
   "sheet.noDistrict": () => "未填写区县名称",
   "sheet.noYear": () => "未填写年度，或不是四位年份",
@@ -62,13 +62,13 @@ export const zhCN: MessageMap = {
   "gather.otherYear": (f) => `填报年度为 ${f.year ?? "（未填）"}，与汇总年度 ${f.details.consolidationYear} 不同`,
   "gather.missingDistrict": (f) => `区县名单中的“${f.district}”没有填报表`,
   "peer.outlier": (f, c) =>
-    `${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，远离其他区县（${f.details.peers} 个区县的中位数 ${c.figure(f.codes[0], f.details.median)}，稳健 z 值 ${formatNumber(f.details.score, 1)}，阈值 ${f.details.threshold}）`,
+    `${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual)}，远离其他区县（${f.details.peers} 个区县的中位数 ${c.figure(f.codes[0], f.details.median)}，稳健 z 值 ${formatNumber(f.details.score, 1)}，阈值 ${f.details.threshold}）`,
   "peer.yoyOutlier": (f, c) =>
-    `${c.name(f.codes[0])}由上年 ${c.figure(f.codes[0], f.details.lastYear)} 变为 ${c.figure(f.codes[0], f.actual!)}，是上年的 ${formatNumber(f.details.ratio, 2)} 倍，与其他区县的变化不一致（${f.details.peers} 个区县的中位数 ${formatNumber(f.details.medianRatio, 2)} 倍）`,
+    `${c.name(f.codes[0])}由上年 ${c.figure(f.codes[0], f.details.lastYear)} 变为 ${c.figure(f.codes[0], f.actual)}，是上年的 ${formatNumber(f.details.ratio, 2)} 倍，与其他区县的变化不一致（${f.details.peers} 个区县的中位数 ${formatNumber(f.details.medianRatio, 2)} 倍）`,
   "peer.missing": (f, c) => `${c.name(f.codes[0])}未填报，而 ${f.details.districts} 个区县中有 ${f.details.reported} 个填报了该指标（中位数 ${c.figure(f.codes[0], f.details.median)}）`,
   "index.weights": (f) => weightsProblemText(f.details.problem, "zh"),
   "city.sumMismatch": (f, c) =>
     f.details.reporting === f.details.districts
-      ? `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，与 ${f.details.districts} 个区县合计 ${c.figure(f.codes[0], f.details.sum)} 不符`
-      : `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual!)}，小于已填报的 ${f.details.reporting} 个区县（共 ${f.details.districts} 个）合计 ${c.figure(f.codes[0], f.details.sum)}`,
+      ? `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual)}，与 ${f.details.districts} 个区县合计 ${c.figure(f.codes[0], f.details.sum)} 不符`
+      : `全市填报${c.name(f.codes[0])}为 ${c.figure(f.codes[0], f.actual)}，小于已填报的 ${f.details.reporting} 个区县（共 ${f.details.districts} 个）合计 ${c.figure(f.codes[0], f.details.sum)}`,
 };
