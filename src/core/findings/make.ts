@@ -16,9 +16,11 @@ export type FindingSpec<C extends FindingCode> = RuleOf<C> & RequiredFields<C> &
   readonly expected?: number;
   readonly actual?: number;
   readonly raw?: string;
-  /** Distinguishes findings of one rule on the same codes, e.g. this year's cell vs last year's. */
-  readonly scope?: string;
+  /** Which cells of the codes' rows the finding is about: this year's (the default), last year's, or both (a change). */
+  readonly scope?: CellScope;
 };
+
+export type CellScope = "thisYear" | "lastYear" | "yoy";
 
 function ruleOf(spec: { readonly code: FindingCode; readonly severity?: Severity; readonly ruleId?: string }): { ruleId: string; severity: Severity } {
   if (spec.ruleId !== undefined && spec.severity !== undefined) return { ruleId: spec.ruleId, severity: spec.severity };
@@ -50,7 +52,7 @@ export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec
 }
 
 /** What the involved cells hold, as typed: `E01=337|E02=283`. */
-function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: string | undefined): string {
+function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: CellScope | undefined): string {
   return codes
     .map((code) => {
       const e = read.entries.get(code);
@@ -62,7 +64,9 @@ function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: stri
 }
 
 /** A finding about a sheet as a whole or a district with no readable sheet (consolidation's gathering). */
-export type WorkbookFindingSpec<C extends FindingCode> = Omit<FindingSpec<C>, "codes"> & {
+export type WorkbookFindingSpec<C extends FindingCode> = Omit<FindingSpec<C>, "codes" | "scope"> & {
+  /** Tells apart findings of one rule about the same sheet (a weights-sheet row, say); joins the id. */
+  readonly scope?: string;
   readonly template: string;
   readonly district: string;
   readonly year?: number;
