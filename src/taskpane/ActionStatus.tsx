@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "./i18n";
+import { message, t, type Lang } from "./i18n";
 import type { ActionOwner, HostAction } from "./useHostAction";
 
 const useStyles = makeStyles({
@@ -16,7 +16,7 @@ export function ActionStatus(props: { action: HostAction; owner: ActionOwner; la
   const error = action.error?.owner === owner ? action.error : undefined;
   if (!running && !error) return null;
   const progress = running ? action.progress : undefined;
-  const label = running ? t(lang, running.label, running.params) : "";
+  const label = running ? message(lang, running.label, running.params) : "";
   return (
     <div className={styles.root}>
       {running && (

@@ -20,7 +20,7 @@ import type { TemplateSheetRead } from "../core/sheet/read-template";
 import type { CheckRun } from "../core/check-workbook";
 import { ActionStatus } from "./ActionStatus";
 import { FindingsList, cellsOf } from "./FindingsList";
-import { t, type Lang, type MessageKey } from "./i18n";
+import { message, t, type Lang, type MessageKey } from "./i18n";
 import { Legend, SEVERITIES, Swatch } from "./Legend";
 import type { HostAction } from "./useHostAction";
 import { useLiveCheck } from "./useLiveCheck";
@@ -155,7 +155,7 @@ export function CheckPanel(props: { host: WorkbookHost; lang: Lang; action: Host
       <Legend lang={lang} />
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">
-          <MessageBarBody className={styles.wrap}>{t(lang, notice.key, notice.params)}</MessageBarBody>
+          <MessageBarBody className={styles.wrap}>{message(lang, notice.key, notice.params)}</MessageBarBody>
         </MessageBar>
       )}
       {results && results.failures.length > 0 && (

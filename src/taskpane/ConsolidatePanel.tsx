@@ -11,7 +11,7 @@ import { ConsolidateResults } from "./ConsolidateResults";
 import { summarise, type ConsolidateSummary } from "./consolidate-summary";
 import { readDistrictFile, toBase64, type PickedFile, type ReadyFile } from "./district-file";
 import { cellsOf } from "./FindingsList";
-import { t, type Lang, type MessageKey } from "./i18n";
+import { message, t, type Lang, type MessageKey } from "./i18n";
 import { SourcePicker } from "./SourcePicker";
 import type { HostAction } from "./useHostAction";
 import { useTemplateSheetCount } from "./useTemplateSheetCount";
@@ -171,7 +171,7 @@ export function ConsolidatePanel(props: { host: WorkbookHost; lang: Lang; action
       <ActionStatus action={action} owner="consolidate" lang={lang} />
       {notice && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody className={styles.wrap}>{t(lang, notice)}</MessageBarBody>
+          <MessageBarBody className={styles.wrap}>{message(lang, notice)}</MessageBarBody>
         </MessageBar>
       )}
       {outcome && template && (

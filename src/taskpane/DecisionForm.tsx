@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { decisionProblemText, type Decision, type DecisionProblem, type DecisionStatus } from "../core/review";
-import { t, type Lang, type MessageKey } from "./i18n";
+import { message, t, type Lang, type MessageKey } from "./i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -64,7 +64,7 @@ export function DecisionForm(props: DecisionFormProps): React.JSX.Element {
       <div className={styles.buttons}>
         {BUTTONS.map((b) => (
           <Button key={b.status} size="small" appearance={b.appearance} disabled={disabled} data-decision={b.status} onClick={() => void decide(b.status)}>
-            {t(lang, b.label)}
+            {message(lang, b.label)}
           </Button>
         ))}
       </div>

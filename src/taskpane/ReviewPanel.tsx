@@ -4,7 +4,7 @@ import type { WorkbookHost } from "../adapters/office/host";
 import type { Decision, DecisionProblem } from "../core/review";
 import { ActionStatus } from "./ActionStatus";
 import { DecisionForm } from "./DecisionForm";
-import { t, type Lang, type MessageKey } from "./i18n";
+import { message, t, type Lang, type MessageKey } from "./i18n";
 import { ReviewFilters } from "./ReviewFilters";
 import { ReviewItem } from "./ReviewItem";
 import { ReviewerName, useReviewerName } from "./ReviewerName";
@@ -161,7 +161,7 @@ export function ReviewPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
       <ActionStatus action={action} owner="review" lang={lang} />
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">
-          <MessageBarBody className={styles.wrap}>{t(lang, notice.key, notice.params)}</MessageBarBody>
+          <MessageBarBody className={styles.wrap}>{message(lang, notice.key, notice.params)}</MessageBarBody>
         </MessageBar>
       )}
       {written && written.length > 0 && (

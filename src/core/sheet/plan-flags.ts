@@ -138,7 +138,7 @@ function noteLine(f: Finding, read: TemplateSheetRead, lang: Lang, review: FlagR
     case "fixed":
       return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}\n  ${words.fixed}${note ? `${colon}${note}` : ""}`;
     default:
-      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}：${message}`;
+      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}`;
   }
 }
 

@@ -1,34 +1,17 @@
 import { planCheck, planClear, planInsertTemplate } from "../../../src/core/check-job";
 import { FLAG_SHEET, readFlagState } from "../../../src/core/flags/state";
 import type { CellValue, SheetSnapshot } from "../../../src/core/grid";
+import { interpretPlan } from "../../../src/core/plan/interpret";
 import type { WritePlan } from "../../../src/core/plan/write-plan";
 import { COL, COLORS } from "../../../src/core/sheet/layout";
 import { NOTE_PREFIX } from "../../../src/core/sheet/plan-flags";
 import { rongchang2024 } from "../../fixtures/reports";
 import { reportSnapshot } from "../../helpers/report-sheets";
 
-/** Apply the parts of a plan that matter here to snapshots: values, fills, notes (a tiny in-memory host). */
+/** Apply a plan to snapshots as the core's reference interpreter says it means. */
 type Mutable = SheetSnapshot & { values: CellValue[][]; fills: (string | null)[][]; notes: Record<string, string> };
 function applyToSnapshots(sheets: readonly SheetSnapshot[], plan: WritePlan): Mutable[] {
-  const out: Mutable[] = sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]), fills: (s.fills ?? s.values.map((r) => r.map(() => null))).map((r) => [...r]), notes: { ...(s.notes ?? {}) } }));
-  for (const sp of plan.sheets) {
-    let s = out.find((x) => x.name === sp.name);
-    if (!s) out.push((s = { name: sp.name, values: [], fills: [], notes: {} }));
-    const at = (a: string) => {
-      const m = /^([A-Z])(\d+)$/.exec(a)!;
-      const r = Number(m[2]) - 1;
-      const c = m[1].charCodeAt(0) - 65;
-      while (s!.values.length <= r) s!.values.push([]);
-      while (s!.fills.length <= r) s!.fills.push([]);
-      return { r, c };
-    };
-    for (const w of sp.cells ?? []) if (w.value !== undefined) { const { r, c } = at(w.address); s.values[r][c] = w.value as never; }
-    for (const a of sp.clearFlags?.fills ?? []) { const { r, c } = at(a); s.fills[r][c] = null; }
-    for (const a of sp.clearFlags?.notes ?? []) delete s.notes[a];
-    for (const f of sp.fills ?? []) { const { r, c } = at(f.address); s.fills[r][c] = f.color; }
-    for (const n of sp.notes ?? []) s.notes[n.address] = n.text;
-  }
-  return out;
+  return interpretPlan(sheets, plan) as unknown as Mutable[];
 }
 
 const e = (rowOf: ReadonlyMap<string, number>, code: string) => `E${rowOf.get(code)! + 1}`;
@@ -109,5 +92,15 @@ describe("inserting a template", () => {
     const second = planInsertTemplate({ sheets: [filled] }, { templateKey: "standard@2024.1", district: "荣昌区", year: 2024 });
     expect([second.sheetName, second.duplicates]).toEqual(["荣昌区 2024 (2)", ["荣昌区 2024"]]);
     expect(second.plan.sheets[0].mode).toBe("create");
+  });
+});
+
+describe("flag notes in English", () => {
+  it("read \"⚠ Warning: …\" with an English colon", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const { plan } = planCheck({ sheets: [snapshot], activeSheet: snapshot.name }, { scope: "all", lang: "en" });
+    const notes = plan.sheets.flatMap((s) => s.notes ?? []).map((n) => n.text.split("\n")[1]);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const line of notes) expect(line).toMatch(/^[✗⚠ℹ] \w+: /);
   });
 });
