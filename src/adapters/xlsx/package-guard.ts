@@ -231,9 +231,17 @@ function lostCells(pkg: Uint8Array, e: ZipEntry, strings: readonly string[]): Ma
     }
     for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) ranges.push(m[1]);
   });
+  const rects = ranges.flatMap((range) => {
+    const [a, b] = range.split(":").map(cellPosition);
+    return a && b ? [{ a, b }] : [];
+  });
   const out = new Map<string, RawCell>();
   for (const [address, value] of candidates) {
-    if (value.kind === "date" || ranges.some((range) => underMerge(address, range))) out.set(address, value);
+    if (value.kind === "date") out.set(address, value);
+    else if (rects.length > 0) {
+      const p = cellPosition(address);
+      if (p && rects.some(({ a, b }) => underMerge(p, a, b))) out.set(address, value);
+    }
   }
   return out;
 }
@@ -253,11 +261,8 @@ function cellPosition(address: string): { row: number; col: number } | undefined
   return { row: Number(m[2]), col };
 }
 
-/** Is `address` inside `range` (A1:B2) and not its top-left cell? */
-function underMerge(address: string, range: string): boolean {
-  const [a, b] = range.split(":").map(cellPosition);
-  const p = cellPosition(address);
-  if (!a || !b || !p) return false;
+/** Is `p` inside the merge from `a` to `b` and not its top-left cell? */
+function underMerge(p: { row: number; col: number }, a: { row: number; col: number }, b: { row: number; col: number }): boolean {
   const inside = p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;
   return inside && !(p.row === a.row && p.col === a.col);
 }

@@ -31,7 +31,8 @@ export async function toBuffer(wb: ExcelJS.Workbook, at?: Date): Promise<Buffer>
     wb.lastModifiedBy = CREATOR;
   }
   // ExcelJS types this as its own ArrayBuffer-shaped `Buffer`; in Node it is a Node Buffer.
-  const out: unknown = await wb.xlsx.writeBuffer();
+  // Deflate level 1: a few per cent larger, several times faster than JSZip's default, for outputs people open once.
+  const out: unknown = await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as ExcelJS.XlsxWriteOptions);
   const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
   return at ? (stampZipTimes(bytes, at) as Buffer) : bytes;
 }
