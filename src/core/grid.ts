@@ -27,8 +27,15 @@ export interface SheetSnapshot {
   readonly uncachedFormulas?: readonly string[];
 }
 
+const LETTERS: string[] = [];
+
 /** 0-based column index → letters: 0 → A, 26 → AA. */
 export function columnLetters(index: number): string {
+  if (index < 256) return (LETTERS[index] ??= lettersOf(index));
+  return lettersOf(index);
+}
+
+function lettersOf(index: number): string {
   let n = index + 1;
   let s = "";
   while (n > 0) {

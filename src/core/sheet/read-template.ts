@@ -76,9 +76,14 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     const code = cellText(cellAt(s, r, columns.code)).toUpperCase();
     const indicator = template.byCode.get(code);
     if (!indicator) continue;
-    seen.set(code, [...(seen.get(code) ?? []), r]);
-    if (entries.has(code)) continue;
-    const parse = (col: number): ReportedCell => ({ ...parseCellValue(cellAt(s, r, col), indicator.kind, numberFormatAt(s, r, col)), cell: ref(r, col) });
+    const rows = seen.get(code);
+    if (rows) {
+      rows.push(r);
+      continue;
+    }
+    seen.set(code, [r]);
+    // The parse result is fresh: give it its cell in place rather than copying it (this runs for every input cell).
+    const parse = (col: number): ReportedCell => Object.assign(parseCellValue(cellAt(s, r, col), indicator.kind, numberFormatAt(s, r, col)), { cell: ref(r, col) });
     entries.set(code, {
       indicator,
       row: r,

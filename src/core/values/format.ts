@@ -9,12 +9,20 @@
  * escaped characters (\x), and padding/fill (_x, *x).
  */
 function formatCodes(numberFormat: string): string {
-  return numberFormat
-    .replace(/"[^"]*"?/g, "")
-    .replace(/\[[^\]]*\]?/g, "")
-    .replace(/\\./g, "")
-    .replace(/[_*]./g, "");
+  let codes = CODES.get(numberFormat);
+  if (codes === undefined) {
+    codes = numberFormat
+      .replace(/"[^"]*"?/g, "")
+      .replace(/\[[^\]]*\]?/g, "")
+      .replace(/\\./g, "")
+      .replace(/[_*]./g, "");
+    // A workbook uses a handful of formats for thousands of cells: each is read once.
+    if (CODES.size < 1000) CODES.set(numberFormat, codes);
+  }
+  return codes;
 }
+
+const CODES = new Map<string, string>();
 
 /** True when a number format shows the number as a percentage ("0%", "0.00%"), so the stored number is a fraction. */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
