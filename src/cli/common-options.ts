@@ -7,7 +7,7 @@ export const COMMON_OPTIONS = {
   "max-size": { type: "string" },
 } as const;
 
-/** `--max-size MB`: how many MB of a workbook's XML Huishen parses (default 64; see README, Known limits). */
+/** `--max-size MB`: how many MB of a workbook's XML Huishen parses (default 48; see README, Known limits). */
 export function readLimits(v: string | boolean | undefined): PackageLimits | undefined {
   if (v === undefined) return undefined;
   const n = typeof v === "string" ? Number(v.trim()) : NaN;

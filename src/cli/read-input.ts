@@ -20,7 +20,7 @@ export async function readInput(file: string, ctx: ReadContext, scope: SheetScop
     return await openWorkbookFile(file, { scope, limits: ctx.limits });
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
-    const more = e.reason === "tooLarge" ? "\n可用 --max-size 调高上限（单位 MB，所需内存约为其 13 倍）。Raise the limit with --max-size (MB; memory needed is about 13 times that)." : "";
+    const more = e.reason === "tooLarge" ? "\n可用 --max-size 调高上限（单位 MB，所需内存约为其 15 倍）。Raise the limit with --max-size (MB; memory needed is about 15 times that)." : "";
     const detail = ctx.verbose && e.detail ? `\n  (${e.detail})` : "";
     ctx.io.err(`${e.message}${more}${detail}\n`);
     return undefined;

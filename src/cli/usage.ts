@@ -22,8 +22,8 @@ export const USAGE = `汇审 Huishen — 法治政府建设指标校验 (checks 
 
 所有命令 Every command:
   --verbose       出错时同时显示技术细节 / add the technical detail to any error
-  --max-size MB   可解析的工作簿 XML 上限，默认 64（另存整本时适用；只读检查跳过无关的大表）
-                  / how much workbook XML may be parsed, default 64 MB (large sheets a check does not need are skipped)
+  --max-size MB   可解析的工作簿 XML 上限，默认 48（另存整本时适用；只读检查跳过无关的大表）
+                  / how much workbook XML may be parsed, default 48 MB (large sheets a check does not need are skipped)
   输出文件从不覆盖输入文件；设置 SOURCE_DATE_EPOCH 时输出逐字节可重现。
   Outputs never overwrite inputs; with SOURCE_DATE_EPOCH set, outputs are byte-for-byte reproducible.
 

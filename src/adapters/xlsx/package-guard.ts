@@ -14,13 +14,13 @@ const MiB = 1024 * 1024;
 
 /** How much a workbook may unpack to. Documented in the README ("Known limits"); `--max-size` scales both. */
 export interface PackageLimits {
-  /** What ExcelJS may parse: every part kept, in bytes unpacked. Peak memory is about 13 times this (850 MiB at 64 MiB; `npm run bench`). */
+  /** What ExcelJS may parse: every part kept, in bytes unpacked. Opened and checked, peak memory is about 15 times this (under 1 GiB at the limit; `npm run bench`). */
   readonly maxLoadedBytes: number;
   /** Everything the package declares, unpacked (parts only scanned included). */
   readonly maxPackageBytes: number;
 }
 
-export const DEFAULT_LIMITS: PackageLimits = { maxLoadedBytes: 64 * MiB, maxPackageBytes: 256 * MiB };
+export const DEFAULT_LIMITS: PackageLimits = { maxLoadedBytes: 48 * MiB, maxPackageBytes: 192 * MiB };
 
 /** Limits for `--max-size N` (MB of what is parsed); the scan limit keeps its ratio. */
 export function limitsForLoadedMiB(mib: number): PackageLimits {

@@ -39,7 +39,7 @@ describe("the package guard: bounded cost on any input", () => {
     const e = await failure(bomb);
     expect(e.reason).toBe("tooLarge");
     expect(e.message).toContain("工作簿过大");
-    expect(e.message).toContain("超过 256 MB 的上限");
+    expect(e.message).toContain("超过 192 MB 的上限");
   });
 
   test("an entry that unpacks past the size it declares is stopped at that size and called damaged", async () => {
@@ -85,7 +85,7 @@ describe("the package guard: bounded cost on any input", () => {
     expect(e.reason).toBe("tooLarge");
     expect(e.message).toMatch(/解压后约 \d+ MB，超过 1 MB 的上限/);
     await expect(openWorkbook(bytes, "(buffer)", { scope: "all", limits: limitsForLoadedMiB(8) })).resolves.toBeDefined();
-    expect(DEFAULT_LIMITS.maxLoadedBytes).toBe(64 * MiB);
+    expect(DEFAULT_LIMITS.maxLoadedBytes).toBe(48 * MiB);
   });
 
   test("a truncated or garbled package is damaged, never a library's message", async () => {
