@@ -7,6 +7,7 @@ import type { LoadedTemplate } from "../../core/template/load";
 import { errorText } from "../error-text";
 import { COMMON_OPTIONS, readLimits } from "../common-options";
 import { CliError } from "../io";
+import { t } from "../text";
 import type { PackageLimits } from "../../adapters/xlsx/package-guard";
 import { parseCommandOptions, parseLang } from "../options";
 
@@ -44,7 +45,6 @@ export function parseOptions(argv: readonly string[]) {
 
 export async function options(v: Record<string, string | boolean | undefined>, files: readonly string[]): Promise<Options> {
   const lang = parseLang(v.lang);
-  const zh = lang === "zh";
   if (files.length === 0) throw new CliError("请指定要汇总的 .xlsx 文件。Name the district .xlsx files to consolidate.");
   const output = v.output;
   if (typeof output !== "string" || !output.toLowerCase().endsWith(".xlsx")) {
@@ -66,21 +66,21 @@ export async function options(v: Record<string, string | boolean | undefined>, f
     else throw new CliError(`--normalise 只能是 min-max 或 goalposts。--normalise is min-max or goalposts.`);
   }
   const city = typeof v.city === "string" && v.city.trim() ? v.city.trim() : undefined;
-  const districtList = typeof v.districts === "string" ? await districtNames(v.districts, zh) : undefined;
+  const districtList = typeof v.districts === "string" ? await districtNames(v.districts, lang) : undefined;
   const weights = typeof v.weights === "string" ? parseWeights(v.weights) : undefined;
   return { files, output, html, json: v.json === true, lang, weights, verbose: v.verbose === true, listFile: typeof v.districts === "string" && v.districts.startsWith("@") ? v.districts.slice(1) : undefined, limits: readLimits(v["max-size"]), consolidate: { year, city, districtList, normalisation } };
 }
 
 
 /** `荣昌区,渝中区` (Chinese commas and 、 too) or `@file.txt`, one name a line (blank lines and # comments skipped). */
-async function districtNames(arg: string, zh: boolean): Promise<string[]> {
+async function districtNames(arg: string, lang: Lang): Promise<string[]> {
   let text = arg;
   if (arg.startsWith("@")) {
     const file = arg.slice(1);
     try {
       text = (await fs.readFile(file, "utf8")).replace(/^\uFEFF/, "");
     } catch (e) {
-      throw new CliError(zh ? `无法读取区县名单：${file}（${errorText(e)}）` : `Cannot read the district list: ${file} (${errorText(e)})`);
+      throw new CliError(t(lang, "consolidate.listUnreadable", { file, why: errorText(e) }));
     }
     text = text
       .split(/\r?\n/)

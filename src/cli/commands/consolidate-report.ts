@@ -2,8 +2,8 @@ import { CONSOLIDATION_SHEETS, type Consolidation, type DistrictData } from "../
 import { indexRowOrder } from "../../core/consolidate/plan-index";
 import { countBySeverity } from "../../core/findings/finding";
 import { formatFigure } from "../../core/findings/format";
-import { SEVERITY_LABEL } from "../../core/findings/render";
 import { findingJson } from "../finding-json";
+import { t } from "../text";
 import { textTable } from "../text-table";
 import type { Options } from "./consolidate-options";
 
@@ -35,57 +35,44 @@ function reporting(c: Consolidation, code: string): number {
 }
 
 export function toText(c: Consolidation, sheets: readonly TakenSheet[], problems: readonly string[], opts: Options, written: { chartsSkipped: number }): string {
-  const zh = opts.lang === "zh";
+  const lang = opts.lang;
+  const sep = t(lang, "list.sep");
   const parts: string[] = [];
-  const year = c.year ?? (zh ? "未定" : "unknown");
-  parts.push(
-    zh
-      ? `汇总 ${c.districts.length} 个区县（${year} 年度，模板 ${c.template.key}，来自 ${opts.files.length} 个文件）`
-      : `Consolidated ${c.districts.length} districts (year ${year}, template ${c.template.key}, from ${opts.files.length} files)`,
-  );
-  const where = (d: DistrictData) => (zh ? `${d.name}（${d.read.sheet} ← ${d.file ?? ""}）` : `${d.name} (${d.read.sheet} ← ${d.file ?? ""})`);
-  parts.push((zh ? "区县：" : "Districts: ") + c.districts.map(where).join(zh ? "、" : ", "));
-  if (c.city) parts.push((zh ? "市级：" : "City: ") + where(c.city));
+  parts.push(t(lang, "consolidate.title", { districts: c.districts.length, year: c.year ?? t(lang, "consolidate.yearUnknown"), template: c.template.key, files: opts.files.length }));
+  const where = (d: DistrictData) => t(lang, "consolidate.where", { district: d.name, sheet: d.read.sheet, file: d.file ?? "" });
+  parts.push(t(lang, "consolidate.districts", { list: c.districts.map(where).join(sep) }));
+  if (c.city) parts.push(t(lang, "consolidate.city", { where: where(c.city) }));
   const leftOut = sheets.filter((s) => !c.districts.some((d) => d.read.sheet === s.sheet) && c.city?.read.sheet !== s.sheet);
-  if (leftOut.length > 0) parts.push((zh ? "未计入：" : "Left out: ") + leftOut.map((s) => `${s.sheet} ← ${s.file}`).join(zh ? "、" : ", ") + (zh ? "（原因见问题清单）" : " (see the findings)"));
+  if (leftOut.length > 0) parts.push(t(lang, "consolidate.leftOut", { list: leftOut.map((s) => `${s.sheet} ← ${s.file}`).join(sep) }));
   parts.push("");
 
-  parts.push(zh ? "全市合计（各区县填报数之和，比率为分子合计 ÷ 分母合计）：" : "Municipal totals (sums of what the districts report; rates as Σnumerator ÷ Σdenominator):");
+  parts.push(t(lang, "consolidate.totals"));
   const rows = headline(c).map((code) => {
     const ind = c.template.byCode.get(code)!;
     const total = c.totals.get(code);
-    return [code, zh ? ind.name.zh : ind.name.en, total === undefined ? "—" : formatFigure(ind, total, opts.lang), `${reporting(c, code)}/${c.districts.length}`];
+    return [code, ind.name[lang], total === undefined ? "—" : formatFigure(ind, total, lang), `${reporting(c, code)}/${c.districts.length}`];
   });
-  parts.push(textTable(zh ? ["编码", "指标", "合计", "填报区县"] : ["Code", "Indicator", "Total", "Reported by"], rows), "");
+  parts.push(textTable([t(lang, "consolidate.head.code"), t(lang, "consolidate.head.indicator"), t(lang, "consolidate.head.total"), t(lang, "consolidate.head.reporting")], rows), "");
 
   const top = indexRowOrder(c.index).filter((i) => c.index.scores[i] !== undefined).slice(0, 5);
-  parts.push(zh ? "法治政府建设综合指数 前 5 名（名次区间：权重随机变动 ±20% 时的最好与最差名次）：" : "Composite index, top 5 (rank range: best and worst rank when the weights vary at random):");
+  parts.push(t(lang, "consolidate.top"));
   parts.push(
     top.length > 0
       ? textTable(
-          zh ? ["名次", "区县", "得分", "名次区间"] : ["Rank", "District", "Score", "Rank range"],
+          [t(lang, "consolidate.head.rank"), t(lang, "consolidate.head.district"), t(lang, "consolidate.head.score"), t(lang, "consolidate.head.range")],
           top.map((i) => {
             const s = c.index.stability[i];
             return [String(c.index.ranks[i] ?? "—"), c.districts[i].name, c.index.scores[i]!.toFixed(1), s ? `${s.best}–${s.worst}` : "—"];
           }),
         )
-      : zh
-        ? "没有可计分的区县。"
-        : "No district could be scored.",
+      : t(lang, "consolidate.noScore"),
     "",
   );
 
-  const n = countBySeverity(c.findings);
-  parts.push(
-    zh
-      ? `问题：${SEVERITY_LABEL.zh.error} ${n.error} 项，${SEVERITY_LABEL.zh.warning} ${n.warning} 项，${SEVERITY_LABEL.zh.info} ${n.info} 项（详见“${CONSOLIDATION_SHEETS.findings}”工作表）`
-      : `Findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info (see the "${CONSOLIDATION_SHEETS.findings}" sheet)`,
-  );
-  if (problems.length > 0) parts.push((zh ? `另有 ${problems.length} 个文件没有模板工作表。` : `${problems.length} file(s) have no template sheet.`));
-  parts.push(zh ? `已生成 ${opts.output} 和 ${opts.html}` : `Wrote ${opts.output} and ${opts.html}`);
-  if (written.chartsSkipped > 0) {
-    parts.push(zh ? `（.xlsx 文件无法写入图表，${written.chartsSkipped} 个图表见 ${opts.html}）` : `(.xlsx files written here cannot hold charts: ${written.chartsSkipped} chart(s) are in ${opts.html} instead)`);
-  }
+  parts.push(t(lang, "consolidate.findings", { ...countBySeverity(c.findings), sheet: CONSOLIDATION_SHEETS.findings }));
+  if (problems.length > 0) parts.push(t(lang, "consolidate.noTemplate", { count: problems.length }));
+  parts.push(t(lang, "consolidate.wrote", { output: opts.output, html: opts.html }));
+  if (written.chartsSkipped > 0) parts.push(t(lang, "consolidate.charts", { count: written.chartsSkipped, html: opts.html }));
   return `${parts.join("\n")}\n`;
 }
 

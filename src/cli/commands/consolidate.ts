@@ -14,6 +14,7 @@ import type { Io } from "../io";
 import { Outputs } from "../outputs";
 import { readInput } from "../read-input";
 import { renderReportHtml } from "../report-html";
+import { t } from "../text";
 import { USAGE } from "../usage";
 import { dimensionWeights, options, parseOptions } from "./consolidate-options";
 import { toJson, toText, type TakenSheet } from "./consolidate-report";
@@ -30,7 +31,6 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
     return 0;
   }
   const opts = await options(parsed.values, parsed.positionals);
-  const zh = opts.lang === "zh";
   const clock = runClock();
   const outputs = await Outputs.forInputs([...opts.files, ...(opts.listFile ? [opts.listFile] : [])], clock.at);
   await outputs.check(opts.output, "-o");
@@ -83,7 +83,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   const outcome = planConsolidate({ sheets: snapshotWorkbook(out) }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang }, registry);
   if (!outcome.ok) {
     const reasons = [...problems, ...unreadableSheets];
-    if (reasons.length === 0) reasons.push(zh ? "没有可汇总的汇审模板工作表。" : "No Huishen template sheet to consolidate.");
+    if (reasons.length === 0) reasons.push(t(opts.lang, "consolidate.none"));
     io.err(`${reasons.join("\n")}\n`);
     return 2;
   }

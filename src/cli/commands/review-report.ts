@@ -10,6 +10,7 @@ import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { parseCommandOptions, parseLang } from "../options";
 import { readInput } from "../read-input";
+import { t } from "../text";
 import { textTable } from "../text-table";
 import { USAGE } from "../usage";
 
@@ -87,24 +88,21 @@ function parseOptions(argv: readonly string[]) {
 const COUNT_KEYS: readonly (keyof ReviewCounts)[] = ["open", "reopened", "sentBack", "fixed", "accepted", "closed", "total"];
 
 function toText(at: string, report: ReportPlan, written: { workbook: string | null; split: string[] }, split: string | undefined, lang: Lang): string {
-  const zh = lang === "zh";
   const label = STATUS_LABEL[lang];
   const { summary, state, found } = report.review;
-  const heads: Record<keyof ReviewCounts, string> = zh
-    ? { open: label.open, reopened: "其中重新打开", sentBack: label.sentBack, fixed: label.fixed, accepted: label.accepted, closed: label.closed, total: "合计" }
-    : { open: "open", reopened: "reopened", sentBack: "sent back", fixed: "fixed", accepted: "accepted", closed: "closed", total: "total" };
-  const parts: string[] = [zh ? `审核汇总（${displayTime(at)}）` : `Review summary (${displayTime(at)})`, ""];
+  const heads: Record<keyof ReviewCounts, string> = { ...label, reopened: t(lang, "review.head.reopened"), total: t(lang, "review.head.total") };
+  const parts: string[] = [t(lang, "review.title", { at: displayTime(at) }), ""];
   const row = (name: string, c: ReviewCounts) => [name, ...COUNT_KEYS.map((k) => String(c[k]))];
   parts.push(
     textTable(
-      [zh ? "区县" : "District", ...COUNT_KEYS.map((k) => heads[k])],
-      [...summary.byDistrict.map((d) => row(d.district, d.counts)), row(zh ? "合计" : "Total", summary.total)],
+      [t(lang, "review.head.district"), ...COUNT_KEYS.map((k) => heads[k])],
+      [...summary.byDistrict.map((d) => row(d.district, d.counts)), row(t(lang, "review.totalRow"), summary.total)],
     ),
     "",
   );
   const pending = state.items.filter(isOutstanding);
   if (pending.length > 0) {
-    parts.push(zh ? "尚需处理：" : "Still to deal with:");
+    parts.push(t(lang, "review.pending"));
     const order = { sentBack: 0, open: 1, fixed: 2, accepted: 3 };
     const rows = [...pending]
       .sort((a, b) => a.finding.district.localeCompare(b.finding.district, "zh-CN") || order[a.status] - order[b.status] || subjectCode(a.finding).localeCompare(subjectCode(b.finding)))
@@ -115,29 +113,15 @@ function toText(at: string, report: ReportPlan, written: { workbook: string | nu
         subjectCode(r.finding) || "—",
         findingMessage(r.finding, found.templates, lang),
       ]);
-    parts.push(textTable(zh ? ["区县", "状态", "级别", "指标", "问题"] : ["District", "Status", "Level", "Code", "Finding"], rows), "");
-    parts.push(
-      zh
-        ? `尚需处理 ${summary.outstanding} 项（待处理 ${summary.total.open}，退回修改 ${summary.total.sentBack}，已更正待复核 ${summary.total.fixed}）。`
-        : `${summary.outstanding} findings still need attention (${summary.total.open} open, ${summary.total.sentBack} sent back, ${summary.total.fixed} fixed awaiting a re-check).`,
-    );
+    const head = [t(lang, "review.head.district"), t(lang, "review.head.status"), t(lang, "review.head.level"), t(lang, "review.head.code"), t(lang, "review.head.finding")];
+    parts.push(textTable(head, rows), "");
+    parts.push(t(lang, "review.outstanding", { count: summary.outstanding, open: summary.total.open, sentBack: summary.total.sentBack, fixed: summary.total.fixed }));
   } else {
-    parts.push(zh ? "所有问题均已确认无误或已关闭。" : "Every finding is accepted or closed.");
+    parts.push(t(lang, "review.allDone"));
   }
-  if (written.workbook) {
-    const names = report.plan.sheets.map((s) => s.name).join(zh ? "、" : ", ");
-    parts.push(zh ? `已另存审核报告 ${written.workbook}（${names}）` : `Review report saved as ${written.workbook} (${names})`);
-  }
+  if (written.workbook) parts.push(t(lang, "review.saved", { file: written.workbook, sheets: report.plan.sheets.map((s) => s.name).join(t(lang, "list.sep")) }));
   if (split !== undefined) {
-    parts.push(
-      written.split.length > 0
-        ? zh
-          ? `已写出 ${written.split.length} 个区县的审核意见：\n${written.split.map((p) => `  ${p}`).join("\n")}`
-          : `Review opinions written for ${written.split.length} districts:\n${written.split.map((p) => `  ${p}`).join("\n")}`
-        : zh
-          ? `没有退回修改的问题，${split} 中未写出文件。`
-          : `Nothing is sent back: no file written to ${split}.`,
-    );
+    parts.push(written.split.length > 0 ? `${t(lang, "review.split", { count: written.split.length })}\n${written.split.map((p) => `  ${p}`).join("\n")}` : t(lang, "review.nothingSent", { folder: split }));
   }
   return `${parts.join("\n")}\n`;
 }

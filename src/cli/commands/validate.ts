@@ -14,6 +14,7 @@ import { describeFailure } from "../failures";
 import { findingJson } from "../finding-json";
 import { parseLang } from "../options";
 import { readInput } from "../read-input";
+import { t } from "../text";
 import { textTable } from "../text-table";
 
 /** `huishen validate FILE.xlsx [--json] [--lang zh|en] [--annotate OUT.xlsx]` → 0 no errors, 1 errors, 2 unreadable. */
@@ -44,7 +45,7 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   if (annotate !== undefined) {
     await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang, run.reviews));
     await outputs.writeWorkbook(wb, annotate, "--annotate");
-    if (!cmd.options.json) io.out(lang === "zh" ? `已另存标注副本 ${annotate}\n` : `Flagged copy saved as ${annotate}\n`);
+    if (!cmd.options.json) io.out(`${t(lang, "validate.annotated", { file: annotate })}\n`);
   }
   return run.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
@@ -52,26 +53,22 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
 
 /** Findings under each template sheet, then those about the workbook as a whole (a consolidation's gathering). */
 function toText(run: WorkbookAnalysis, lang: Lang): string {
-  const zh = lang === "zh";
   const parts: string[] = [];
-  const header = zh ? ["级别", "单元格", "指标", "说明"] : ["Level", "Cells", "Codes", "Message"];
+  const header = [t(lang, "validate.head.level"), t(lang, "validate.head.cells"), t(lang, "validate.head.codes"), t(lang, "validate.head.message")];
   const table = (own: readonly Finding[]) =>
     textTable(
       header,
       own.map((f) => [SEVERITY_LABEL[lang][f.severity] + reviewMark(run, f, lang), f.cells.map((c) => c.address).join(",") || "—", f.codes.join(",") || "—", message(run, f, lang)]),
     );
   for (const s of run.sheets) {
-    const title = zh
-      ? `工作表“${s.sheet}”：${s.district || "（未填区县）"} ${s.year ?? "（未填年度）"}，模板 ${s.template.key}`
-      : `Sheet "${s.sheet}": ${s.district || "(no district)"} ${s.year ?? "(no year)"}, template ${s.template.key}`;
+    const title = t(lang, "validate.sheet", { sheet: s.sheet, district: s.district || t(lang, "validate.noDistrict"), year: s.year ?? t(lang, "validate.noYear"), template: s.template.key });
     const own = run.findings.filter((f) => f.sheet === s.sheet);
-    parts.push(title, own.length ? table(own) : zh ? "未发现问题。" : "No findings.", "");
+    parts.push(title, own.length ? table(own) : t(lang, "validate.noFindings"), "");
   }
   const sheets = new Set(run.sheets.map((s) => s.sheet));
   const rest = run.findings.filter((f) => !sheets.has(f.sheet));
-  if (rest.length > 0) parts.push(zh ? "汇总中的其他问题：" : "Other findings of the consolidation:", table(rest), "");
-  const c = countBySeverity(run.findings);
-  parts.push(zh ? `合计：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项` : `Total: ${c.error} errors, ${c.warning} warnings, ${c.info} info`);
+  if (rest.length > 0) parts.push(t(lang, "validate.other"), table(rest), "");
+  parts.push(t(lang, "validate.total", countBySeverity(run.findings)));
   return `${parts.join("\n")}\n`;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { applyPlan, snapshotWorkbook } from "../../../src/adapters/xlsx";
 import type { CellValue, SheetSnapshot } from "../../../src/core/grid";
-import { checkReviewLog, loadReview, planReviewReport, REVIEW_SHEET, reviewLogPlan, type LogProblem } from "../../../src/core/review";
+import { checkReviewLog, loadReview, logProblemText, planReviewReport, REVIEW_SHEET, reviewLogPlan, type LogProblem } from "../../../src/core/review";
 import type { ReviewEntry } from "../../../src/core/review/entry";
 import { sha256Hex } from "../../../src/core/review/sha256";
 import { buildReportsWorkbook } from "../../fixtures/build-workbook";
@@ -49,7 +49,10 @@ describe("the review log is tamper-evident", () => {
   test("an edited note breaks the chain at that row", () => {
     const s = logSheet(three);
     s.values[3][3] = "改过的说明";
-    expect(kinds(checkReviewLog([s]).problems)).toEqual([["brokenChain", 4]]);
+    const { problems } = checkReviewLog([s]);
+    expect(kinds(problems)).toEqual([["brokenChain", 4]]);
+    expect(logProblemText(problems[0], "zh")).toBe("第 4 行的校验码不符：该行或其前面的记录在写入后被改动、删除或插入");
+    expect(logProblemText({ kind: "malformed", row: 7, missing: ["time", "status"] }, "en")).toBe("Row 7: time, status missing or unreadable; the row is not counted");
   });
 
   test("a deleted row breaks the chain where it was", () => {
