@@ -5,6 +5,7 @@ import { displayTime } from "./entry";
 import { TITLE_STYLE, ownMarker, ownReviewSheets, reportSheetName, tableCells } from "./own-sheets";
 import type { FindingReview, ReviewState } from "./reconcile";
 import type { ReportOptions } from "./summary-sheet";
+import { sheetText } from "./sheet-text";
 import { findingMessage, indicatorName, subjectCode } from "./text";
 
 /** `审核意见-荣昌区`: the prefix of a district's sheet of findings sent back. */
@@ -52,9 +53,8 @@ export function opinionSheetPlans(state: ReviewState, snapshots: readonly SheetS
 
 function opinionPlan(name: string, district: string, items: readonly FindingReview[], snapshots: readonly SheetSnapshot[], opts: ReportOptions): SheetPlan {
   const lang = opts.lang ?? "zh";
-  const zh = lang === "zh";
   const years = [...new Set(items.map((r) => r.finding.year).filter((y): y is number => y !== undefined))].sort();
-  const yearText = years.join(zh ? "、" : ", ");
+  const yearText = years.join(sheetText(lang, "sep"));
   const sorted = [...items].sort((a, b) => a.finding.sheet.localeCompare(b.finding.sheet) || subjectCode(a.finding).localeCompare(subjectCode(b.finding)));
   const rows = sorted.map((r, i) => {
     const f = r.finding;
@@ -73,22 +73,15 @@ function opinionPlan(name: string, district: string, items: readonly FindingRevi
       r.decision ? displayTime(r.decision.at) : "",
     ];
   });
-  const title = zh ? `${district}${yearText ? ` ${yearText} 年度` : ""}指标审核意见（退回修改）` : `Review: findings sent back to ${district}${yearText ? ` (${yearText})` : ""}`;
-  const intro =
-    rows.length === 0
-      ? zh
-        ? "目前没有退回修改的问题。"
-        : "Nothing is sent back at present."
-      : zh
-        ? `以下 ${rows.length} 个问题经审核退回，请核实后在填报表中更正相应单元格（或说明理由），并重新报送。`
-        : `The ${rows.length} findings below were sent back: please check and correct the cells in the fill-in sheet (or explain), then submit again.`;
+  const title = yearText ? sheetText(lang, "opinionTitleYears", { district, years: yearText }) : sheetText(lang, "opinionTitle", { district });
+  const intro = rows.length === 0 ? sheetText(lang, "opinionNone") : sheetText(lang, "opinionIntro", { count: rows.length });
   const cells: CellWrite[] = [
     { address: "A1", value: title, style: TITLE_STYLE },
-    { address: "A2", value: zh ? "区县" : "District", style: { bold: true } },
+    { address: "A2", value: sheetText(lang, "district"), style: { bold: true } },
     { address: "B2", value: district, numberFormat: "@" },
-    { address: "D2", value: zh ? "年度" : "Year", style: { bold: true } },
+    { address: "D2", value: sheetText(lang, "year"), style: { bold: true } },
     { address: "E2", value: yearText, numberFormat: "@" },
-    { address: "G2", value: `${zh ? "生成时间" : "Generated"} ${displayTime(opts.at)}` },
+    { address: "G2", value: `${sheetText(lang, "generated")} ${displayTime(opts.at)}` },
     { address: "A3", value: intro, style: { italic: true, fontColor: "#595959", wrap: true } },
     { address: addressOf(0, MARKER_COL), value: ownMarker("opinion", district), style: { fontColor: "#FFFFFF" } },
     ...tableCells(3, HEADER, rows),

@@ -1,3 +1,4 @@
+import { sheetText } from "./sheet-text";
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters, type SheetSnapshot } from "../grid";
 import type { CellWrite, SheetPlan } from "../plan/write-plan";
@@ -35,13 +36,12 @@ const MARKER_COL = DETAIL_HEADER.length;
  */
 export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly SheetSnapshot[], opts: ReportOptions): SheetPlan {
   const lang = opts.lang ?? "zh";
-  const zh = lang === "zh";
   const summary = reviewSummary(state);
   const cells: CellWrite[] = [
-    { address: "A1", value: zh ? "审核汇总" : "Review summary", style: TITLE_STYLE },
-    { address: "A2", value: zh ? "生成时间" : "Generated", style: { bold: true } },
+    { address: "A1", value: sheetText(lang, "summaryTitle"), style: TITLE_STYLE },
+    { address: "A2", value: sheetText(lang, "generated"), style: { bold: true } },
     { address: "B2", value: displayTime(opts.at), numberFormat: "@" },
-    { address: "A3", value: zh ? "确认无误和已关闭的问题不再需要处理；“其中重新打开”是待处理中数值在决定后又改变的问题。" : "Accepted and closed findings need nothing more; “reopened” counts the open findings whose figures changed after a decision.", style: { italic: true, fontColor: "#595959" } },
+    { address: "A3", value: sheetText(lang, "summaryNote"), style: { italic: true, fontColor: "#595959" } },
     { address: addressOf(0, MARKER_COL), value: ownMarker("summary"), style: { fontColor: "#FFFFFF" } },
   ];
 
@@ -60,7 +60,7 @@ export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly S
   const totalRow = first + rows.length;
   const last = totalRow - 1;
   const bold = { ...BODY_STYLE, bold: true };
-  cells.push({ address: `A${totalRow}`, value: zh ? "合计" : "Total", style: bold });
+  cells.push({ address: `A${totalRow}`, value: sheetText(lang, "total"), style: bold });
   COUNT_COLUMNS.forEach((c, i) => {
     const col = columnLetters(i + 1);
     const value = summary.total[c.key];
@@ -71,7 +71,7 @@ export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly S
   // Details: one line per finding, the ones needing someone first.
   const detailRow = totalRow + 2; // 0-based: one blank row after the totals
   const lines = detailLines(state, lang, opts.templates);
-  cells.push({ address: addressOf(detailRow - 1, 0), value: zh ? "明细" : "Details", style: { bold: true } });
+  cells.push({ address: addressOf(detailRow - 1, 0), value: sheetText(lang, "details"), style: { bold: true } });
   cells.push(...tableCells(detailRow, DETAIL_HEADER, lines));
 
   return {
