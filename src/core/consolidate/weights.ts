@@ -2,6 +2,7 @@ import { asAddress, type CellRef } from "../brand";
 import type { Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { makeWorkbookFinding } from "../findings/make";
+import { translator } from "../text/translate";
 import { addressOf, cellAt, cellText, columnLetters, type CellValue, type SheetSnapshot } from "../grid";
 import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
@@ -308,31 +309,42 @@ export function weightsFinding(p: WeightsProblem, template: string, year: number
   });
 }
 
+const { t: weightsText } = translator(
+  {
+    notNumber: "{cell}：维度 {dimension} 的权重“{raw}”不是数字，按默认权重计算。",
+    negative: "{cell}：维度 {dimension} 的权重 {raw} 小于 0，按默认权重计算。",
+    blank: "{cell}：维度 {dimension} 的权重为空，按默认权重计算（不计入请填 0）。",
+    missingRow: "权重表中没有维度 {dimension} 的行，按默认权重计算。",
+    duplicateRow: "维度 {dimension} 在权重表中有多行（{cells}），使用第一行。",
+    normalisation: "{cell}：归一化方法“{raw}”无法识别，按最小-最大计算。",
+    sep: "、",
+  } as const,
+  {
+    notNumber: '{cell}: the weight of dimension {dimension}, "{raw}", is not a number; the default weight is used.',
+    negative: "{cell}: the weight of dimension {dimension}, {raw}, is below 0; the default weight is used.",
+    blank: "{cell}: the weight of dimension {dimension} is blank; the default weight is used (enter 0 to leave it out).",
+    missingRow: "The weights sheet has no row for dimension {dimension}; the default weight is used.",
+    duplicateRow: "Dimension {dimension} has several rows on the weights sheet ({cells}); the first is used.",
+    normalisation: '{cell}: normalisation "{raw}" is not recognised; min-max is used.',
+    sep: ", ",
+  },
+);
+
 /** One problem in the person's language. */
 export function weightsProblemText(p: WeightsProblem, lang: Lang): string {
-  const zh = lang === "zh";
+  const at = (c: CellRef) => `${c.sheet}!${c.address}`;
   switch (p.code) {
     case "weight.notNumber":
-      return zh
-        ? `${p.cell.sheet}!${p.cell.address}：维度 ${p.dimension} 的权重“${p.raw}”不是数字，按默认权重计算。`
-        : `${p.cell.sheet}!${p.cell.address}: the weight of dimension ${p.dimension}, "${p.raw}", is not a number; the default weight is used.`;
+      return weightsText(lang, "notNumber", { cell: at(p.cell), dimension: p.dimension, raw: p.raw });
     case "weight.negative":
-      return zh
-        ? `${p.cell.sheet}!${p.cell.address}：维度 ${p.dimension} 的权重 ${p.raw} 小于 0，按默认权重计算。`
-        : `${p.cell.sheet}!${p.cell.address}: the weight of dimension ${p.dimension}, ${p.raw}, is below 0; the default weight is used.`;
+      return weightsText(lang, "negative", { cell: at(p.cell), dimension: p.dimension, raw: p.raw });
     case "weight.blank":
-      return zh
-        ? `${p.cell.sheet}!${p.cell.address}：维度 ${p.dimension} 的权重为空，按默认权重计算（不计入请填 0）。`
-        : `${p.cell.sheet}!${p.cell.address}: the weight of dimension ${p.dimension} is blank; the default weight is used (enter 0 to leave it out).`;
+      return weightsText(lang, "blank", { cell: at(p.cell), dimension: p.dimension });
     case "weight.missingRow":
-      return zh ? `权重表中没有维度 ${p.dimension} 的行，按默认权重计算。` : `The weights sheet has no row for dimension ${p.dimension}; the default weight is used.`;
+      return weightsText(lang, "missingRow", { dimension: p.dimension });
     case "weight.duplicateRow":
-      return zh
-        ? `维度 ${p.dimension} 在权重表中有多行（${p.cells.map((c) => c.address).join("、")}），使用第一行。`
-        : `Dimension ${p.dimension} has several rows on the weights sheet (${p.cells.map((c) => c.address).join(", ")}); the first is used.`;
+      return weightsText(lang, "duplicateRow", { dimension: p.dimension, cells: p.cells.map((c) => c.address).join(weightsText(lang, "sep")) });
     case "normalisation.unknown":
-      return zh
-        ? `${p.cell.sheet}!${p.cell.address}：归一化方法“${p.raw}”无法识别，按最小-最大计算。`
-        : `${p.cell.sheet}!${p.cell.address}: normalisation "${p.raw}" is not recognised; min-max is used.`;
+      return weightsText(lang, "normalisation", { cell: at(p.cell), raw: p.raw });
   }
 }
