@@ -5,6 +5,7 @@ import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { dimensionWeight, rankedCountByDimension, SCORE_DECIMALS, stabilityDraws } from "./composite";
 import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, type SummaryLayout } from "./layout";
+import { PLAIN, PLAIN_BOLD, PLAIN_CENTER } from "./cell-styles";
 import type { CompositeIndex, IndexSettings } from "./model";
 import { NORMALISATION_LABELS, type WeightsCells } from "./weights";
 
@@ -60,7 +61,6 @@ export function rankRangeText(s: { readonly best: number; readonly worst: number
 }
 
 const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
-const PLAIN: CellStyle = { border: true };
 const LABEL: CellStyle = { bold: true, hAlign: "right" };
 const NOTE: CellStyle = { italic: true, wrap: true, fontColor: "#595959", vAlign: "top" };
 const SCALE = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
@@ -138,14 +138,14 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
 
   order.forEach((i, pos) => {
     const row = firstRow + pos;
-    put(row, cols.district, { value: input.districts[i], style: { ...PLAIN, bold: true } });
+    put(row, cols.district, { value: input.districts[i], style: PLAIN_BOLD });
     for (const code of index.indicators) {
       const ind = t.byCode.get(code)!;
       put(row, cols.columnOf.get(code)!, {
         formula: normalisedFormula(ind, `${src}${figureAddress(l, code, i)}`, `${src}${figureRange(l, code)}`, methodAbs),
         result: index.normalised[i].get(code) ?? "",
         numberFormat: "0.000",
-        style: { ...PLAIN, hAlign: "center" },
+        style: PLAIN_CENTER,
       });
     }
     const score = index.scores[i];
@@ -163,14 +163,14 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
         formula: `IF(${scoreAt}="","",_xlfn.RANK.EQ(${scoreAt},${scores},0))`,
         result: index.ranks[i] ?? "",
         numberFormat: "0",
-        style: { ...PLAIN, hAlign: "center" },
+        style: PLAIN_CENTER,
       });
     } else {
       put(row, cols.score, { value: "", style: PLAIN });
       put(row, cols.rank, { value: "", style: PLAIN });
     }
     // A value, not a formula: it comes from the draws, refreshed by consolidating again.
-    put(row, cols.range, { value: rankRangeText(index.stability[i]), style: { ...PLAIN, hAlign: "center" } });
+    put(row, cols.range, { value: rankRangeText(index.stability[i]), style: PLAIN_CENTER });
   });
 
   const legendRow = firstRow + n + 1;

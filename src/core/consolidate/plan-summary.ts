@@ -5,6 +5,7 @@ import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { hasCounts } from "./figures";
 import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, summaryLayout, totalAddress, type SummaryLayout } from "./layout";
+import { PLAIN, PLAIN_BOLD, PLAIN_CENTER } from "./cell-styles";
 import { sourceLink } from "./links";
 import type { Consolidation, DistrictData } from "./model";
 import { settingsMarker } from "./settings-marker";
@@ -20,7 +21,6 @@ const DIMENSION: CellStyle = { bold: true, fill: COLORS.dimension, hAlign: "cent
 const TOTAL: CellStyle = { bold: true, fill: "#E2EFDA", border: true };
 /** Figures that are not exact (余, 以上) or rates reported without their counts: a person should know. */
 const SOFT: CellStyle = { italic: true, fontColor: "#806000", border: true };
-const PLAIN: CellStyle = { border: true };
 
 export function numberFormatOf(ind: Indicator): string {
   return ind.kind === "rate" ? "0.00%" : ind.kind === "amount" ? "#,##0.00" : "#,##0";
@@ -99,7 +99,7 @@ export function headerCells(t: LoadedTemplate, l: SummaryLayout, merges: string[
 function districtRow(t: LoadedTemplate, l: SummaryLayout, d: DistrictData, i: number): CellWrite[] {
   const row = l.firstRow + i;
   const cells: CellWrite[] = [
-    { address: addressOf(row, l.districtCol), value: d.name, style: { ...PLAIN, bold: true } },
+    { address: addressOf(row, l.districtCol), value: d.name, style: PLAIN_BOLD },
     { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
     { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: { ...PLAIN, fontColor: d.inWorkbook ? "#0563C1" : "#595959" } },
   ];
@@ -188,7 +188,7 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPl
   c.districts.forEach((d, i) => {
     const row = l.firstRow + i;
     cells.push(
-      { address: addressOf(row, l.districtCol), value: d.name, style: { ...PLAIN, bold: true } },
+      { address: addressOf(row, l.districtCol), value: d.name, style: PLAIN_BOLD },
       { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
       { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: PLAIN },
     );
@@ -201,7 +201,7 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPl
         formula: `IF(${at}="","",_xlfn.RANK.EQ(${at},${src}${figureRange(summary, code)},${order}))`,
         result: rank ?? "",
         numberFormat: "0",
-        style: { ...PLAIN, hAlign: "center" },
+        style: PLAIN_CENTER,
       });
     }
   });
