@@ -4,12 +4,13 @@
  * Calling one with no data (where it needs some) is a programmer's error and throws.
  */
 
-function sortedCopy(xs: readonly number[], what: string): number[] {
+/** Ascending, as a typed array: its sort is numeric and native, many times faster than a comparator's. */
+function sortedCopy(xs: readonly number[], what: string): Float64Array {
   if (xs.length === 0) throw new RangeError(`${what} of no values`);
-  return [...xs].sort((a, b) => a - b);
+  return Float64Array.from(xs).sort();
 }
 
-function medianOfSorted(s: readonly number[]): number {
+function medianOfSorted(s: ArrayLike<number>): number {
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
@@ -91,7 +92,7 @@ export function modifiedZScores(xs: readonly number[]): ModifiedZScores {
  * @example rankEq([0.9, 0.95, 0.95, 0.8, undefined], "desc") // [3, 1, 1, 4, undefined]
  */
 export function rankEq(values: readonly (number | undefined)[], order: "desc" | "asc"): (number | undefined)[] {
-  const defined = values.filter((v): v is number => v !== undefined && !Number.isNaN(v)).sort((a, b) => a - b);
+  const defined = Float64Array.from(values.filter((v): v is number => v !== undefined && !Number.isNaN(v))).sort();
   return values.map((v) => {
     if (v === undefined || Number.isNaN(v)) return undefined;
     // Ascending: values below v = first index whose value is not below v; descending: count above v.
@@ -100,7 +101,7 @@ export function rankEq(values: readonly (number | undefined)[], order: "desc" | 
 }
 
 /** First index i with s[i] >= v (s sorted ascending). */
-function lowerBound(s: readonly number[], v: number): number {
+function lowerBound(s: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {
@@ -112,7 +113,7 @@ function lowerBound(s: readonly number[], v: number): number {
 }
 
 /** First index i with s[i] > v (s sorted ascending). */
-function upperBound(s: readonly number[], v: number): number {
+function upperBound(s: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {
