@@ -187,6 +187,7 @@ function stability(
     const random = seededRandom(settings.stability.seed);
     const w = new Float64Array(D);
     const scores = new Float64Array(n);
+    const sorted = new Float64Array(n);
     const isRanked = baseRanks.map((r) => r !== undefined);
     const f = 10 ** SCORE_DECIMALS;
     for (let draw = 0; draw < draws; draw++) {
@@ -204,7 +205,8 @@ function stability(
           defined++;
         } else scores[i] = NaN;
       }
-      const sorted = scores.slice().sort(); // typed arrays sort numerically, NaN last
+      sorted.set(scores);
+      sorted.sort(); // typed arrays sort numerically, NaN last
       for (let i = 0; i < n; i++) {
         const v = scores[i];
         if (Number.isNaN(v)) continue;
