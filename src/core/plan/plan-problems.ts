@@ -114,7 +114,7 @@ export function workbookPlanProblems(plan: WritePlan, existing: readonly Existin
 
 /**
  * What is wrong with the plan for a workbook with these sheets: what the plan itself shows first, and
- * only when it shows nothing, what depends on the workbook (the Office.js adapter needs a sync to learn
+ * only when it shows nothing, what depends on the workbook (the Excel add-in adapter needs a sync to learn
  * the sheets, so it checks in this order; the file adapter follows it to say the same).
  */
 export function planProblems(plan: WritePlan, existing: readonly ExistingSheet[]): string[] {
