@@ -32,7 +32,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   }
   const opts = await options(parsed.values, parsed.positionals);
   const clock = runClock();
-  const outputs = await Outputs.forInputs([...opts.files, ...(opts.listFile ? [opts.listFile] : [])], clock.at);
+  const outputs = await Outputs.forInputs([...opts.files, ...(opts.listFile ? [opts.listFile] : [])], clock.at, opts.lang);
   await outputs.check(opts.output, "-o");
   await outputs.check(opts.html, "--html");
 
@@ -40,7 +40,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   const books: { file: string; wb: ExcelJS.Workbook }[] = [];
   let unreadable = 0;
   for (const file of opts.files) {
-    const wb = await readInput(file, { io, verbose: opts.verbose, limits: opts.limits });
+    const wb = await readInput(file, { io, lang: opts.lang, verbose: opts.verbose, limits: opts.limits });
     if (wb) books.push({ file, wb });
     else unreadable++;
   }

@@ -33,11 +33,11 @@ export async function runReviewReport(argv: readonly string[], io: Io): Promise<
   }
   if (opts.split !== undefined && opts.split.trim() === "") throw new CliError("--split 需要一个目录。--split needs a folder.");
   const clock = runClock();
-  const outputs = await Outputs.forInputs([file], clock.at);
+  const outputs = await Outputs.forInputs([file], clock.at, lang);
   if (opts.output !== undefined) await outputs.check(opts.output, "-o");
 
   const writesBack = opts.output !== undefined;
-  const wb = await readInput(file, { io, verbose: opts.verbose === true, limits: readLimits(opts["max-size"]) }, writesBack ? "all" : "needed");
+  const wb = await readInput(file, { io, lang, verbose: opts.verbose === true, limits: readLimits(opts["max-size"]) }, writesBack ? "all" : "needed");
   if (!wb) return 2;
   const at = localIso(clock.at, runOffsetMinutes(clock));
   const report = planReviewReport({ sheets: snapshotWorkbook(wb) }, at, { lang });

@@ -6,6 +6,7 @@ import { applyPlan, newWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { CliError, type Io } from "../io";
+import { parseLang } from "../options";
 import { Outputs } from "../outputs";
 
 /** `huishen template -o FILE.xlsx [--district NAME --year YYYY] [--force]` */
@@ -21,7 +22,7 @@ export async function runTemplate(cmd: ParsedCommand, io: Io): Promise<number> {
     if (year === undefined) throw new CliError(`年度“${cmd.options.year}”不是四位年份。The year must have four digits.`);
   }
   const clock = runClock();
-  const outputs = await Outputs.forInputs([], clock.at);
+  const outputs = await Outputs.forInputs([], clock.at, parseLang(cmd.options.lang));
   await outputs.refuseExisting(output, cmd.options.force === true);
 
   const template = standardTemplate();

@@ -24,12 +24,12 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   const lang = parseLang(cmd.options.lang);
   const annotate = typeof cmd.options.annotate === "string" ? cmd.options.annotate : undefined;
   if (annotate !== undefined && !annotate.toLowerCase().endsWith(".xlsx")) throw new CliError("--annotate 的输出文件应为 .xlsx。The --annotate output must be an .xlsx file.");
-  const outputs = await Outputs.forInputs([file], runClock().at);
+  const outputs = await Outputs.forInputs([file], runClock().at, lang);
   // Refused before reading, so nothing is spent on a run that cannot save.
   if (annotate !== undefined) await outputs.check(annotate, "--annotate");
 
   // A copy to annotate keeps every sheet; a check alone reads only what it needs.
-  const wb = await readInput(file, { io, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) }, annotate !== undefined ? "all" : "needed");
+  const wb = await readInput(file, { io, lang, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) }, annotate !== undefined ? "all" : "needed");
   if (!wb) return 2;
   const snapshots = snapshotWorkbook(wb);
   // The same analysis as the pane's: a consolidated workbook's findings and the review's decisions count here too.

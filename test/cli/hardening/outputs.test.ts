@@ -135,3 +135,15 @@ describe("every failure is a named message and exit 2, never a stack trace", () 
     expect(r.out).toMatch(/工作表“.{26} 2024”/);
   });
 });
+
+describe("messages in the reader's language", () => {
+  test("--lang en says it in English only; Chinese by default", async () => {
+    const en = await run("validate", path("nowhere.xlsx"), "--lang", "en");
+    expect([en.code, en.err]).toEqual([2, `File not found: ${path("nowhere.xlsx")}\n`]);
+    const zh = await run("validate", path("nowhere.xlsx"));
+    expect(zh.err).toBe(`找不到文件：${path("nowhere.xlsx")}\n`);
+    const same = await run("validate", a, "--annotate", a, "--lang", "en");
+    expect(same.err).toMatch(/^--annotate .* is the input file .*: Huishen never writes over an input/);
+    expect(same.err).not.toMatch(/[\u4e00-\u9fff]{4}/);
+  });
+});
