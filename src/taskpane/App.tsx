@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, Divider, MessageBar, MessageBarBody, Title3, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import { CheckPanel } from "./CheckPanel";
 import { ConsolidatePanel } from "./ConsolidatePanel";
 import { htmlLang, langFromLocale, t, type Lang } from "./i18n";

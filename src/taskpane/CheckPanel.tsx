@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import { planCheck, planClear } from "../core/check-job";
 import { compareFindings, countBySeverity, type Finding } from "../core/findings/finding";
 import type { TemplateSheetRead } from "../core/sheet/read-template";

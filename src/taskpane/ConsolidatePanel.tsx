@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle1, makeStyles } from "@fluentui/react-components";
-import type { WorkbookHost, WorkbookRead } from "../adapters/office/host";
+import type { WorkbookHost, WorkbookRead } from "../core/host";
 import { CONSOLIDATION_SHEETS, planConsolidate, type ConsolidateOptions as CoreOptions, type Consolidation, type DistrictFile } from "../core/consolidate";
 import type { Finding } from "../core/findings/finding";
 import { formatFigure } from "../core/findings/format";

@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import { planInsertTemplate, templateChoices, type InsertPlan, type InsertRequest } from "../core/check-job";
 import { ActionStatus } from "./ActionStatus";
 import { t, type Lang } from "./i18n";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import type { Decision, DecisionProblem } from "../core/review";
 import { ActionStatus } from "./ActionStatus";
 import { DecisionForm } from "./DecisionForm";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import { createOfficeHost } from "../adapters/office/office-host";
 import { App } from "./App";
 

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 
 export const LIVE_CHECK_DELAY_MS = 1500;
 

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import type { SheetSnapshot } from "../core/grid";
 import { loadReview, localIso, planDecision, planReviewRefresh, planReviewReport, type Decision, type DecisionProblem, type LoadedReview } from "../core/review";
 import type { Lang } from "./i18n";

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { WorkbookHost } from "../adapters/office/host";
+import type { WorkbookHost } from "../core/host";
 import { templateSheetNames } from "./district-file";
 
 /** Quiet time before focusing the pane again counts the sheets again. */

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { HostTimeoutError } from "../../src/adapters/office/host";
+import { HostTimeoutError } from "../../src/adapters/office/host-timeout";
 import { FLAG_SHEET } from "../../src/core/flags/state";
 import { COLORS } from "../../src/core/sheet/layout";
 import { rongchang2024, yuzhong2023 } from "../fixtures/reports";

@@ -1,4 +1,4 @@
-import type { ApplyStats, HostCapabilities, WorkbookHost, WorkbookRead } from "../../src/adapters/office/host";
+import type { ApplyStats, HostCapabilities, WorkbookHost, WorkbookRead } from "../../src/core/host";
 import { parseAddress, type CellValue, type SheetSnapshot } from "../../src/core/grid";
 import { interpretPlan, type InterpretedSheet } from "../../src/core/plan/interpret";
 import type { ChartSpec, ColorScaleSpec, WritePlan } from "../../src/core/plan/write-plan";

@@ -37,7 +37,7 @@ import type { SheetPlan, WritePlan } from "../../core/plan/write-plan";
 import { PlanError } from "../../core/plan/plan-error";
 import { sheetPlanProblems, workbookPlanProblems, type ExistingSheet } from "../../core/plan/plan-problems";
 import { splitSheetAddress } from "./address";
-import type { ApplyStats, HostCapabilities } from "./host";
+import type { ApplyStats, HostCapabilities } from "../../core/host";
 import { chunkOps, OP_OVERHEAD_BYTES, type Op } from "./ops";
 import { noteAddresses, type SheetState } from "./sheet-state";
 

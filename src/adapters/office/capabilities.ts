@@ -3,7 +3,7 @@
  * time (`Office.context.requirements.isSetSupported`) so the adapter degrades instead of failing:
  * notes → comments → the check column; `setCellProperties` → per-range format calls.
  */
-import type { HostCapabilities } from "./host";
+import type { HostCapabilities } from "../../core/host";
 
 /** What a host without Office.js (a plain browser page, Node) supports: nothing optional. */
 export const NO_CAPABILITIES: HostCapabilities = {

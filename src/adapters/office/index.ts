@@ -1,6 +1,7 @@
 /** The Office.js adapter: `createOfficeHost()` for the task pane; the rest for tests and diagnostics. */
 export { createOfficeHost, type OfficeHost, type OfficeHostOptions } from "./office-host";
-export { HostTimeoutError, type ApplyStats, type HostCapabilities, type WorkbookHost, type WorkbookRead } from "./host";
+export { HostTimeoutError } from "./host-timeout";
+export type { ApplyStats, HostCapabilities, WorkbookHost, WorkbookRead } from "../../core/host";
 export { detectCapabilities, isExcelApiSupported, NO_CAPABILITIES } from "./capabilities";
 export { guardedSync, syncerFor, SyncCounter, DEFAULT_SYNC_TIMEOUT_SECONDS, type Syncer } from "./sync";
 export { readWorkbook, readSheetNames, queueSheetRead, sheetSnapshot, snapshotFromRange, fillColour } from "./read";

@@ -4,7 +4,7 @@
  * and flag them. One sync: the insert and the load of every sheet's id and name go in one request,
  * the load queued after the insert so it sees the new sheets.
  */
-import { HostTimeoutError } from "./host";
+import { HostTimeoutError } from "./host-timeout";
 import type { Syncer } from "./sync";
 
 /** A workbook insert failed in a way the person can act on: message in Chinese first. */

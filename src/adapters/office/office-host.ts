@@ -14,7 +14,7 @@
  */
 import { applyPlan, type OfficeApplyStats } from "./apply";
 import { detectCapabilities, isExcelApiSupported } from "./capabilities";
-import type { HostCapabilities, WorkbookHost, WorkbookRead } from "./host";
+import type { HostCapabilities, WorkbookHost, WorkbookRead } from "../../core/host";
 import { insertSheetsFromBase64 } from "./insert";
 import { readSheetNames, readWorkbook } from "./read";
 import { removeHandlers, selectCells, subscribeChanges, type ChangeHandlers } from "./select";

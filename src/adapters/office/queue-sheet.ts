@@ -8,7 +8,7 @@ import { columnRange, frozenRange, parseRange, rectText, rowRange, sameSheetName
 import type { OfficeApplyStats } from "./apply";
 import { jsonBytes } from "./blocks";
 import { queueCells, queueClearFlags, queueFills, queueNotes } from "./cell-ops";
-import type { HostCapabilities } from "./host";
+import type { HostCapabilities } from "../../core/host";
 import { OP_OVERHEAD_BYTES, type Op, type OpFn, type SheetFn } from "./ops";
 import { HUISHEN_PROTECTION, needsUnprotected, type SheetState } from "./sheet-state";
 import { columnWidthPoints } from "./style";

@@ -24,7 +24,7 @@
  * earlier flags and a person's comments the same way it sees notes on 1.18.
  */
 import type { CellValue, SheetSnapshot } from "../../core/grid";
-import type { HostCapabilities, WorkbookRead } from "./host";
+import type { HostCapabilities, WorkbookRead } from "../../core/host";
 import type { Syncer } from "./sync";
 import { sameSheetName, splitSheetAddress } from "./address";
 

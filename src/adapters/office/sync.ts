@@ -3,7 +3,7 @@
  * can hang, so it races a timer and rejects with `HostTimeoutError`; and it counts, so tests
  * (and the task pane's diagnostics) can see how many round trips an action took.
  */
-import { HostTimeoutError } from "./host";
+import { HostTimeoutError } from "./host-timeout";
 
 export const DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
 

@@ -13,7 +13,7 @@ import { describeFailure } from "../failures";
 import type { Io } from "../io";
 import { Outputs } from "../outputs";
 import { readInput } from "../read-input";
-import { renderReportHtml } from "../report-html";
+import { renderReportHtml } from "../../core/consolidate/report-html";
 import { t } from "../text";
 import { USAGE } from "../usage";
 import { dimensionWeights, options, parseOptions } from "./consolidate-options";

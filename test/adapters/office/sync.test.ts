@@ -1,5 +1,5 @@
 /** `guardedSync`: a hung sync becomes a clear `HostTimeoutError`; every sync is counted; no timer leaks. */
-import { HostTimeoutError } from "../../../src/adapters/office/host";
+import { HostTimeoutError } from "../../../src/adapters/office/host-timeout";
 import { guardedSync, SyncCounter } from "../../../src/adapters/office/sync";
 import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
 import { standardTemplate } from "../../../src/core/template/registry";

@@ -1,9 +1,11 @@
-import type { SheetSnapshot } from "../../core/grid";
-import type { WritePlan } from "../../core/plan/write-plan";
+import type { SheetSnapshot } from "./grid";
+import type { WritePlan } from "./plan/write-plan";
 
 /**
- * What the task pane needs from a workbook host. The Office.js implementation lives in this
- * folder (`Excel.run` only here); components receive a host as a prop, tests a fake.
+ * What the task pane's sections need from a workbook host. Two hosts implement it: Excel, through
+ * the add-in's adapter (src/adapters/office), and a file opened in the offline workbench page
+ * (src/workbench, over the xlsx adapter in a Web Worker). Components receive a host as a prop,
+ * tests a fake.
  */
 export interface HostCapabilities {
   /** ExcelApi 1.18: cell notes. */
@@ -59,11 +61,4 @@ export interface WorkbookHost {
   insertSheets?(file: { readonly name: string; readonly base64: string }, sheetNames: readonly string[]): Promise<string[]>;
   /** Call `handler` with the sheet's name after a person edits it; resolves to an unsubscribe. */
   onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>>;
-}
-
-/** A sync that did not answer in time (Excel on the web can hang): shown to the user, in Chinese first. */
-export class HostTimeoutError extends Error {
-  constructor(readonly action: string, readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应（${action}）。请稍后重试；如果反复出现，请保存并重新打开工作簿。Excel did not answer within ${seconds} s (${action}).`);
-  }
 }

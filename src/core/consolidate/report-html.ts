@@ -1,12 +1,12 @@
 /**
- * The picture beside the summary workbook: ExcelJS cannot write charts, so `huishen consolidate`
- * also writes one self-contained HTML page (inline CSS and SVG, no script, nothing fetched) with the
+ * The picture beside the summary workbook: ExcelJS cannot write charts, so `huishen consolidate` and the
+ * workbench also write one self-contained HTML page (inline CSS and SVG, no script, nothing fetched) with the
  * composite index as a bar chart, each district's rank range, the normalised scores per dimension as
  * a colour-scaled table, and the finding counts. Pure: a Consolidation in, a string out.
  */
-import type { Consolidation } from "../core/consolidate";
-import { stabilityDraws } from "../core/consolidate/composite";
-import { countBySeverity, type Finding } from "../core/findings/finding";
+import type { Consolidation } from "./model";
+import { stabilityDraws } from "./composite";
+import { countBySeverity, type Finding } from "../findings/finding";
 
 export interface ReportHtmlOptions {
   /** Problems outside the consolidation (a file without a template sheet), already worded. */
