@@ -7,13 +7,15 @@ const hostPackages = [
 ];
 
 // Layers, by path: the core imports no other layer; an adapter imports only the core; the CLI, the
-// pane and the ribbon commands sit on top and never import each other.
+// pane and the ribbon commands sit on top and never import each other; the workbench sits on the
+// pane's sections and the file adapter, never on Office.js or the CLI.
 const layers = {
-  core: ["**/adapters", "**/adapters/**", "**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/commands/**", "**/bench/**", "**/test/**"],
-  adapters: ["**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/commands/**", "../office", "../office/**", "../xlsx", "../xlsx/**"],
+  core: ["**/adapters", "**/adapters/**", "**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/workbench", "**/workbench/**", "**/commands/**", "**/bench/**", "**/test/**"],
+  adapters: ["**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/workbench", "**/workbench/**", "**/commands/**", "../office", "../office/**", "../xlsx", "../xlsx/**"],
   // The ribbon's commands (src/commands), not the CLI's own (src/cli/commands).
-  cli: ["**/taskpane", "**/taskpane/**", "../commands", "../commands/**", "../../commands", "../../commands/**"],
-  taskpane: ["**/cli", "**/cli/**"],
+  cli: ["**/taskpane", "**/taskpane/**", "**/workbench", "**/workbench/**", "../commands", "../commands/**", "../../commands", "../../commands/**"],
+  taskpane: ["**/cli", "**/cli/**", "**/workbench", "**/workbench/**"],
+  workbench: ["**/cli", "**/cli/**", "**/adapters/office", "**/adapters/office/**", "**/commands/**"],
 };
 const zone = (files, group, message) => ({
   files,
@@ -55,5 +57,6 @@ export default tseslint.config(
   },
   zone(["src/adapters/**/*.ts"], layers.adapters, "An adapter imports only the core, never another adapter or a door (CLI, pane, commands)."),
   zone(["src/cli/**/*.ts"], layers.cli, "The CLI does not import the pane or the ribbon commands."),
-  zone(["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"], layers.taskpane, "The pane and the ribbon commands do not import the CLI (they share the core and the adapters)."),
+  zone(["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"], layers.taskpane, "The pane and the ribbon commands do not import the CLI or the workbench (they share the core and the adapters)."),
+  zone(["src/workbench/**/*.ts", "src/workbench/**/*.tsx"], layers.workbench, "The workbench uses the pane's sections and the file adapter, never Office.js or the CLI."),
 );

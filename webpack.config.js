@@ -1,15 +1,21 @@
-// Builds the task pane (React + Fluent UI) and the function-commands page into dist/.
+// Builds the task pane (React + Fluent UI), the function-commands page and the offline workbench into dist/.
 // `npm run build`       production bundle; set HUISHEN_URL=https://host/path/ to rewrite the manifest's URLs.
 // `npm run dev-server`  https://localhost:3000 with Office dev certificates (generated on first use).
-// Office.js itself is not bundled: the HTML pages load it from Microsoft's CDN.
+// Office.js itself is not bundled: the add-in's HTML pages load it from Microsoft's CDN.
 // ExcelJS (district files read in the pane) is its browser build — package.json's "browser" field,
 // dist/exceljs.min.js — in a chunk of its own, loaded on the first file a person picks.
+//
+// The workbench (dist/workbench.html) must work opened from disk with no network: its engine runs in a
+// Web Worker, and a worker cannot be loaded from a file:// URL, so the worker is built first as one
+// script (build/workbench/engine-worker.js) and bundled into the page as text, started from a Blob.
+// The workbench's production scripts are lowered to ES2019 (esbuild) for the older Chromium builds on 统信 UOS and 麒麟.
 "use strict";
 
 const path = require("path");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
@@ -35,6 +41,53 @@ async function devHttpsOptions() {
   return { ca, key, cert };
 }
 
+const WORKER_DIR = path.resolve(__dirname, "build", "workbench");
+const WORKER_FILE = path.join(WORKER_DIR, "engine-worker.js");
+
+/**
+ * Production minifiers (webpack's own minimizer plugin): terser for the add-in's scripts; esbuild for
+ * the workbench's, which also lowers their syntax to ES2019 (optional chaining, class fields…) — bytes
+ * the add-in's pane, in Office's current webviews, need not pay.
+ */
+const WORKBENCH_SCRIPT = /^(workbench|engine-worker)\./;
+const minimizers = () => [
+  new MinimizerPlugin({ test: /\.js$/i, exclude: WORKBENCH_SCRIPT, minify: MinimizerPlugin.terserMinify, minimizerOptions: { compress: { passes: 2 } } }),
+  new MinimizerPlugin({ test: WORKBENCH_SCRIPT, minify: MinimizerPlugin.esbuildMinify, minimizerOptions: { target: "es2019", charset: "utf8", legalComments: "none" } }),
+];
+
+const tsRule = (production) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: {
+      // Type checking is `npm run typecheck`; here ES modules stay ES modules so webpack can tree-shake.
+      transpileOnly: true,
+      compilerOptions: { module: "esnext", sourceMap: !production },
+    },
+  },
+});
+
+/** The workbench's engine worker: one self-contained script, no chunks to load (it runs from a Blob). */
+function workerConfig(production) {
+  return {
+    name: "engine-worker",
+    mode: production ? "production" : "development",
+    devtool: false,
+    target: "webworker",
+    entry: { "engine-worker": "./src/workbench/engine/worker.ts" },
+    output: { path: WORKER_DIR, filename: "[name].js", clean: true, chunkLoading: false, asyncChunks: false },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule(production)] },
+    optimization: { splitChunks: false, minimizer: minimizers() },
+    plugins: [
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const prodUrl = production ? productionUrl() : undefined;
@@ -44,9 +97,12 @@ module.exports = async (env, argv) => {
   const config = {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
+    name: "pages",
+    dependencies: ["engine-worker"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      workbench: "./src/workbench/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -55,23 +111,12 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      alias: { "huishen-engine-worker$": WORKER_FILE },
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is `npm run typecheck`; here ES modules stay ES modules so webpack can tree-shake.
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", sourceMap: !production },
-            },
-          },
-        },
-      ],
+      rules: [tsRule(production), { test: (file) => file === WORKER_FILE, type: "asset/source" }],
     },
+    optimization: { minimizer: minimizers() },
     plugins: [
       // readWorkbookBuffer hands ExcelJS a Node Buffer; in the pane that is the `buffer` package's.
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
@@ -79,6 +124,11 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -103,12 +153,16 @@ module.exports = async (env, argv) => {
       hints: production ? "warning" : false,
       maxEntrypointSize: 1024 * 1024,
       maxAssetSize: 1024 * 1024,
+      // The budget is the add-in pane's; the workbench carries the whole engine and loads from disk.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("workbench"),
     },
     devServer: {
       port: DEV_PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await devHttpsOptions() } : "https",
+      // The pages' build reads the worker's script from disk (see WORKER_FILE).
+      devMiddleware: { writeToDisk: (file) => file.startsWith(WORKER_DIR) },
     },
   };
-  return config;
+  return [config, workerConfig(production)];
 };

@@ -20,6 +20,8 @@ export interface HostCapabilities {
   readonly dataValidation?: boolean;
   /** ExcelApi 1.13: `Range.getMergedAreasOrNullObject`, so a merge over input cells is found. Optional; undefined counts as unsupported. */
   readonly mergedAreas?: boolean;
+  /** A person types into the workbook and `onSheetChanged` reports it (live checking). Optional; undefined counts as yes (Excel). */
+  readonly edits?: boolean;
 }
 
 export interface WorkbookRead {
@@ -43,6 +45,11 @@ export interface ApplyStats {
   readonly validationsSkipped?: number;
 }
 
+/** An .xlsx file's sheets read for the pane (a district file to consolidate), or why they cannot be. */
+export type FileSnapshot =
+  | { readonly ok: true; readonly sheets: SheetSnapshot[] }
+  | { readonly ok: false; readonly reason: "notXlsx" | "unreadable"; readonly hint?: { readonly zh: string; readonly en: string } };
+
 export interface WorkbookHost {
   readonly capabilities: HostCapabilities;
   /** Every sheet (or the named ones), values, number formats, fills and notes, in one round trip. */
@@ -59,6 +66,11 @@ export interface WorkbookHost {
    * Only where `capabilities.insertFromBase64` (ExcelApi 1.13); optional for hosts without it.
    */
   insertSheets?(file: { readonly name: string; readonly base64: string }, sheetNames: readonly string[]): Promise<string[]>;
+  /**
+   * Read a file's sheets off the page's main thread. Optional: the workbench does it in its worker;
+   * without it the pane reads the file itself.
+   */
+  snapshotFile?(name: string, bytes: Uint8Array): Promise<FileSnapshot>;
   /** Call `handler` with the sheet's name after a person edits it; resolves to an unsubscribe. */
   onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>>;
 }

@@ -145,12 +145,14 @@ export function CheckPanel(props: { host: WorkbookHost; lang: Lang; action: Host
           {t(lang, "check.clear")}
         </Button>
       </div>
-      <div>
-        <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label={t(lang, "check.live")} />
-        <Caption1 block className={styles.hint}>
-          {t(lang, "check.liveHint")}
-        </Caption1>
-      </div>
+      {host.capabilities.edits !== false && (
+        <div>
+          <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label={t(lang, "check.live")} />
+          <Caption1 block className={styles.hint}>
+            {t(lang, "check.liveHint")}
+          </Caption1>
+        </div>
+      )}
       <ActionStatus action={action} owner="check" lang={lang} />
       <Legend lang={lang} />
       {notice && (

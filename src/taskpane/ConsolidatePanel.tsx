@@ -57,15 +57,27 @@ let fileIds = 0;
  * Files are inserted into the workbook first where Excel can (ExcelApi 1.13), so findings link to
  * their cells and flags are painted; otherwise they are consolidated from outside the workbook.
  */
-export function ConsolidatePanel(props: { host: WorkbookHost; lang: Lang; action: HostAction; sheetsVersion?: number; onSheetsAdded?: () => void }): React.JSX.Element {
-  const { host, lang, action, sheetsVersion, onSheetsAdded } = props;
+export interface ConsolidatePanelProps {
+  readonly host: WorkbookHost;
+  readonly lang: Lang;
+  readonly action: HostAction;
+  readonly sheetsVersion?: number;
+  readonly onSheetsAdded?: () => void;
+  /** District files already read elsewhere (the workbench's open files), listed as if picked here. */
+  readonly initialFiles?: readonly ReadyFile[];
+  /** Called with each consolidation written (the workbench offers its HTML report). */
+  readonly onConsolidated?: (c: Consolidation) => void;
+}
+
+export function ConsolidatePanel(props: ConsolidatePanelProps): React.JSX.Element {
+  const { host, lang, action, sheetsVersion, onSheetsAdded, onConsolidated } = props;
   const styles = useStyles();
   const headingId = React.useId();
   const sectionRef = React.useRef<HTMLElement>(null);
   const canInsert = host.capabilities.insertFromBase64 && typeof host.insertSheets === "function";
 
   const [useWorkbook, setUseWorkbook] = React.useState(true);
-  const [files, setFiles] = React.useState<PickedFile[]>([]);
+  const [files, setFiles] = React.useState<PickedFile[]>(() => [...(props.initialFiles ?? [])]);
   const [insertFiles, setInsertFiles] = React.useState(true);
   const [options, setOptions] = React.useState<OptionsInput>(DEFAULT_OPTIONS);
   const [outcome, setOutcome] = React.useState<Outcome>();
@@ -79,7 +91,7 @@ export function ConsolidatePanel(props: { host: WorkbookHost; lang: Lang; action
     // One at a time: a district file is small, but ExcelJS holds the whole workbook while it reads.
     void (async () => {
       for (const { file, id } of entries) {
-        const read = await readDistrictFile(id, file).catch(
+        const read = await readDistrictFile(id, file, host.snapshotFile?.bind(host)).catch(
           (e: unknown): PickedFile => ({ id, name: file.name, status: "error", problem: "unreadable", detail: e instanceof Error ? { zh: e.message, en: e.message } : undefined }),
         );
         setFiles((prev) => prev.map((f) => (f.id === id ? read : f)));
@@ -130,6 +142,7 @@ export function ConsolidatePanel(props: { host: WorkbookHost; lang: Lang; action
       await host.apply(planned.plan, progress);
       const sheets = new Set(planned.consolidation.sheets.filter((s) => s.inWorkbook).map((s) => s.read.sheet));
       setOutcome({ summary: summarise(planned.consolidation), consolidation: planned.consolidation, inserted, outside: outside.map((f) => f.name), workbookSheets: sheets });
+      onConsolidated?.(planned.consolidation);
       setRuns((n) => n + 1);
       // New sheets (汇总表 …): live checking subscribes again where events are per sheet.
       onSheetsAdded?.();

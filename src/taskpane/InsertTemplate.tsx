@@ -36,7 +36,7 @@ export function defaultYear(now: Date = new Date()): number {
   return now.getFullYear() - 1;
 }
 
-function parseYearInput(text: string): number | undefined {
+export function parseYearInput(text: string): number | undefined {
   const s = text.trim();
   if (!/^\d{4}$/.test(s)) return undefined;
   const y = Number(s);

@@ -3,6 +3,7 @@
  * template sheets found by marker, kept with their bytes so they can be inserted into the workbook.
  */
 import type { SheetSnapshot } from "../core/grid";
+import type { WorkbookHost } from "../core/host";
 import { findMarker } from "../core/sheet/read-template";
 
 export type FileProblem = "notXlsx" | "unreadable" | "noTemplate";
@@ -32,7 +33,7 @@ export function templateSheetNames(sheets: readonly SheetSnapshot[]): string[] {
 }
 
 /** A file's bytes: `Blob.arrayBuffer` where the browser has it, else a FileReader. */
-function bytesOf(file: Blob): Promise<Uint8Array> {
+export function bytesOf(file: Blob): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -42,8 +43,16 @@ function bytesOf(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/** Read a picked file into the entry the pane lists: its template sheets, or why it cannot be used. */
-export async function readDistrictFile(id: string, file: File): Promise<Exclude<PickedFile, { status: "reading" }>> {
+type SnapshotFile = NonNullable<WorkbookHost["snapshotFile"]>;
+
+/** ExcelJS in a chunk of the pane's own, loaded on the first file a person picks. */
+const snapshotInPane: SnapshotFile = async (name, bytes) => (await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/snapshot-file")).snapshotFile(bytes, name);
+
+/**
+ * Read a picked file into the entry the pane lists: its template sheets, or why it cannot be used.
+ * Read by the host where it can (the workbench's worker), else in the pane.
+ */
+export async function readDistrictFile(id: string, file: File, snapshot: SnapshotFile = snapshotInPane): Promise<Exclude<PickedFile, { status: "reading" }>> {
   let bytes: Uint8Array;
   try {
     bytes = await bytesOf(file);
@@ -51,8 +60,7 @@ export async function readDistrictFile(id: string, file: File): Promise<Exclude<
     const detail = e instanceof Error ? e.message : String(e);
     return { id, name: file.name, status: "error", problem: "unreadable", detail: { zh: detail, en: detail } };
   }
-  const { snapshotXlsx } = await import(/* webpackChunkName: "xlsx" */ "./xlsx-file");
-  const read = await snapshotXlsx(bytes, file.name);
+  const read = await snapshot(file.name, bytes);
   if (!read.ok) return { id, name: file.name, status: "error", problem: read.reason, detail: read.hint };
   const templateSheets = templateSheetNames(read.sheets);
   if (templateSheets.length === 0) return { id, name: file.name, status: "error", problem: "noTemplate" };

@@ -68,10 +68,22 @@ describe("the layers, by path (eslint)", () => {
     expect(restricted(lint('import { main } from "../cli/main";\nexport const x = main;\n', "src/taskpane/probe.ts")).join()).toMatch(/do not import the CLI/);
   });
 
+  it.each([
+    ['import { createOfficeHost } from "../adapters/office/office-host";', "src/workbench/probe.ts"],
+    ['import { main } from "../../cli/main";', "src/workbench/engine/probe.ts"],
+  ])("the workbench stays off Office.js and the CLI: %s", (line, file) => {
+    expect(restricted(lint(`${line}\nexport const x = 1;\n`, file)).join("\n")).toMatch(/The workbench uses the pane's sections/);
+  });
+
+  it("the pane does not import the workbench that hosts it", () => {
+    expect(restricted(lint('import { FileHost } from "../workbench/file-host";\nexport const x = FileHost;\n', "src/taskpane/probe.ts")).join()).toMatch(/do not import the CLI or the workbench/);
+  });
+
   it("each layer may import what sits below it", () => {
     expect(lint('import { parseAddress } from "../../core/grid";\nexport const x = parseAddress;\n', "src/adapters/office/probe.ts")).toEqual([]);
     expect(lint('import { toBuffer } from "../adapters/xlsx";\nimport { parseAddress } from "../core/grid";\nexport const x = [toBuffer, parseAddress];\n', "src/cli/probe.ts")).toEqual([]);
     expect(lint('import { runValidate } from "./commands/validate";\nexport const x = runValidate;\n', "src/cli/probe.ts")).toEqual([]);
     expect(lint('import { createOfficeHost } from "../adapters/office/office-host";\nexport const x = createOfficeHost;\n', "src/taskpane/probe.ts")).toEqual([]);
+    expect(lint('import { PaneSections } from "../taskpane/PaneSections";\nimport { toBuffer } from "../adapters/xlsx";\nexport const x = [PaneSections, toBuffer];\n', "src/workbench/probe.tsx")).toEqual([]);
   });
 });

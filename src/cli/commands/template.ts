@@ -1,8 +1,5 @@
-import { districtSheetName } from "../../core/sheet/layout";
-import { templateSheetPlan } from "../../core/sheet/plan-template";
 import { parseYear } from "../../core/sheet/read-template";
-import { standardTemplate } from "../../core/template/registry";
-import { applyPlan, newWorkbook } from "../../adapters/xlsx";
+import { blankTemplateWorkbook } from "../../adapters/xlsx/blank-template";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { CliError, type Io } from "../io";
@@ -25,13 +22,9 @@ export async function runTemplate(cmd: ParsedCommand, io: Io): Promise<number> {
   const outputs = await Outputs.forInputs([], clock.at, parseLang(cmd.options.lang));
   await outputs.refuseExisting(output, cmd.options.force === true);
 
-  const template = standardTemplate();
-  const { name: sheetName, change } = districtSheetName(district, year, []);
+  const { workbook, template, sheetName, change } = await blankTemplateWorkbook(district, year, clock.at);
   if (change) io.err(sheetNameNotice(district, sheetName, change));
-  const { plan } = templateSheetPlan(template, { sheetName, district: district || undefined, year });
-  const wb = newWorkbook(clock.at);
-  await applyPlan(wb, { sheets: [plan] });
-  await outputs.writeWorkbook(wb, output, "-o");
+  await outputs.writeWorkbook(workbook, output, "-o");
   io.out(`已生成填报表 ${output}（工作表“${sheetName}”，${template.template.indicators.length} 项指标，模板 ${template.key}）\n`);
   return 0;
 }

@@ -150,7 +150,7 @@ export const en: Record<MessageKey, string> = {
   "review.deciding": "Recording the decision…",
   "review.noFindings": "The workbook has no finding to review.",
   "review.reviewer": "Reviewer",
-  "review.reviewerHint": "Excel add-ins cannot read the signed-in Office user's name: enter yours once; it is kept on this computer.",
+  "review.reviewerHint": "Each decision records the reviewer's name. Enter yours once; it is kept on this computer (add-ins cannot read the signed-in Office user's name).",
   "review.reviewerSave": "Save",
   "review.reviewerAs": "Reviewer: {name}",
   "review.reviewerChange": "Change",

@@ -148,7 +148,7 @@ export const zh = {
   "review.deciding": "正在记录决定…",
   "review.noFindings": "工作簿中没有需要审核的问题。",
   "review.reviewer": "审核人",
-  "review.reviewerHint": "Excel 加载项读取不到 Office 登录用户的姓名：请填写一次，保存在本机。",
+  "review.reviewerHint": "审核人姓名记入每条决定。请填写一次，保存在本机（加载项读取不到 Office 登录用户的姓名）。",
   "review.reviewerSave": "保存",
   "review.reviewerAs": "审核人：{name}",
   "review.reviewerChange": "更改",

@@ -1,0 +1,49 @@
+/**
+ * The page's side of the engine: each `EngineApi` call becomes a message to the worker and a promise
+ * for its answer. The worker's source is bundled into the page as text and started from a Blob URL,
+ * which browsers allow from file:// pages (a worker script file they do not).
+ */
+import type { EngineApi, EngineMethod, EngineRequest, EngineResponse } from "./protocol";
+
+/** What the client needs of a worker (a real one, or a stand-in in tests). */
+export interface WorkerPort {
+  postMessage(message: EngineRequest): void;
+  onmessage: ((e: MessageEvent<EngineResponse>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export class EngineError extends Error {}
+
+export function workerEngine(worker: WorkerPort): EngineApi {
+  let seq = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (e) => {
+    const answer = e.data;
+    const waiting = pending.get(answer.seq);
+    if (!waiting) return;
+    pending.delete(answer.seq);
+    if (answer.ok) waiting.resolve(answer.value);
+    else waiting.reject(new EngineError(answer.message));
+  };
+  worker.onerror = (e) => {
+    // The worker itself failed (it could not start, or threw outside a request): every waiting call fails with it.
+    const error = new EngineError(`汇审引擎出错：${e.message}。Huishen's engine failed: ${e.message}.`);
+    for (const w of pending.values()) w.reject(error);
+    pending.clear();
+  };
+  const call = (method: EngineMethod, args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = ++seq;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ seq: id, method, args } as EngineRequest);
+    });
+  return new Proxy({} as EngineApi, {
+    get: (_target, method) => (...args: unknown[]) => call(method as EngineMethod, args),
+  });
+}
+
+/** Start the worker from its bundled source. */
+export function startWorker(source: string): Worker {
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  return new Worker(url, { name: "huishen-engine" });
+}
