@@ -12,9 +12,10 @@ const useStyles = makeStyles({
   scroller: { overflow: "auto", maxHeight: "70vh", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   head: { position: "sticky", top: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "right", padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  cell: { padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, maxWidth: "24em", verticalAlign: "top", whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "right", padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: "nowrap" },
+  // Wide enough to read a label, narrow enough that a long note does not push the figures out of view.
+  cell: { padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: "3em", maxWidth: "16em", verticalAlign: "top", whiteSpace: "pre-wrap", overflowWrap: "break-word" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   selected: { outline: `2px solid ${tokens.colorPaletteRedBorderActive}`, outlineOffset: "-2px" },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -19,7 +19,7 @@ export interface PreviewCell {
 export interface PreviewWindow {
   readonly columns: readonly string[];
   readonly rows: readonly { readonly number: number; readonly cells: readonly PreviewCell[] }[];
-  /** The first selected cell, for the caption. */
+  /** The first cell named (a finding names its own first), for the caption. */
   readonly anchor?: string;
 }
 

@@ -66,11 +66,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when dist/taskpane.html is missing or older than a file in src/ (or the webpack config). */
+/** The pages one build writes: the add-in's pane and the offline workbench. */
+const BUILT_PAGES = ["taskpane.html", "workbench.html"].map((f) => path.join(DIST, f));
+
+/** True when a built page is missing or older than a file in src/ (or the webpack config). */
 export function paneIsStale(): boolean {
-  const html = path.join(DIST, "taskpane.html");
-  if (!fs.existsSync(html)) return true;
-  const built = fs.statSync(html).mtimeMs;
+  if (!BUILT_PAGES.every((f) => fs.existsSync(f))) return true;
+  const built = Math.min(...BUILT_PAGES.map((f) => fs.statSync(f).mtimeMs));
   const sources = Math.max(newestMtime(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
   return sources > built;
 }
@@ -118,11 +120,12 @@ export function ensurePaneBuilt(): void {
 
 function buildPane(): void {
   execFileSync(process.execPath, [WEBPACK, "--mode", "production"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, HUISHEN_URL: "" } });
-  const html = path.join(DIST, "taskpane.html");
-  if (!fs.existsSync(html)) throw new Error("webpack ran but wrote no dist/taskpane.html");
-  // webpack does not rewrite an output whose content is unchanged: mark the build as current.
   const now = new Date();
-  fs.utimesSync(html, now, now);
+  for (const html of BUILT_PAGES) {
+    if (!fs.existsSync(html)) throw new Error(`webpack ran but wrote no ${path.relative(ROOT, html)}`);
+    // webpack does not rewrite an output whose content is unchanged: mark the build as current.
+    fs.utimesSync(html, now, now);
+  }
 }
 
 /** Bundle test/browser/stub-entry.ts (the fake Excel) into `outDir`/office-stub.js; returns the script. */
