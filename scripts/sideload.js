@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm start` / `npm stop`: sideload the add-in into desktop Excel, or explain how to on Linux.
+// `npm start` / `npm stop`: sideload the add-in into desktop Excel (Windows, macOS); where there is no
+// desktop Excel (Linux), or with `npm start -- --workbench`, open the offline workbench page instead
+// and say how to sideload into Excel on the web.
 //
 // office-addin-debugging does the desktop sideloading on Windows and macOS. It is run through
 // `npx` on purpose and kept out of package.json and the lock file: its dependency tree does not
@@ -10,6 +12,7 @@
 
 const { spawn } = require("child_process");
 const path = require("path");
+const { openWorkbench } = require("./open-workbench");
 
 const DEBUGGING = "office-addin-debugging@7";
 const MANIFEST = "manifest.xml";
@@ -24,13 +27,13 @@ function linuxInstructions(command) {
     ].join("\n");
   }
   return [
-    "Linux 上没有桌面版 Excel，请在 Excel 网页版中旁加载汇审：",
+    "Linux 上没有桌面版 Excel。要在 Excel 网页版中使用汇审加载项：",
     "  1. 运行 npm run dev-server（https://localhost:3000；首次运行会生成开发证书，可能需要 sudo；",
     "     浏览器须信任该证书：先在浏览器中打开 https://localhost:3000/taskpane.html 确认能正常显示）；",
     "  2. 在 Excel 网页版中打开一个工作簿，依次选择 插入 → 加载项 → 上传我的加载项；",
     `  3. 选择本目录中的 ${MANIFEST}，然后在“开始”选项卡的“汇审”组中单击“打开汇审”。`,
     "",
-    "There is no desktop Excel on Linux; sideload Huishen in Excel on the web instead:",
+    "There is no desktop Excel on Linux. To use the Huishen add-in in Excel on the web:",
     "  1. Run npm run dev-server (https://localhost:3000; the first run creates dev certificates and may ask for",
     "     sudo; your browser must trust them: open https://localhost:3000/taskpane.html once and check it loads).",
     "  2. In Excel on the web, open a workbook and choose Insert → Add-ins → Upload My Add-in.",
@@ -42,11 +45,18 @@ function linuxInstructions(command) {
 function main(argv) {
   const command = argv[0];
   if (command !== "start" && command !== "stop") {
-    process.stderr.write("用法 Usage: node scripts/sideload.js start|stop\n");
+    process.stderr.write("用法 Usage: node scripts/sideload.js start [--workbench] | stop\n");
     return Promise.resolve(2);
   }
 
-  if (process.platform !== "win32" && process.platform !== "darwin") {
+  const desktopExcel = process.platform === "win32" || process.platform === "darwin";
+  if (command === "start" && (!desktopExcel || argv.includes("--workbench"))) {
+    return openWorkbench().then((code) => {
+      if (!desktopExcel) process.stdout.write(`\n${linuxInstructions(command)}`);
+      return code;
+    });
+  }
+  if (!desktopExcel) {
     process.stdout.write(linuxInstructions(command));
     return Promise.resolve(0);
   }
