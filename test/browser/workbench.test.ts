@@ -120,7 +120,7 @@ suite("the workbench in chromium, from file:// (zh-CN)", () => {
     await expect(item("旧表.et").getByRole("alert").textContent()).resolves.toContain("请在 WPS 中选择“文件 → 另存为 → Excel 工作簿（*.xlsx）”");
     await expect(item("损坏.xlsx").getByRole("alert").textContent()).resolves.toContain("无法读取");
     for (const r of allReports) await item(`${r.district}-${r.year}.xlsx`).getByText(/1 张填报表/).waitFor();
-    await screenshot(page, "workbench-files.png", true);
+    await screenshot(page, "workbench-files.png", false);
 
     // 荣昌 2024, the first file read, is the one worked on: its four wrong rates, and the first one's cells outlined in the preview.
     await expect(item("荣昌区-2024.xlsx").getAttribute("aria-current")).resolves.toBe("true");
@@ -190,7 +190,7 @@ suite("the workbench in chromium, from file:// (zh-CN)", () => {
     await first.getByRole("textbox", { name: "说明" }).fill("请核对后重新填报");
     await first.getByRole("button", { name: "退回修改", exact: true }).click();
     await first.getByText("已退回", { exact: true }).waitFor();
-    await screenshot(page, "workbench-review.png", true);
+    await screenshot(page, "workbench-review.png", false);
 
     const reviewed = await readXlsx((await downloaded(page, () => page.getByRole("button", { name: "下载此工作簿", exact: true }).click())).bytes);
     const log = reviewed.getWorksheet(REVIEW_SHEET)!;
