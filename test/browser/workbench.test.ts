@@ -199,6 +199,11 @@ suite("the workbench in chromium, from file:// (zh-CN)", () => {
     expect(logText).toContain("王审核");
     expect(logText).toContain("请核对后重新填报");
 
+    // 荣昌's flagged copy was never downloaded: leaving the page asks first.
+    const dialog = new Promise<string>((resolve) => page.once("dialog", (d) => void d.dismiss().then(() => resolve(d.type()))));
+    await page.close({ runBeforeUnload: true });
+    await expect(dialog).resolves.toBe("beforeunload");
+
     expectNoErrors(errors);
     const offMachine = requests.filter((u) => !/^(file|blob|data):/.test(u));
     expect(offMachine).toEqual([]);

@@ -33,7 +33,7 @@ describe("dist/workbench.html", () => {
     const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
     expect(directives.get("connect-src")).toEqual(["'none'"]);
     expect(directives.get("default-src")).toEqual(["'none'"]);
-    expect(directives.get("script-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'", "file:"]);
     expect(directives.get("worker-src")).toEqual(["blob:"]);
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
   });

@@ -112,4 +112,13 @@ describe("the workbench engine", () => {
     expect(error).toBeInstanceOf(EngineError);
     expect((error as Error).message).toMatch(/^工作簿已关闭或不存在（nope）/);
   });
+
+  it("fails every waiting and later call when the worker itself fails, rather than hang", async () => {
+    const port: WorkerPort = { onmessage: null, onerror: null, postMessage: () => undefined };
+    const engine = workerEngine(port);
+    const waiting = engine.sheetNames("a");
+    port.onerror?.({ message: "SyntaxError: Unexpected token" } as ErrorEvent);
+    await expect(waiting).rejects.toThrow("汇审引擎出错：SyntaxError: Unexpected token");
+    await expect(engine.create("b")).rejects.toBeInstanceOf(EngineError);
+  });
 });

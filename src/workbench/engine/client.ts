@@ -25,14 +25,17 @@ export function workerEngine(worker: WorkerPort): EngineApi {
     if (answer.ok) waiting.resolve(answer.value);
     else waiting.reject(new EngineError(answer.message));
   };
+  let failed: EngineError | undefined;
   worker.onerror = (e) => {
-    // The worker itself failed (it could not start, or threw outside a request): every waiting call fails with it.
-    const error = new EngineError(`汇审引擎出错：${e.message}。Huishen's engine failed: ${e.message}.`);
-    for (const w of pending.values()) w.reject(error);
+    // The worker itself failed (it could not start, or threw outside a request): every waiting call
+    // fails with it, and so does every later one, rather than wait for an answer that cannot come.
+    failed = new EngineError(`汇审引擎出错：${e.message}。Huishen's engine failed: ${e.message}.`);
+    for (const w of pending.values()) w.reject(failed);
     pending.clear();
   };
   const call = (method: EngineMethod, args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
+      if (failed) return reject(failed);
       const id = ++seq;
       pending.set(id, { resolve, reject });
       worker.postMessage({ seq: id, method, args } as EngineRequest);
