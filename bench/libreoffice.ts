@@ -36,3 +36,10 @@ export function recalculate(file: string): string {
   execFileSync("soffice", [`-env:UserInstallation=file://${recalcProfile()}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
   return join(out, basename(file));
 }
+
+/** `file` exported to PDF by LibreOffice as it would print (page set-up, header and footer); returns the PDF's path. */
+export function exportPdf(file: string): string {
+  const out = mkdtempSync(join(tmpdir(), "huishen-pdf-"));
+  execFileSync("soffice", [`-env:UserInstallation=file://${recalcProfile()}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
+  return join(out, basename(file).replace(/\.xlsx$/i, ".pdf"));
+}

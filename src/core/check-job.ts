@@ -18,6 +18,8 @@ export interface InsertRequest {
   readonly templateKey: string;
   readonly district: string;
   readonly year: number;
+  /** The reader's language: Chinese names only, or Chinese over English (see `TemplateSheetOptions.lang`). */
+  readonly lang?: Lang;
 }
 
 export interface InsertPlan {
@@ -38,7 +40,7 @@ export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapsh
     .filter((s) => s.district === district && s.year === req.year)
     .map((s) => s.sheet);
   const { name: sheetName, change } = districtSheetName(district, req.year, read.sheets.map((s) => s.name));
-  const { plan } = templateSheetPlan(template, { sheetName, district, year: req.year });
+  const { plan } = templateSheetPlan(template, { sheetName, district, year: req.year, lang: req.lang });
   return { plan: { sheets: [plan] }, sheetName, duplicates, ...(change ? { nameChange: change } : {}) };
 }
 

@@ -20,6 +20,8 @@ export interface HostCapabilities {
   readonly dataValidation?: boolean;
   /** ExcelApi 1.13: `Range.getMergedAreasOrNullObject`, so a merge over input cells is found. Optional; undefined counts as unsupported. */
   readonly mergedAreas?: boolean;
+  /** ExcelApi 1.9: `Worksheet.pageLayout`, so sheets print one page wide with their header rows repeated. Optional; undefined counts as unsupported. */
+  readonly pageLayout?: boolean;
   /** A person types into the workbook and `onSheetChanged` reports it (live checking). Optional; undefined counts as yes (Excel). */
   readonly edits?: boolean;
 }

@@ -77,7 +77,7 @@ export function InsertTemplate(props: { host: WorkbookHost; lang: Lang; action: 
     setInserted(undefined);
     const name = district.trim();
     if (!name || year === undefined || !templateKey) return;
-    const request: InsertRequest = { templateKey, district: name, year };
+    const request: InsertRequest = { templateKey, district: name, year, lang };
     void action.run({ owner: "insert", label: "insert.running" }, async (progress) => {
       const read = await host.read();
       const insert = planInsertTemplate(read, request);

@@ -35,7 +35,7 @@ export function BlankTemplateForm(props: { engine: EngineApi; lang: Lang }): Rea
     const name = district.trim();
     setBusy(true);
     engine
-      .blankTemplate(name, year)
+      .blankTemplate(name, year, lang)
       .then((t) => {
         download(t.bytes, `${t.sheetName}.xlsx`, XLSX_TYPE);
         setResult(t.change ? { renamed: t.sheetName } : {});

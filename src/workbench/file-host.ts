@@ -15,7 +15,7 @@ export interface FileHostEvents {
 }
 
 /** Everything the xlsx adapter writes (notes, validation, merged areas, inserting sheets); nobody types into the file here. */
-const CAPABILITIES: HostCapabilities = { notes: true, comments: true, cellProperties: true, insertFromBase64: true, dataValidation: true, mergedAreas: true, edits: false };
+const CAPABILITIES: HostCapabilities = { notes: true, comments: true, cellProperties: true, insertFromBase64: true, dataValidation: true, mergedAreas: true, pageLayout: true, edits: false };
 
 function fromBase64(base64: string): Uint8Array {
   const binary = atob(base64);

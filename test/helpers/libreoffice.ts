@@ -1,2 +1,2 @@
 /** LibreOffice for tests: the same runner `npm run bench` measures with. */
-export { recalculate, requireOracle, sofficeAvailable } from "../../bench/libreoffice";
+export { exportPdf, recalculate, requireOracle, sofficeAvailable } from "../../bench/libreoffice";

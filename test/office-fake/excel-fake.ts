@@ -157,6 +157,20 @@ export interface FakeSheetView {
   /** Conditional formats added through Office.js, in order (the `cells` of a sheet init have none). */
   readonly conditionalFormats: readonly FakeConditionalFormatView[];
   readonly charts: readonly FakeChartView[];
+  /** What `Worksheet.pageLayout` (ExcelApi 1.9) set; empty when nothing was. */
+  readonly print: Readonly<FakePrintState>;
+}
+
+export interface FakePrintState {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerHorizontally?: boolean;
+  titleRows?: string;
+  titleColumns?: string;
+  area?: string;
+  centerHeader?: string;
+  centerFooter?: string;
 }
 
 export interface FakeExcel {
@@ -368,6 +382,7 @@ class SheetState {
   readonly rowHidden = new Set<number>();
   freeze = { rows: 0, columns: 0 };
   tabColor = "";
+  print: FakePrintState = {};
   protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   readonly notes = new Map<number, NoteState>();
   readonly comments = new Map<number, CommentState>();
@@ -1012,6 +1027,10 @@ class WorksheetProxy extends FakeProxy {
     this.engine.require("1.7", "Worksheet.freezePanes");
     return new FreezePanesProxy(this.context, this);
   }
+  get pageLayout(): PageLayoutProxy {
+    this.engine.require("1.9", "Worksheet.pageLayout");
+    return new PageLayoutProxy(this.context, this);
+  }
   get notes(): NoteCollectionProxy {
     this.engine.require("1.18", "Worksheet.notes");
     return new NoteCollectionProxy(this.context, this);
@@ -1137,6 +1156,60 @@ class FreezePanesProxy extends FakeProxy {
   }
   unfreeze(): void {
     this.set("unfreeze", undefined, (s) => (s.freeze = { rows: 0, columns: 0 }));
+  }
+}
+
+/** `Worksheet.pageLayout`: what a sheet prints like; each setter is one queued operation. */
+class PageLayoutProxy extends FakeProxy {
+  protected readonly kind = "PageLayout";
+  constructor(
+    context: FakeContext,
+    private readonly ws: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  protected read(prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `PageLayout.${prop} is not readable in the fake`);
+  }
+  private set<K extends keyof FakePrintState>(key: K, value: FakePrintState[K]): void {
+    this.queue(key, value, () => (this.ws.state().print[key] = value), () => ({ sheet: this.ws.state().name }));
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+  }
+  set orientation(v: string) {
+    this.set("orientation", v);
+  }
+  set zoom(v: FakePrintState["zoom"]) {
+    this.set("zoom", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.set("centerHorizontally", v);
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `Bad print title rows ${rows}`);
+    this.set("titleRows", rows);
+  }
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$[A-Z]+:\$[A-Z]+$/.test(columns)) throw new FakeOfficeError("InvalidArgument", `Bad print title columns ${columns}`);
+    this.set("titleColumns", columns);
+  }
+  setPrintArea(area: string): void {
+    if (!parseRect(area)) throw new FakeOfficeError("InvalidArgument", `Bad print area ${area}`);
+    this.set("area", area);
+  }
+  get headersFooters() {
+    const set = (key: "centerHeader" | "centerFooter", v: string) => this.set(key, v);
+    return {
+      defaultForAllPages: {
+        set centerHeader(v: string) {
+          set("centerHeader", v);
+        },
+        set centerFooter(v: string) {
+          set("centerFooter", v);
+        },
+      },
+    };
   }
 }
 
@@ -2450,6 +2523,9 @@ function sheetView(s: SheetState): FakeSheetView {
     },
     get freeze() {
       return { ...s.freeze };
+    },
+    get print() {
+      return { ...s.print };
     },
     get protection() {
       return { protected: s.protection.protected, options: { ...s.protection.options }, ...(s.protection.password ? { password: s.protection.password } : {}) };

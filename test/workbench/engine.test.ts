@@ -90,13 +90,13 @@ describe("the workbench engine", () => {
 
   it("makes a blank fill-in workbook for a district and year, and says when the name had to change", async () => {
     const engine = createEngine();
-    const t = await engine.blankTemplate("荣昌区", 2024);
+    const t = await engine.blankTemplate("荣昌区", 2024, "zh");
     expect(t).toMatchObject({ sheetName: "荣昌区 2024" });
     expect(t.change).toBeUndefined();
     const wb = await load(t.bytes);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(["荣昌区 2024"]);
     expect(wb.worksheets[0].getCell("B2").value).toBe("荣昌区");
-    await expect(engine.blankTemplate("渝中/渝北", 2024)).resolves.toMatchObject({ sheetName: "渝中-渝北 2024", change: "characters" });
+    await expect(engine.blankTemplate("渝中/渝北", 2024, "en")).resolves.toMatchObject({ sheetName: "渝中-渝北 2024", change: "characters" });
   });
 
   it("answers through the page's message client, errors as EngineError in Chinese first", async () => {

@@ -13,6 +13,7 @@ export const NO_CAPABILITIES: HostCapabilities = {
   insertFromBase64: false,
   dataValidation: false,
   mergedAreas: false,
+  pageLayout: false,
 };
 
 interface RequirementsLike {
@@ -45,5 +46,6 @@ export function detectCapabilities(): HostCapabilities {
     insertFromBase64: isExcelApiSupported("1.13"),
     dataValidation: isExcelApiSupported("1.8"),
     mergedAreas: isExcelApiSupported("1.13"),
+    pageLayout: isExcelApiSupported("1.9"),
   };
 }

@@ -13,6 +13,7 @@ import { OP_OVERHEAD_BYTES, type Op, type OpFn, type SheetFn } from "./ops";
 import { HUISHEN_PROTECTION, needsUnprotected, type SheetState } from "./sheet-state";
 import { columnWidthPoints } from "./style";
 import { queueChart, queueColorScale } from "./summary-ops";
+import { queuePrint } from "./print-ops";
 import { queueValidation } from "./validation";
 
 /** What queueing a sheet needs from the plan's run: the loaded sheets, the queues, the counters. */
@@ -120,6 +121,7 @@ export function queueSheet(st: SheetState, q: SheetQueue): string | undefined {
       else if (columns > 0) panes.freezeColumns(columns);
     });
   }
+  if (sp.print && q.caps.pageLayout) queuePrint(name, sp.print, q.sheet, q.body, q.op);
   if (sp.tabColor !== undefined) q.op(q.body, 16, () => (q.sheet(name).tabColor = sp.tabColor!.toUpperCase()));
   return activate;
 }

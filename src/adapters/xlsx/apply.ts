@@ -27,6 +27,7 @@ import {
   setNumberFormat,
 } from "./cell-style";
 import { cellsOf, parseRange, Rect, rectText } from "../../core/plan/range";
+import { setPrint } from "./print";
 import { addValidation } from "./validation";
 import { PlanError } from "../../core/plan/plan-error";
 import { gridCell, planMerges, planProblems as corePlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
@@ -331,6 +332,7 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
   counts.chartsSkipped += sp.charts?.length ?? 0;
 
   if (sp.freeze) freeze(ws, sp.freeze.rows, sp.freeze.columns);
+  if (sp.print) setPrint(ws, sp.print);
   if (sp.tabColor !== undefined) ws.properties.tabColor = { argb: argb(sp.tabColor) };
   if (sp.visibility !== undefined) ws.state = sp.visibility;
   if (sp.protect !== undefined) await protect(ws, sp.protect);

@@ -1,5 +1,6 @@
 /** A new workbook holding one blank fill-in sheet for a district and year: `huishen template` and the workbench's download. */
 import type * as ExcelJS from "exceljs";
+import type { Lang } from "../../core/findings/format";
 import { districtSheetName, type SheetNameChange } from "../../core/sheet/layout";
 import { templateSheetPlan } from "../../core/sheet/plan-template";
 import { standardTemplate } from "../../core/template/registry";
@@ -15,10 +16,10 @@ export interface BlankTemplateWorkbook {
   readonly change?: SheetNameChange;
 }
 
-export async function blankTemplateWorkbook(district: string, year: number | undefined, at?: Date): Promise<BlankTemplateWorkbook> {
+export async function blankTemplateWorkbook(district: string, year: number | undefined, at?: Date, lang: Lang = "zh"): Promise<BlankTemplateWorkbook> {
   const template = standardTemplate();
   const { name: sheetName, change } = districtSheetName(district, year, []);
-  const { plan } = templateSheetPlan(template, { sheetName, district: district || undefined, year });
+  const { plan } = templateSheetPlan(template, { sheetName, district: district || undefined, year, lang });
   const workbook = newWorkbook(at);
   await applyPlan(workbook, { sheets: [plan] });
   return { workbook, template, sheetName, ...(change ? { change } : {}) };

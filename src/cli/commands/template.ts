@@ -22,7 +22,7 @@ export async function runTemplate(cmd: ParsedCommand, io: Io): Promise<number> {
   const outputs = await Outputs.forInputs([], clock.at, parseLang(cmd.options.lang));
   await outputs.refuseExisting(output, cmd.options.force === true);
 
-  const { workbook, template, sheetName, change } = await blankTemplateWorkbook(district, year, clock.at);
+  const { workbook, template, sheetName, change } = await blankTemplateWorkbook(district, year, clock.at, parseLang(cmd.options.lang));
   if (change) io.err(sheetNameNotice(district, sheetName, change));
   await outputs.writeWorkbook(workbook, output, "-o");
   io.out(`已生成填报表 ${output}（工作表“${sheetName}”，${template.template.indicators.length} 项指标，模板 ${template.key}）\n`);

@@ -74,5 +74,6 @@ export function findingsSheetPlan(
     freeze: { rows: 3, columns: 0 },
     columns: HEADERS.map(([, , width], index) => ({ index, width })),
     rows: [{ index: 2, height: 32 }],
+    print: { orientation: "landscape", titleRows: { first: 2, last: 2 }, header: CONSOLIDATION_SHEETS.findings },
   };
 }

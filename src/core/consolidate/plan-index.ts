@@ -3,6 +3,7 @@ import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
+import { pagesAcross } from "../plan/print";
 import { dimensionWeight, rankedCountByDimension, SCORE_DECIMALS, stabilityDraws } from "./composite";
 import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, type SummaryLayout } from "./layout";
 import { PLAIN, PLAIN_BOLD, PLAIN_CENTER } from "./cell-styles";
@@ -174,6 +175,8 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   });
 
   const legendRow = firstRow + n + 1;
+  // Column order as `indexColumns` gives it: district, the normalised indicators, score, rank, rank range.
+  const widths = [14, ...index.indicators.map(() => 11), 9, 7, 11];
   put(legendRow, 0, { value: legend, style: NOTE });
 
   const hasRows = n > 0;
@@ -189,13 +192,15 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     ],
     notes: [{ address: addressOf(INDEX_LAYOUT.header, cols.range), text: legend }],
     freeze: { rows: INDEX_LAYOUT.header + 1, columns: cols.district + 1 },
-    columns: [
-      { index: cols.district, width: 14 },
-      ...index.indicators.map((code) => ({ index: cols.columnOf.get(code)!, width: 11 })),
-      { index: cols.score, width: 9 },
-      { index: cols.rank, width: 7 },
-      { index: cols.range, width: 11 },
-    ],
+    columns: widths.map((width, index) => ({ index, width })),
+    print: {
+      orientation: "landscape",
+      titleRows: { first: INDEX_LAYOUT.header, last: INDEX_LAYOUT.header },
+      titleColumns: { first: cols.district, last: cols.district },
+      pagesWide: pagesAcross(widths, 1, "landscape"),
+      area: `A1:${lastLetters}${legendRow + 1}`,
+      header: CONSOLIDATION_SHEETS.index,
+    },
     rows: [
       { index: INDEX_LAYOUT.explain, height: 36 },
       { index: INDEX_LAYOUT.header, height: 64 },

@@ -1,5 +1,7 @@
 import { addressOf, columnLetters } from "../grid";
-import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
+import { pagesAcross } from "../plan/print";
+import { rowHeightFor } from "../plan/row-height";
+import type { CellStyle, CellWrite, PrintSpec, RowSpec, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
@@ -18,7 +20,8 @@ import { settingsMarker } from "./settings-marker";
 
 const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
 const DIMENSION: CellStyle = { bold: true, fill: COLORS.dimension, hAlign: "center", border: true };
-const TOTAL: CellStyle = { bold: true, fill: "#E2EFDA", border: true };
+/** The municipal total: what a leader looks for first, so it stands out. */
+const TOTAL: CellStyle = { bold: true, fill: "#C6E0B4", border: true, vAlign: "middle" };
 /** Figures that are not exact (余, 以上) or rates reported without their counts: a person should know. */
 const SOFT: CellStyle = { italic: true, fontColor: "#806000", border: true };
 
@@ -44,6 +47,8 @@ export function summarySheetPlan(c: Consolidation, lang: "zh" | "en" = "zh"): { 
   const settingsCol = l.sourceCol + l.codes.length + 1;
   cells.push({ address: addressOf(0, settingsCol), value: settingsMarker(c.options, c.year), style: { fontColor: "#FFFFFF" } });
 
+  const widths = [14, 7, 18, ...l.codes.map(() => 12)];
+  const lastRow = c.city ? l.totalRow + 1 : l.totalRow;
   return {
     layout: l,
     plan: {
@@ -54,15 +59,32 @@ export function summarySheetPlan(c: Consolidation, lang: "zh" | "en" = "zh"): { 
       cells,
       merges,
       freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
-      columns: [
-        { index: l.districtCol, width: 14 },
-        { index: l.yearCol, width: 7 },
-        { index: l.sourceCol, width: 18 },
-        ...l.codes.map((code) => ({ index: l.columnOf.get(code)!, width: 12 })),
-        { index: settingsCol, hidden: true },
-      ],
-      rows: [{ index: l.headerRow, height: 64 }],
+      columns: [...widths.map((width, index) => ({ index, width })), { index: settingsCol, hidden: true }],
+      rows: tableRows(t, l, lastRow, 12),
+      print: widePrint(`${t.template.title.zh}汇总表`, l, widths, lastCol, lastRow),
     },
+  };
+}
+
+/** Heights: the header tall enough for code, name and unit; the total (and city) rows for their two-line labels. */
+function tableRows(t: LoadedTemplate, l: SummaryLayout, lastRow: number, columnWidth: number): RowSpec[] {
+  const header = rowHeightFor(l.codes.map((code) => ({ text: `${code} ↑\n${t.byCode.get(code)!.name.zh}\n（万元）`, width: columnWidth })));
+  const rows: RowSpec[] = [{ index: l.headerRow, height: header }];
+  // Two lines for the wrapped source (file › sheet) of each district.
+  for (let r = l.firstRow; r < l.totalRow; r++) rows.push({ index: r, height: 30 });
+  for (let r = l.totalRow; r <= lastRow; r++) rows.push({ index: r, height: 32 });
+  return rows;
+}
+
+/** Landscape, spread over as few pages across as stay readable, the district column and both header rows on every page. */
+function widePrint(title: string, l: SummaryLayout, widths: readonly number[], lastCol: string, lastRow: number): PrintSpec {
+  return {
+    orientation: "landscape",
+    titleRows: { first: l.dimensionRow, last: l.headerRow },
+    titleColumns: { first: l.districtCol, last: l.districtCol },
+    pagesWide: pagesAcross(widths, 1, "landscape"),
+    area: `A1:${lastCol}${lastRow + 1}`,
+    header: title,
   };
 }
 
@@ -101,7 +123,8 @@ function districtRow(t: LoadedTemplate, l: SummaryLayout, d: DistrictData, i: nu
   const cells: CellWrite[] = [
     { address: addressOf(row, l.districtCol), value: d.name, style: PLAIN_BOLD },
     { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
-    { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: { ...PLAIN, fontColor: d.inWorkbook ? "#0563C1" : "#595959" } },
+    // Wrapped: a long file and sheet name must not run on over the figures beside it.
+    { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: { ...PLAIN, wrap: true, fontColor: d.inWorkbook ? "#0563C1" : "#595959" } },
   ];
   for (const code of l.codes) {
     const ind = t.byCode.get(code)!;
@@ -206,6 +229,7 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPl
     }
   });
   cells.push({ address: addressOf(l.totalRow, l.districtCol), value: "参与排名\nRanked", style: { ...TOTAL, wrap: true } });
+  const widths = [14, 7, 18, ...ranked.map(() => 10)];
   for (const code of ranked) {
     const r = `${src}${figureRange(summary, code)}`;
     const count = c.districts.filter((d) => d.figures.has(code)).length;
@@ -217,7 +241,8 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPl
     cells,
     merges,
     freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
-    columns: [{ index: 0, width: 14 }, { index: 1, width: 7 }, { index: 2, width: 18 }, ...ranked.map((code) => ({ index: l.columnOf.get(code)!, width: 10 }))],
-    rows: [{ index: l.headerRow, height: 64 }],
+    columns: widths.map((width, index) => ({ index, width })),
+    rows: tableRows(t, l, l.totalRow, 10),
+    print: widePrint("各指标排名", l, widths, lastCol, l.totalRow),
   };
 }

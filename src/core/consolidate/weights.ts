@@ -177,6 +177,7 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
       { index: WEIGHTS_LAYOUT.header, height: 32 },
       { index: normRow, height: 48 },
     ],
+    print: { orientation: "landscape", titleRows: { first: WEIGHTS_LAYOUT.header, last: WEIGHTS_LAYOUT.header }, header: CONSOLIDATION_SHEETS.weights },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseAddress } from "../grid";
 import { validationProblems } from "./data-validation";
+import { printProblems } from "./print";
 import { parseRange, type Rect } from "./range";
 import { sheetNameProblem } from "./sheet-name";
 import { summarySpecProblems } from "./summary-specs";
@@ -73,6 +74,7 @@ export function sheetPlanProblems(sp: SheetPlan): string[] {
   for (const a of sp.clearFlags?.notes ?? []) cell(a, "clearFlags note");
   if (!isColour(sp.tabColor)) at(`tab colour: "${sp.tabColor}" is not #RRGGBB`);
   if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) at("freeze counts must be ≥ 0");
+  if (sp.print) for (const p of printProblems(sp.print)) at(p);
   for (const p of summarySpecProblems(sp)) at(p);
   return out;
 }

@@ -51,7 +51,8 @@ export interface RowSpec {
  */
 export interface InputRuleSpec {
   readonly range: string;
-  readonly type: "whole" | "decimal" | "list";
+  /** `date`: min and max are Excel date serials (days since 1899-12-30). */
+  readonly type: "whole" | "decimal" | "date" | "list";
   readonly operator?: "between" | "greaterThanOrEqual";
   readonly min?: number;
   readonly max?: number;
@@ -104,6 +105,30 @@ export interface ChartSpec {
   readonly to: string;
 }
 
+/**
+ * How a sheet prints, as Chinese offices print a 统计报表: A4, one page wide (as many pages tall as
+ * it takes), the header rows on every page, the title above and 第 N 页 共 M 页 below.
+ */
+export interface PrintSpec {
+  readonly orientation: "portrait" | "landscape";
+  /** 0-based rows repeated at the top of every page. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /**
+   * Pages across (default 1). A table too wide to read at one page (the 汇总表's 92 indicators) is
+   * spread over a few, with `titleColumns` (the district) repeated at the left of each.
+   */
+  readonly pagesWide?: number;
+  /** 0-based columns repeated at the left of every page. */
+  readonly titleColumns?: { readonly first: number; readonly last: number };
+  /** What prints (A1:H120); the used range when absent. */
+  readonly area?: string;
+  /** Centre of the page header: the sheet's title. */
+  readonly header: string;
+}
+
+/** The page footer every printed sheet carries (`&P` page, `&N` pages: Excel's header/footer codes). */
+export const PAGE_FOOTER = "第 &P 页 共 &N 页";
+
 export interface SheetPlan {
   readonly name: string;
   /**
@@ -132,6 +157,7 @@ export interface SheetPlan {
   };
   readonly colorScales?: readonly ColorScaleSpec[];
   readonly charts?: readonly ChartSpec[];
+  readonly print?: PrintSpec;
 }
 
 export interface WritePlan {

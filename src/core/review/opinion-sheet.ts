@@ -97,6 +97,7 @@ function opinionPlan(name: string, district: string, items: readonly FindingRevi
       { index: 3, height: 32 },
     ],
     freeze: { rows: 4, columns: 0 },
+    print: { orientation: "landscape", titleRows: { first: 3, last: 3 }, header: name },
   };
 }
 

@@ -82,6 +82,7 @@ export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly S
     columns: [...WIDTHS.map((width, index) => ({ index, width })), { index: MARKER_COL, hidden: true }],
     rows: [{ index: headerRow, height: 32 }],
     freeze: { rows: 0, columns: 1 },
+    print: { orientation: "landscape", titleRows: { first: headerRow, last: headerRow }, header: reportSheetName(SUMMARY_SHEET, snapshots) },
   };
 }
 

@@ -4,6 +4,11 @@
  * hid or sorted still read correctly.
  */
 
+/**
+ * The grid is the template's contract with saved workbooks (as codes are): it never moves. The
+ * dimension column is written but hidden — each dimension's section header already names it on screen
+ * and on paper; the column stays for filtering and sorting.
+ */
 export const COLUMNS = ["code", "dimension", "name", "unit", "thisYear", "lastYear", "computed", "check", "remarks"] as const;
 export type ColumnKey = (typeof COLUMNS)[number];
 
@@ -23,20 +28,34 @@ export const HEADER_LABELS: Record<ColumnKey, { zh: string; en: string }> = {
 /** 0-based column of each field as written. */
 export const COL: Record<ColumnKey, number> = Object.fromEntries(COLUMNS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
 
+/** Column widths as written (Excel's units: about one "0" each; a CJK character takes two). */
+export const COLUMN_WIDTHS: Record<ColumnKey, number> = { code: 9, dimension: 10, name: 36, unit: 7, thisYear: 13, lastYear: 13, computed: 11, check: 22, remarks: 18 };
+
+/** Columns written but hidden (see COLUMNS). */
+export const HIDDEN_COLUMNS: readonly ColumnKey[] = ["dimension"];
+
 /** Hidden column holding the marker (J). */
 export const MARKER_COL = COLUMNS.length;
 export const MARKER_PREFIX = "HUISHEN-TEMPLATE:";
 
-/** Fixed rows of a freshly written sheet (0-based). */
+/**
+ * Fixed rows of a freshly written sheet (0-based): the title (with the form's identification — 表号,
+ * 制定机关… — at its right), the reporting unit, year and units, the instructions, the column headers,
+ * then the body; the footer (signatures, telephone, date) follows the last indicator.
+ */
 export const ROW = { title: 0, meta: 1, instructions: 2, header: 3, firstBody: 4 } as const;
 
-/** Labels of the district and year inputs in the meta row; the value sits in the next cell to the right. */
-export const DISTRICT_LABEL = { zh: "区县", en: "District" };
-export const YEAR_LABEL = { zh: "年度", en: "Year" };
-export const TEMPLATE_LABEL = { zh: "模板", en: "Template" };
+/** The title spans the columns before this one; the identification the rest. */
+export const IDENTIFICATION_COL = 7;
 
-/** Meta row positions as written: label, then the input. */
-export const META = { districtLabel: 0, district: 1, yearLabel: 3, year: 4, templateLabel: 6, template: 7 } as const;
+/** Labels of the district and year inputs in the meta row; the value sits in the next cell to the right. */
+export const DISTRICT_LABEL = { zh: "填报单位\n（盖章）", en: "Reporting unit (seal)" };
+/** What readers take as the district's label: this layout's, and 区县 of sheets written before it. */
+export const DISTRICT_LABELS_READ = ["填报单位", "区县"] as const;
+export const YEAR_LABEL = { zh: "年度", en: "Year" };
+
+/** Meta row positions as written: label, then the input (the district's spans two columns); the units' text spans to the last column. */
+export const META = { districtLabel: 0, district: 1, yearLabel: 3, year: 4, unitLabel: 6, unit: 7 } as const;
 
 export const COLORS = {
   title: "#1F4E79",

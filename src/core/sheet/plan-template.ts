@@ -1,13 +1,22 @@
+import type { Lang } from "../findings/format";
 import { addressOf, columnLetters } from "../grid";
-import type { CellWrite, SheetPlan, InputRuleSpec } from "../plan/write-plan";
+import { rowHeightFor } from "../plan/row-height";
+import type { CellWrite, InputRuleSpec, RowSpec, SheetPlan } from "../plan/write-plan";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
-import { COL, COLORS, COLUMNS, DISTRICT_LABEL, HEADER_LABELS, MARKER_COL, META, ROW, TEMPLATE_LABEL, YEAR_LABEL, markerText } from "./layout";
+import { COL, COLORS, COLUMNS, COLUMN_WIDTHS, DISTRICT_LABEL, HEADER_LABELS, HIDDEN_COLUMNS, IDENTIFICATION_COL, MARKER_COL, META, ROW, YEAR_LABEL, markerText } from "./layout";
+import { footerBlock } from "./template-footer";
+import { INPUT_STYLE, LABEL_STYLE, LOCKED_STYLE } from "./template-styles";
 
 export interface TemplateSheetOptions {
   readonly sheetName: string;
   readonly district?: string;
   readonly year?: number;
+  /**
+   * The reader's language: Chinese names only (a Chinese office's form), or Chinese over English.
+   * Chinese when absent. Readers find everything by its Chinese label, so both read alike.
+   */
+  readonly lang?: Lang;
 }
 
 export interface TemplateSheetPlan {
@@ -17,50 +26,76 @@ export interface TemplateSheetPlan {
 }
 
 const LAST_COL = columnLetters(COLUMNS.length - 1);
-const INPUT_STYLE = { locked: false, border: true, fill: COLORS.input } as const;
-const LOCKED_STYLE = { border: true, fill: COLORS.locked } as const;
+const VISIBLE = COLUMNS.filter((k) => !HIDDEN_COLUMNS.includes(k));
+const TOTAL_WIDTH = VISIBLE.reduce((w, k) => w + COLUMN_WIDTHS[k], 0);
+const IDENTIFICATION_WIDTH = COLUMNS.slice(IDENTIFICATION_COL).reduce((w, k) => w + COLUMN_WIDTHS[k], 0);
 
-/** The fill-in sheet of a template, as a write plan: protected, inputs unlocked, rates live. */
+const INSTRUCTIONS = {
+  zh: "填报说明：只填白色单元格。空白表示未填报（不等于 0）；比率可填 94.44% 或 0.9444；“200余”等近似值可以照填，汇审会标注。表尾请填写负责人、填表人、联系电话和报出日期。",
+  en: "Fill the white cells only. Blank means not reported (not 0); a rate may be typed as 94.44% or 0.9444; approximate figures such as 200余 may be kept and are flagged. Sign and date the foot of the form.",
+};
+
+/** `zh`, or `zh` over `en` for an English reader. */
+function text(t: { zh: string; en: string }, lang: Lang, sep = "\n"): string {
+  return lang === "en" ? `${t.zh}${sep}${t.en}` : t.zh;
+}
+
+/**
+ * The fill-in sheet of a template as a write plan: a 统计报表 — title, identification (表号,
+ * 制定机关…), reporting unit, year and units, instructions, the indicators under their dimension
+ * headers, and a footer to sign and date; protected, inputs unlocked, rates live, every wrapped row
+ * tall enough for its text, printed on A4 one page wide with the column headers on every page.
+ */
 export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions): TemplateSheetPlan {
+  const lang = opts.lang ?? "zh";
   const cells: CellWrite[] = [];
   const merges: string[] = [];
-  const inputRules: InputRuleSpec[] = [];
+  const rows: RowSpec[] = [];
   const rowOf = new Map<string, number>();
   const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
+  const across = (row: number, from = 0) => merges.push(`${addressOf(row, from)}:${LAST_COL}${row + 1}`);
+  const title = `${t.template.title.zh}填报表`;
 
-  put(ROW.title, 0, { value: `${t.template.title.zh}填报表`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
-  merges.push(`A1:${LAST_COL}1`);
-  cells.push(...metaRow(t, opts));
+  put(ROW.title, 0, { value: title, style: { bold: true, fontSize: 16, fontColor: COLORS.title, hAlign: "center", vAlign: "middle" } });
+  merges.push(`${addressOf(ROW.title, 0)}:${addressOf(ROW.title, IDENTIFICATION_COL - 1)}`);
+  // 表号, 制定机关… one to a line at the top right, as statistical forms carry them.
+  const identification = t.template.form.identification.map((i) => `${i.label.zh}：${i.value}`).join("\n");
+  put(ROW.title, IDENTIFICATION_COL, { value: identification, style: { fontSize: 9, hAlign: "right", vAlign: "middle", wrap: true } });
+  across(ROW.title, IDENTIFICATION_COL);
+  rows.push({ index: ROW.title, height: Math.max(30, rowHeightFor([{ text: identification, width: IDENTIFICATION_WIDTH, fontSize: 9 }])) });
+
+  cells.push(...metaRow(t, opts, lang));
   merges.push(`${addressOf(ROW.meta, META.district)}:${addressOf(ROW.meta, META.district + 1)}`);
-  merges.push(`${addressOf(ROW.meta, META.template)}:${addressOf(ROW.meta, META.template + 1)}`);
-  inputRules.push({
-    range: addressOf(ROW.meta, META.year),
-    type: "whole",
-    operator: "between",
-    min: 2000,
-    max: 2100,
-    errorStyle: "stop",
-    errorTitle: "年度 Year",
-    error: "请填写四位年份，例如 2024。Enter a four-digit year, e.g. 2024.",
-  });
-  put(ROW.instructions, 0, {
-    value:
-      "填报说明：只填白色单元格。空白表示未填报（不等于 0）；比率可填 94.44% 或 0.9444；“200余”等近似值可以照填，汇审会标注。" +
-      " Fill the white cells only. Blank means not reported (not 0).",
-    style: { wrap: true, italic: true, fontColor: "#595959" },
-  });
-  merges.push(`A3:${LAST_COL}3`);
-  COLUMNS.forEach((key, c) =>
-    put(ROW.header, c, {
-      value: `${HEADER_LABELS[key].zh}\n${HEADER_LABELS[key].en}`,
-      style: { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true },
-    }),
+  merges.push(`${addressOf(ROW.meta, META.unit)}:${LAST_COL}${ROW.meta + 1}`);
+  rows.push({ index: ROW.meta, height: rowHeightFor([{ text: DISTRICT_LABEL.zh, width: COLUMN_WIDTHS.code }]) });
+  const inputRules: InputRuleSpec[] = [
+    {
+      range: addressOf(ROW.meta, META.year),
+      type: "whole",
+      operator: "between",
+      min: 2000,
+      max: 2100,
+      errorStyle: "stop",
+      errorTitle: "年度 Year",
+      error: "请填写四位年份，例如 2024。Enter a four-digit year, e.g. 2024.",
+    },
+  ];
+
+  const instructions = text(INSTRUCTIONS, lang, " ");
+  put(ROW.instructions, 0, { value: instructions, style: { wrap: true, vAlign: "top", fontColor: "#595959" } });
+  across(ROW.instructions);
+  rows.push({ index: ROW.instructions, height: rowHeightFor([{ text: instructions, width: TOTAL_WIDTH }]) });
+
+  const headers = COLUMNS.map((key) => text(HEADER_LABELS[key], lang));
+  headers.forEach((value, c) =>
+    put(ROW.header, c, { value, style: { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true } }),
   );
+  rows.push({ index: ROW.header, height: rowHeightFor(headers.map((h, c) => ({ text: h, width: COLUMN_WIDTHS[COLUMNS[c]] }))) });
 
   let row = ROW.firstBody;
   for (const dim of t.template.dimensions) {
-    put(row, 0, { value: `${dim.code} ${dim.name.zh}  ${dim.name.en}`, style: { bold: true, fill: COLORS.dimension } });
-    merges.push(`${addressOf(row, 0)}:${addressOf(row, COLUMNS.length - 1)}`);
+    put(row, 0, { value: `${dim.code} ${text(dim.name, lang, "  ")}`, style: { bold: true, fill: COLORS.dimension, border: true } });
+    across(row);
     row++;
     for (const ind of t.template.indicators.filter((i) => i.dimension === dim.code)) {
       rowOf.set(ind.code, row);
@@ -69,9 +104,18 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
   }
   for (const ind of t.template.indicators) {
     const r = rowOf.get(ind.code)!;
-    cells.push(...indicatorRow(ind, r, rowOf, t));
+    const name = text(ind.name, lang);
+    cells.push(...indicatorRow(ind, t.template.dimensions.find((d) => d.code === ind.dimension)!.name.zh, name, r, rowOf));
     inputRules.push(...inputValidations(ind, r));
+    const height = rowHeightFor([{ text: name, width: COLUMN_WIDTHS.name }]);
+    if (height > 18) rows.push({ index: r, height });
   }
+
+  const footer = footerBlock(t.template.form.footer, row + 1, lang);
+  cells.push(...footer.cells);
+  merges.push(...footer.merges);
+  inputRules.push(...footer.inputRules);
+  rows.push(...footer.rows);
 
   put(0, MARKER_COL, { value: markerText(t.key), style: { fontColor: "#FFFFFF" } });
 
@@ -86,58 +130,51 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
       inputRules,
       protect: true,
       freeze: { rows: ROW.header + 1, columns: COL.name + 1 },
-      columns: [
-        { index: COL.code, width: 7 },
-        { index: COL.dimension, width: 10 },
-        { index: COL.name, width: 34 },
-        { index: COL.unit, width: 7 },
-        { index: COL.thisYear, width: 13 },
-        { index: COL.lastYear, width: 13 },
-        { index: COL.computed, width: 12 },
-        { index: COL.check, width: 30 },
-        { index: COL.remarks, width: 30 },
-        { index: MARKER_COL, hidden: true },
-      ],
-      rows: [
-        { index: ROW.instructions, height: 32 },
-        { index: ROW.header, height: 32 },
-      ],
+      columns: [...COLUMNS.map((key) => ({ index: COL[key], width: COLUMN_WIDTHS[key], ...(HIDDEN_COLUMNS.includes(key) ? { hidden: true } : {}) })), { index: MARKER_COL, hidden: true }],
+      rows,
+      print: {
+        orientation: "portrait",
+        titleRows: { first: ROW.header, last: ROW.header },
+        area: `A1:${LAST_COL}${footer.lastRow + 1}`,
+        header: title,
+      },
     },
   };
 }
 
-function metaRow(t: LoadedTemplate, opts: TemplateSheetOptions): CellWrite[] {
+function metaRow(t: LoadedTemplate, opts: TemplateSheetOptions, lang: Lang): CellWrite[] {
   const at = (c: number) => addressOf(ROW.meta, c);
-  const label = { bold: true, hAlign: "right" } as const;
+  const unit = t.template.form.unit;
   return [
-    { address: at(META.districtLabel), value: `${DISTRICT_LABEL.zh} ${DISTRICT_LABEL.en}`, style: label },
-    { address: at(META.district), value: opts.district ?? "", style: INPUT_STYLE },
+    { address: at(META.districtLabel), value: DISTRICT_LABEL.zh, style: LABEL_STYLE },
+    { address: at(META.district), value: opts.district ?? "", style: { ...INPUT_STYLE, vAlign: "middle" } },
     { address: at(META.district + 1), style: INPUT_STYLE },
-    { address: at(META.yearLabel), value: `${YEAR_LABEL.zh} ${YEAR_LABEL.en}`, style: label },
-    { address: at(META.year), value: opts.year ?? "", numberFormat: "0", style: INPUT_STYLE },
-    { address: at(META.templateLabel), value: `${TEMPLATE_LABEL.zh} ${TEMPLATE_LABEL.en}`, style: label },
-    { address: at(META.template), value: `${t.template.id} ${t.template.version}` },
+    { address: at(META.yearLabel), value: YEAR_LABEL.zh, style: LABEL_STYLE },
+    { address: at(META.year), value: opts.year ?? "", numberFormat: "0", style: { ...INPUT_STYLE, vAlign: "middle", hAlign: "center" } },
+    { address: at(META.unitLabel), value: unit.label.zh, style: LABEL_STYLE },
+    { address: at(META.unit), value: text(unit.value, lang, " "), style: { vAlign: "middle", wrap: true } },
   ];
 }
 
-function indicatorRow(ind: Indicator, r: number, rowOf: ReadonlyMap<string, number>, t: LoadedTemplate): CellWrite[] {
+function indicatorRow(ind: Indicator, dimension: string, name: string, r: number, rowOf: ReadonlyMap<string, number>): CellWrite[] {
   const at = (c: number) => addressOf(r, c);
-  const dim = t.template.dimensions.find((d) => d.code === ind.dimension)!;
+  // Counts in General: a mistyped 1.5 must show as typed, not rounded away by a format.
   const inputFormat = ind.kind === "rate" ? "0.00%" : ind.kind === "amount" ? "#,##0.00" : "General";
+  const middle = { vAlign: "middle" } as const;
   const out: CellWrite[] = [
-    { address: at(COL.code), value: ind.code, style: LOCKED_STYLE },
-    { address: at(COL.dimension), value: dim.name.zh, style: LOCKED_STYLE },
-    { address: at(COL.name), value: `${ind.name.zh}\n${ind.name.en}`, style: { ...LOCKED_STYLE, wrap: true } },
-    { address: at(COL.unit), value: ind.unit, style: { ...LOCKED_STYLE, hAlign: "center" } },
-    { address: at(COL.thisYear), numberFormat: inputFormat, style: INPUT_STYLE },
-    { address: at(COL.lastYear), numberFormat: inputFormat, style: INPUT_STYLE },
+    { address: at(COL.code), value: ind.code, style: { ...LOCKED_STYLE, ...middle, hAlign: "center" } },
+    { address: at(COL.dimension), value: dimension, style: LOCKED_STYLE },
+    { address: at(COL.name), value: name, style: { ...LOCKED_STYLE, ...middle, wrap: true } },
+    { address: at(COL.unit), value: ind.unit, style: { ...LOCKED_STYLE, ...middle, hAlign: "center" } },
+    { address: at(COL.thisYear), numberFormat: inputFormat, style: { ...INPUT_STYLE, ...middle } },
+    { address: at(COL.lastYear), numberFormat: inputFormat, style: { ...INPUT_STYLE, ...middle } },
     { address: at(COL.check), value: "", style: { ...LOCKED_STYLE, wrap: true } },
     { address: at(COL.remarks), style: { ...INPUT_STYLE, wrap: true } },
   ];
   const num = ind.numerator !== undefined ? rowOf.get(ind.numerator) : undefined;
   const den = ind.denominator !== undefined ? rowOf.get(ind.denominator) : undefined;
   if (num !== undefined && den !== undefined) {
-    out.push({ address: at(COL.computed), formula: rateFormula(addressOf(num, COL.thisYear), addressOf(den, COL.thisYear)), result: "", numberFormat: "0.00%", style: LOCKED_STYLE });
+    out.push({ address: at(COL.computed), formula: rateFormula(addressOf(num, COL.thisYear), addressOf(den, COL.thisYear)), result: "", numberFormat: "0.00%", style: { ...LOCKED_STYLE, ...middle } });
   } else {
     out.push({ address: at(COL.computed), value: "", style: LOCKED_STYLE });
   }

@@ -6,7 +6,7 @@ import type { TemplateRegistry } from "../template/registry";
 import type { Indicator } from "../template/schema";
 import { parseCellValue } from "../values/parse";
 import type { ReportedCell } from "../values/types";
-import { COLUMNS, DISTRICT_LABEL, HEADER_LABELS, YEAR_LABEL, parseMarker, type ColumnKey } from "./layout";
+import { COLUMNS, DISTRICT_LABELS_READ, HEADER_LABELS, YEAR_LABEL, parseMarker, type ColumnKey } from "./layout";
 
 /** One indicator's row as read: both values parsed, with their cells. */
 export interface IndicatorEntry {
@@ -67,7 +67,7 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   const { row: headerRow, columns } = header;
   const ref = (row: number, col: number): CellRef => ({ sheet: s.name, address: asAddress(addressOf(row, col)) });
 
-  const district = labelledValue(s, headerRow, DISTRICT_LABEL.zh);
+  const district = DISTRICT_LABELS_READ.map((label) => labelledValue(s, headerRow, label)).find((v) => v !== undefined);
   const year = labelledValue(s, headerRow, YEAR_LABEL.zh);
 
   const entries = new Map<string, IndicatorEntry>();

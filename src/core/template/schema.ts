@@ -56,6 +56,32 @@ export const YoyThresholdsSchema = z.object({
   ratePoints: z.number().gt(0).lte(1).default(0.2),
 });
 
+/** One line of the 报表's identification block: 表号, 制定机关, 批准文号, 有效期至 — whichever the form has. */
+const FormItemSchema = z.object({ label: Text, value: z.string().min(1) });
+
+/** A signature or contact at the form's foot, filled by the district (a date is validated as one). */
+const FooterItemSchema = z.object({ label: Text, input: z.enum(["text", "date"]).default("text") });
+
+/**
+ * The fill-in sheet as a statistical form (统计报表): what its header block names and what its
+ * footer asks for. Data, so another edition names its own 表号 and 制定机关.
+ */
+export const FormSchema = z.object({
+  identification: z.array(FormItemSchema).default([]),
+  /** 计量单位: what the form says of its units. */
+  unit: z.object({ label: Text, value: Text }).default({
+    label: { zh: "计量单位", en: "Units" },
+    value: { zh: "见各指标“单位”栏", en: "see each indicator's unit" },
+  }),
+  footer: z.array(FooterItemSchema).default([
+    { label: { zh: "单位负责人", en: "Head of unit" }, input: "text" },
+    { label: { zh: "统计负责人", en: "Head of statistics" }, input: "text" },
+    { label: { zh: "填表人", en: "Prepared by" }, input: "text" },
+    { label: { zh: "联系电话", en: "Telephone" }, input: "text" },
+    { label: { zh: "报出日期", en: "Date submitted" }, input: "date" },
+  ]),
+});
+
 export const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a template id is lower-case letters, digits and -"),
   version: z.string().regex(/^\d+(\.\d+)*$/, "a version is numbers separated by dots, e.g. 1.0"),
@@ -64,6 +90,7 @@ export const TemplateSchema = z.object({
   indicators: z.array(IndicatorSchema).min(1),
   relations: z.array(RelationSchema).default([]),
   yoy: YoyThresholdsSchema.default({ countRatio: 2, ratePoints: 0.2 }),
+  form: FormSchema.prefault({}),
 });
 
 export type TemplateInput = z.input<typeof TemplateSchema>;
@@ -75,3 +102,4 @@ export type IndicatorKind = z.output<typeof IndicatorKind>;
 export type Direction = z.output<typeof Direction>;
 export type Severity = z.output<typeof Severity>;
 export type LocalText = z.output<typeof Text>;
+export type Form = z.output<typeof FormSchema>;

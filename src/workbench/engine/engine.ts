@@ -108,8 +108,8 @@ export function createEngine(): EngineApi {
 
     snapshotFile: (name, bytes) => snapshotFile(bytes, name),
 
-    async blankTemplate(district, year): Promise<BlankTemplate> {
-      const { workbook, sheetName, change } = await blankTemplateWorkbook(district, year);
+    async blankTemplate(district, year, lang): Promise<BlankTemplate> {
+      const { workbook, sheetName, change } = await blankTemplateWorkbook(district, year, undefined, lang);
       return { bytes: asBytes(await toBuffer(workbook)), sheetName, ...(change ? { change } : {}) };
     },
   };

@@ -3,6 +3,7 @@
  * a Web Worker so parsing, writing and checking never freeze the page. The page holds ids, names and
  * snapshots; the worker holds the workbooks. Every argument and answer is structured-cloneable.
  */
+import type { Lang } from "../../core/findings/format";
 import type { Severity } from "../../core/template/schema";
 import type { ApplyStats, FileSnapshot, WorkbookRead } from "../../core/host";
 import type { WritePlan } from "../../core/plan/write-plan";
@@ -44,7 +45,7 @@ export interface EngineApi {
   /** Every sheet of an .xlsx as snapshots, without keeping the workbook (a district file to consolidate). */
   snapshotFile(name: string, bytes: Uint8Array): Promise<FileSnapshot>;
   /** A blank fill-in workbook for a district and year, as .xlsx bytes. */
-  blankTemplate(district: string, year: number | undefined): Promise<BlankTemplate>;
+  blankTemplate(district: string, year: number | undefined, lang: Lang): Promise<BlankTemplate>;
 }
 
 export type EngineMethod = keyof EngineApi;

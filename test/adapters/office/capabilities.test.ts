@@ -15,12 +15,12 @@ describe("detectCapabilities", () => {
   });
 
   it.each([
-    ["1.7", { notes: false, comments: false, cellProperties: false, insertFromBase64: false, dataValidation: false, mergedAreas: false }],
-    ["1.8", { notes: false, comments: false, cellProperties: false, insertFromBase64: false, dataValidation: true, mergedAreas: false }],
-    ["1.9", { notes: false, comments: false, cellProperties: true, insertFromBase64: false, dataValidation: true, mergedAreas: false }],
-    ["1.10", { notes: false, comments: true, cellProperties: true, insertFromBase64: false, dataValidation: true, mergedAreas: false }],
-    ["1.13", { notes: false, comments: true, cellProperties: true, insertFromBase64: true, dataValidation: true, mergedAreas: true }],
-    ["1.18", { notes: true, comments: true, cellProperties: true, insertFromBase64: true, dataValidation: true, mergedAreas: true }],
+    ["1.7", { notes: false, comments: false, cellProperties: false, insertFromBase64: false, dataValidation: false, mergedAreas: false, pageLayout: false }],
+    ["1.8", { notes: false, comments: false, cellProperties: false, insertFromBase64: false, dataValidation: true, mergedAreas: false, pageLayout: false }],
+    ["1.9", { notes: false, comments: false, cellProperties: true, insertFromBase64: false, dataValidation: true, mergedAreas: false, pageLayout: true }],
+    ["1.10", { notes: false, comments: true, cellProperties: true, insertFromBase64: false, dataValidation: true, mergedAreas: false, pageLayout: true }],
+    ["1.13", { notes: false, comments: true, cellProperties: true, insertFromBase64: true, dataValidation: true, mergedAreas: true, pageLayout: true }],
+    ["1.18", { notes: true, comments: true, cellProperties: true, insertFromBase64: true, dataValidation: true, mergedAreas: true, pageLayout: true }],
   ])("ExcelApi %s", (version, expected) => {
     const { host } = setup(version);
     expect(detectCapabilities()).toEqual(expected);

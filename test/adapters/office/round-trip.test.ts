@@ -69,8 +69,20 @@ describe("template sheet round trip through the fake Excel", () => {
     // Frozen below the header and right of the name; the marker column hidden; widths in points.
     expect(s.freeze).toEqual({ rows: ROW.header + 1, columns: COL.name + 1 });
     expect(s.columnHidden(MARKER_COL)).toBe(true);
-    expect(s.columnWidth(COL.name)).toBe((34 * 7 + 5) * 0.75);
-    expect(s.rowHeight(ROW.header)).toBe(32);
+    expect(s.columnWidth(COL.name)).toBe((36 * 7 + 5) * 0.75);
+    expect(s.columnHidden(COL.dimension)).toBe(true);
+    expect(s.rowHeight(ROW.header)).toBe(plan.rows!.find((r) => r.index === ROW.header)!.height);
+    // Printed as a form: A4 portrait, one page wide, the column headers on every page, numbered pages.
+    expect(s.print).toEqual({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      centerHorizontally: true,
+      titleRows: `$${ROW.header + 1}:$${ROW.header + 1}`,
+      area: expect.stringMatching(/^A1:I\d+$/),
+      centerHeader: "法治政府建设年度指标（2024 版）填报表",
+      centerFooter: "第 &P 页 共 &N 页",
+    });
     expect(fake.activeSheet).toBe(SHEET);
   });
 

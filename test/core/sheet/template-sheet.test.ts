@@ -22,6 +22,36 @@ describe("the template sheet plan", () => {
     expect(cell(`A${rowOf.get("B01")!}`)!.value).toMatch(/^B 政务服务与营商环境/);
   });
 
+  it("is a 统计报表: identification from the edition, reporting unit, year and units, a footer to sign and date", () => {
+    expect(cell("H1")!.value).toBe("表号：法治 1 表\n制定机关：市委全面依法治市委员会办公室");
+    expect(cell("A2")!.value).toBe("填报单位\n（盖章）");
+    expect([cell("B2")!.value, cell("E2")!.value]).toEqual(["荣昌区", 2024]);
+    expect([cell("G2")!.value, cell("H2")!.value]).toEqual(["计量单位", "见各指标“单位”栏，金额为万元"]);
+    const last = Math.max(...rowOf.values()) + 1; // 1-based last indicator row
+    const labels = plan.cells!.filter((c) => Number(c.address.replace(/^[A-Z]+/, "")) > last && typeof c.value === "string").map((c) => c.value);
+    expect(labels).toEqual(["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："]);
+    const date = plan.inputRules!.find((r) => r.type === "date")!;
+    expect(date).toMatchObject({ operator: "between", min: 36526, max: 73415, errorStyle: "stop" });
+    expect(cell(date.range)).toMatchObject({ numberFormat: 'yyyy"年"m"月"d"日"', style: { locked: false } });
+  });
+
+  it("hides the dimension column (each section header names it), keeps names Chinese, sizes wrapped rows, prints A4 portrait one page wide", () => {
+    expect(plan.columns!.find((c) => c.index === COL.dimension)).toMatchObject({ hidden: true });
+    expect(cell(`C${rowOf.get("E03")! + 1}`)!.value).toBe("行政复议审结率");
+    expect(templateSheetPlan(t, { sheetName: "x", lang: "en" }).plan.cells!.find((c) => c.address === `C${rowOf.get("E03")! + 1}`)!.value).toBe("行政复议审结率\nReconsideration conclusion rate");
+    // The instructions run over two lines at the sheet's width: the row is two lines tall.
+    expect(plan.rows!.find((r) => r.index === 2)!.height).toBe(33);
+    expect(plan.print).toEqual({ orientation: "portrait", titleRows: { first: 3, last: 3 }, area: expect.stringMatching(/^A1:I\d+$/), header: "法治政府建设年度指标（2024 版）填报表" });
+  });
+
+  it("reads the district of a sheet written before the form layout (labelled 区县)", () => {
+    const snapshot = snapshotFromPlan(plan);
+    const values = snapshot.values.map((r) => [...r]);
+    values[1][0] = "区县 District";
+    const read = readTemplateSheet({ ...snapshot, values }, builtinRegistry());
+    expect(read.ok && read.value.district).toBe("荣昌区");
+  });
+
   it("writes a live rate formula over this year's numerator and denominator, blank until both are filled", () => {
     const r = rowOf.get("E03")! + 1;
     const e01 = rowOf.get("E01")! + 1;
@@ -32,7 +62,8 @@ describe("the template sheet plan", () => {
 
   it("unlocks only the inputs (district, year, both values, remarks) and protects the sheet", () => {
     const unlocked = plan.cells!.filter((c) => c.style?.locked === false).map((c) => c.address.replace(/\d+/, ""));
-    expect(new Set(unlocked)).toEqual(new Set(["B", "C", "E", "F", "I"]));
+    // B:C district, E year and both values, I remarks; D:E and G:H the footer's names, telephone and date.
+    expect(new Set(unlocked)).toEqual(new Set(["B", "C", "D", "E", "F", "G", "H", "I"]));
     expect(plan.protect).toBe(true);
     expect(cell(`A${rowOf.get("E03")! + 1}`)!.style?.locked).toBeUndefined();
   });
