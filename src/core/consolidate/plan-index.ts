@@ -4,6 +4,7 @@ import { COLORS } from "../sheet/layout";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { pagesAcross } from "../plan/print";
+import { rowHeightFor } from "../plan/row-height";
 import { dimensionWeight, rankedCountByDimension, SCORE_DECIMALS, stabilityDraws } from "./composite";
 import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, type SummaryLayout } from "./layout";
 import { PLAIN, PLAIN_BOLD, PLAIN_CENTER } from "./cell-styles";
@@ -36,18 +37,22 @@ export interface IndexSheetInput {
 /** Fixed rows of the sheet (0-based). */
 export const INDEX_LAYOUT = { title: 0, explain: 1, method: 2, weights: 3, header: 4, firstRow: 5 } as const;
 
-/** Columns (0-based): district, the ranked indicators, score, rank, rank range. */
+/** Columns (0-based): district, score, rank, rank range — what a leader reads first — then the normalised indicators. */
 export interface IndexColumns {
   readonly district: number;
   readonly columnOf: ReadonlyMap<string, number>;
   readonly score: number;
   readonly rank: number;
   readonly range: number;
+  /** The last column written. */
+  readonly last: number;
 }
+
+const FIRST_INDICATOR = 4;
 
 export function indexColumns(index: CompositeIndex): IndexColumns {
   const k = index.indicators.length;
-  return { district: 0, columnOf: new Map(index.indicators.map((c, j) => [c, 1 + j])), score: 1 + k, rank: 2 + k, range: 3 + k };
+  return { district: 0, score: 1, rank: 2, range: 3, columnOf: new Map(index.indicators.map((c, j) => [c, FIRST_INDICATOR + j])), last: Math.max(3, FIRST_INDICATOR + k - 1) };
 }
 
 /** District indices (summary order) in the sheet's row order: by the engine's rank, ties and the unranked in summary order, unranked last. */
@@ -66,6 +71,26 @@ const LABEL: CellStyle = { bold: true, hAlign: "right" };
 const NOTE: CellStyle = { italic: true, wrap: true, fontColor: "#595959", vAlign: "top" };
 const SCALE = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
 
+const EXPLAIN =
+  "各指标按方向（↑ 越大越好，↓ 越小越好）归一化到 0–1；得分 = 100 × Σ(权重 × 归一化值) ÷ Σ(已填报指标的权重)，未填报的指标不计入，权重在已填报指标间重新分配；权重和归一化方法来自“指数权重”表。" +
+  " Each indicator is normalised to 0–1 in its direction; score = 100 · Σ w·s / Σ w over the indicators a district reported; weights and normalisation come from the 指数权重 sheet.";
+
+/** Paragraphs wrap within the first printed page's width (about 120 units once the repeated columns are printed again), not across the whole wide sheet. */
+const PARAGRAPH_UNITS = 120;
+
+/** The last column of a paragraph that fits the first page, and its width. */
+function paragraphSpan(widths: readonly number[]): { last: number; width: number } {
+  let width = 0;
+  let last = 0;
+  widths.forEach((w, i) => {
+    if (width + w <= PARAGRAPH_UNITS || i === 0) {
+      width += w;
+      last = i;
+    }
+  });
+  return { last, width };
+}
+
 export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const { template: t, summary: l, index } = input;
   const src = sheetRef(input.summarySheet ?? CONSOLIDATION_SHEETS.summary);
@@ -76,7 +101,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const order = indexRowOrder(index);
   const firstRow = INDEX_LAYOUT.firstRow;
   const lastRow = firstRow + n - 1;
-  const lastLetters = columnLetters(cols.range);
+  const lastLetters = columnLetters(cols.last);
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
   const legend = legendText(input);
@@ -86,16 +111,14 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     style: { bold: true, fontSize: 14, fontColor: COLORS.title },
   });
   put(INDEX_LAYOUT.explain, 0, {
-    value:
-      "各指标按方向（↑ 越大越好，↓ 越小越好）归一化到 0–1；得分 = 100 × Σ(权重 × 归一化值) ÷ Σ(已填报指标的权重)，未填报的指标不计入，权重在已填报指标间重新分配；权重和归一化方法来自“指数权重”表。" +
-      " Each indicator is normalised to 0–1 in its direction; score = 100 · Σ w·s / Σ w over the indicators a district reported; weights and normalisation come from the 指数权重 sheet.",
-    style: { wrap: true, fontColor: "#595959" },
+    value: EXPLAIN,
+    style: { wrap: true, vAlign: "top", fontColor: "#595959" },
   });
 
   // The normalisation in force, read from the weights sheet: rate formulas below test this cell.
   const methodAddress = addressOf(INDEX_LAYOUT.method, 1);
   const methodAbs = absolute(methodAddress);
-  put(INDEX_LAYOUT.method, 0, { value: "归一化方法 Normalisation", style: LABEL });
+  put(INDEX_LAYOUT.method, 0, { value: "归一化方法\nNormalisation", style: { ...LABEL, wrap: true } });
   const methodResult = NORMALISATION_LABELS[input.settings.normalisation];
   const nCell = input.weightsCells.normalisation;
   if (nCell !== undefined) {
@@ -131,8 +154,8 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   put(INDEX_LAYOUT.header, cols.rank, { value: "排名\nRank", style: HEADER });
   put(INDEX_LAYOUT.header, cols.range, { value: "排名区间\nRank range", style: HEADER });
 
-  const firstInd = columnLetters(1);
-  const lastInd = columnLetters(k);
+  const firstInd = columnLetters(FIRST_INDICATOR);
+  const lastInd = columnLetters(FIRST_INDICATOR + k - 1);
   const weightsRow = `$${firstInd}$${INDEX_LAYOUT.weights + 1}:$${lastInd}$${INDEX_LAYOUT.weights + 1}`;
   const scoreLetters = columnLetters(cols.score);
   const scores = `$${scoreLetters}$${firstRow + 1}:$${scoreLetters}$${lastRow + 1}`;
@@ -175,8 +198,10 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   });
 
   const legendRow = firstRow + n + 1;
-  // Column order as `indexColumns` gives it: district, the normalised indicators, score, rank, rank range.
-  const widths = [14, ...index.indicators.map(() => 11), 9, 7, 11];
+  // Column order as `indexColumns` gives it: district, score, rank, rank range, the normalised indicators.
+  const widths = [14, 9, 7, 11, ...index.indicators.map(() => 11)];
+  const paragraph = paragraphSpan(widths);
+  const paragraphLetters = columnLetters(Math.min(paragraph.last, cols.last));
   put(legendRow, 0, { value: legend, style: NOTE });
 
   const hasRows = n > 0;
@@ -187,8 +212,8 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     cells,
     merges: [
       `A${INDEX_LAYOUT.title + 1}:${lastLetters}${INDEX_LAYOUT.title + 1}`,
-      `A${INDEX_LAYOUT.explain + 1}:${lastLetters}${INDEX_LAYOUT.explain + 1}`,
-      `A${legendRow + 1}:${lastLetters}${legendRow + 1}`,
+      `A${INDEX_LAYOUT.explain + 1}:${paragraphLetters}${INDEX_LAYOUT.explain + 1}`,
+      `A${legendRow + 1}:${paragraphLetters}${legendRow + 1}`,
     ],
     notes: [{ address: addressOf(INDEX_LAYOUT.header, cols.range), text: legend }],
     freeze: { rows: INDEX_LAYOUT.header + 1, columns: cols.district + 1 },
@@ -196,15 +221,16 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     print: {
       orientation: "landscape",
       titleRows: { first: INDEX_LAYOUT.header, last: INDEX_LAYOUT.header },
-      titleColumns: { first: cols.district, last: cols.district },
-      pagesWide: pagesAcross(widths, 1, "landscape"),
+      titleColumns: { first: cols.district, last: cols.range },
+      pagesWide: pagesAcross(widths, cols.range + 1, "landscape"),
       area: `A1:${lastLetters}${legendRow + 1}`,
       header: CONSOLIDATION_SHEETS.index,
     },
     rows: [
-      { index: INDEX_LAYOUT.explain, height: 36 },
+      { index: INDEX_LAYOUT.explain, height: rowHeightFor([{ text: EXPLAIN, width: paragraph.width }]) },
+      { index: INDEX_LAYOUT.method, height: 33 },
       { index: INDEX_LAYOUT.header, height: 64 },
-      { index: legendRow, height: 36 },
+      { index: legendRow, height: rowHeightFor([{ text: legend, width: paragraph.width }]) },
     ],
     colorScales: hasRows
       ? [
@@ -221,8 +247,8 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
               categories: `A${firstRow + 1}:A${lastRow + 1}`,
               values: `${scoreLetters}${firstRow + 1}:${scoreLetters}${lastRow + 1}`,
               seriesName: "得分 Score",
-              from: addressOf(INDEX_LAYOUT.header, cols.range + 2),
-              to: addressOf(INDEX_LAYOUT.header + Math.max(18, n + 2), cols.range + 10),
+              from: addressOf(INDEX_LAYOUT.header, cols.last + 2),
+              to: addressOf(INDEX_LAYOUT.header + Math.max(18, n + 2), cols.last + 10),
             },
           ]
         : [],

@@ -19,7 +19,7 @@ function planFor(s: IndexSettings = settings, over: Partial<IndexSheetInput> = {
 }
 
 // Summary columns: A 区县, B 年度, C 来源, then every indicator: D X01, E X02, F X03, G X04, H Y01, I Y02; district rows 5–8.
-// Index columns: A 区县, B X01, C X04, D Y01, E Y02, F 得分, G 排名, H 排名区间; weights in row 4, header row 5, districts from row 6.
+// Index columns: A 区县, B 得分, C 排名, D 排名区间, E X01, F X04, G Y01, H Y02; weights in row 4, header row 5, districts from row 6.
 // Engine (composite.test.ts): scores 甲 50, 乙 37.5, 丙 50, 丁 62.5 → ranks 2, 4, 2, 1 → rows 丁, 甲, 丙, 乙.
 
 describe("the index sheet plan", () => {
@@ -30,8 +30,8 @@ describe("the index sheet plan", () => {
     expect(plan.columns!.map((c) => c.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it("heads each ranked indicator with its code, direction and name, then score, rank and rank range", () => {
-    expect(["A5", "B5", "C5", "F5", "G5", "H5"].map((a) => cell(a).value)).toEqual([
+  it("heads score, rank and rank range first, beside the district, then each ranked indicator with its code, direction and name", () => {
+    expect(["A5", "E5", "F5", "B5", "C5", "D5"].map((a) => cell(a).value)).toEqual([
       "区县\nDistrict",
       "X01 ↑\n学法次数",
       "X04 ↓\n败诉率",
@@ -54,36 +54,36 @@ describe("the index sheet plan", () => {
     const p = indexSheetPlan({ template: tiny, summary: summaryLayout(tiny, 5), districts: [...names, "戊区"], index: idx, settings, weightsCells: freshWeightsCells(tiny) });
     const at = (a: string) => p.cells!.find((c) => c.address === a)!;
     expect(at("A10").value).toBe("戊区");
-    expect([at("B10").result, at("F10").result, at("G10").result, at("H10").value]).toEqual(["", "", "", ""]);
+    expect([at("E10").result, at("B10").result, at("C10").result, at("D10").value]).toEqual(["", "", "", ""]);
   });
 
   it("weights each indicator by a formula over the weights sheet: the dimension's weight over its ranked indicators", () => {
-    expect(cell("B4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$5),'指数权重'!$C$5>=0),'指数权重'!$C$5,1)/2");
-    expect(cell("D4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$6),'指数权重'!$C$6>=0),'指数权重'!$C$6,1)/2");
-    expect(["B4", "C4", "D4", "E4"].map((a) => cell(a).result)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(cell("E4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$5),'指数权重'!$C$5>=0),'指数权重'!$C$5,1)/2");
+    expect(cell("G4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$6),'指数权重'!$C$6>=0),'指数权重'!$C$6,1)/2");
+    expect(["E4", "F4", "G4", "H4"].map((a) => cell(a).result)).toEqual([0.5, 0.5, 0.5, 0.5]);
   });
 
   it("normalises each figure by a formula over the summary's cell of the same district, and carries the engine's number", () => {
     // 丁 (summary row 8), X01 ↑: (20 − 10)/(30 − 10) = 0.5.
     const range = "'汇总表'!$D$5:$D$8";
-    expect(cell("B6").formula).toBe(`IF('汇总表'!D8="","",IF(MAX(${range})=MIN(${range}),1,('汇总表'!D8-MIN(${range}))/(MAX(${range})-MIN(${range}))))`);
-    expect(cell("B6").result).toBe(0.5);
+    expect(cell("E6").formula).toBe(`IF('汇总表'!D8="","",IF(MAX(${range})=MIN(${range}),1,('汇总表'!D8-MIN(${range}))/(MAX(${range})-MIN(${range}))))`);
+    expect(cell("E6").result).toBe(0.5);
     // 丁, X04 ↓ rate: goalposts when the method cell says so, else (max − x)/(max − min) = (0.75 − 0.25)/0.5 = 1.
     const g = "'汇总表'!$G$5:$G$8";
-    expect(cell("C6").formula).toBe(
+    expect(cell("F6").formula).toBe(
       `IF('汇总表'!G8="","",IF($B$3="目标值 goalposts",MIN(1,MAX(0,1-'汇总表'!G8)),IF(MAX(${g})=MIN(${g}),1,(MAX(${g})-'汇总表'!G8)/(MAX(${g})-MIN(${g})))))`,
     );
-    expect(cell("C6").result).toBe(1);
+    expect(cell("F6").result).toBe(1);
     // 丙 (summary row 7) did not report Y01: the formula looks at H7 and stays blank.
-    expect(cell("D8").formula).toMatch(/^IF\('汇总表'!H7="",""/);
-    expect(cell("D8").result).toBe("");
+    expect(cell("G8").formula).toMatch(/^IF\('汇总表'!H7="",""/);
+    expect(cell("G8").result).toBe("");
   });
 
   it("references, in every normalised cell, only its district's summary cell and the indicator's summary column", () => {
     const order = indexRowOrder(index);
     order.forEach((i, pos) => {
       index.indicators.forEach((code, j) => {
-        const c = cell(`${"BCDE"[j]}${6 + pos}`);
+        const c = cell(`${"EFGH"[j]}${6 + pos}`);
         const refs = [...c.formula!.matchAll(/'汇总表'!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)].map((m) => m[1]);
         expect(new Set(refs)).toEqual(new Set([figureAddress(summary, code, i), figureRange(summary, code)]));
         expect(c.result).toBe(index.normalised[i].get(code) ?? "");
@@ -93,18 +93,18 @@ describe("the index sheet plan", () => {
   });
 
   it("scores with SUMPRODUCT over the reported cells and their weights, and ranks with RANK.EQ", () => {
-    expect(cell("F6").formula).toBe('IF(SUMPRODUCT(--(B6:E6<>""),$B$4:$E$4)=0,"",ROUND(100*SUMPRODUCT(B6:E6,$B$4:$E$4)/SUMPRODUCT(--(B6:E6<>""),$B$4:$E$4),10))');
-    expect(cell("G6").formula).toBe('IF(F6="","",_xlfn.RANK.EQ(F6,$F$6:$F$9,0))');
-    expect(["F6", "F7", "F8", "F9"].map((a) => cell(a).result)).toEqual([62.5, 50, 50, 37.5]);
-    expect(["G6", "G7", "G8", "G9"].map((a) => cell(a).result)).toEqual([1, 2, 2, 4]);
-    expect([cell("F6").numberFormat, cell("G6").numberFormat]).toEqual(["0.0", "0"]);
+    expect(cell("B6").formula).toBe('IF(SUMPRODUCT(--(E6:H6<>""),$E$4:$H$4)=0,"",ROUND(100*SUMPRODUCT(E6:H6,$E$4:$H$4)/SUMPRODUCT(--(E6:H6<>""),$E$4:$H$4),10))');
+    expect(cell("C6").formula).toBe('IF(B6="","",_xlfn.RANK.EQ(B6,$B$6:$B$9,0))');
+    expect(["B6", "B7", "B8", "B9"].map((a) => cell(a).result)).toEqual([62.5, 50, 50, 37.5]);
+    expect(["C6", "C7", "C8", "C9"].map((a) => cell(a).result)).toEqual([1, 2, 2, 4]);
+    expect([cell("B6").numberFormat, cell("C6").numberFormat]).toEqual(["0.0", "0"]);
   });
 
   it("writes the rank range as a value with a legend naming the draws and the spread", () => {
     // ±20 %: 甲 and 丙 swap 2nd and 3rd (composite.test.ts), 丁 is always 1st, 乙 always 4th.
-    expect(["H6", "H7", "H8", "H9"].map((a) => cell(a).value)).toEqual(["1", "2–3", "2–3", "4"]);
-    expect(cell("H6").formula).toBeUndefined();
-    expect(plan.notes).toEqual([{ address: "H5", text: expect.stringContaining("1000") }]);
+    expect(["D6", "D7", "D8", "D9"].map((a) => cell(a).value)).toEqual(["1", "2–3", "2–3", "4"]);
+    expect(cell("D6").formula).toBeUndefined();
+    expect(plan.notes).toEqual([{ address: "D5", text: expect.stringContaining("1000") }]);
     const legend = String(cell("A11").value);
     expect(legend).toMatch(/抽取 1000 次/);
     expect(legend).toMatch(/±20%/);
@@ -119,8 +119,8 @@ describe("the index sheet plan", () => {
 
   it("colours the normalised block and the scores red–yellow–green and charts the scores beside the table", () => {
     const scale = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" };
-    expect(plan.colorScales).toEqual([{ range: "B6:E9", ...scale }, { range: "F6:F9", ...scale }]);
-    expect(plan.charts).toEqual([expect.objectContaining({ categories: "A6:A9", values: "F6:F9", from: "J5" })]);
+    expect(plan.colorScales).toEqual([{ range: "E6:H9", ...scale }, { range: "B6:B9", ...scale }]);
+    expect(plan.charts).toEqual([expect.objectContaining({ categories: "A6:A9", values: "B6:B9", from: "J5" })]);
   });
 });
 
@@ -130,7 +130,7 @@ describe("the index sheet with other settings and weights sheets", () => {
     expect(cell("B3").result).toBe("目标值 goalposts");
     // 丙 first (66.6666666667): X04 ↓ goalposts 1 − 0.5 = 0.5, Y02 0.5.
     expect(cell("A6").value).toBe("丙区");
-    expect([cell("C6").result, cell("E6").result, cell("F6").result]).toEqual([0.5, 0.5, 66.6666666667]);
+    expect([cell("F6").result, cell("H6").result, cell("B6").result]).toEqual([0.5, 0.5, 66.6666666667]);
   });
 
   it("points the weight formulas at rows a person moved, and fixes the weight where a dimension's row is gone", () => {
@@ -140,14 +140,14 @@ describe("the index sheet with other settings and weights sheets", () => {
     const read = readWeightsSheet([{ ...s, values }], tiny)!;
     expect(read.cells.weights.get("Y")).toBe("C5");
     const { cell } = planFor(settings, { weightsCells: read.cells });
-    expect(cell("D4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$5),'指数权重'!$C$5>=0),'指数权重'!$C$5,1)/2");
-    expect(cell("B4").formula).toContain("'指数权重'!$C$6");
+    expect(cell("G4").formula).toBe("IF(AND(ISNUMBER('指数权重'!$C$5),'指数权重'!$C$5>=0),'指数权重'!$C$5,1)/2");
+    expect(cell("E4").formula).toContain("'指数权重'!$C$6");
     // Without a normalisation cell the method is the settings', as a value.
     expect(cell("B3")).toMatchObject({ value: "最小-最大 min-max" });
     expect(cell("B3").formula).toBeUndefined();
 
     const { cell: c2 } = planFor({ ...settings, dimensionWeights: new Map([["X", 3]]) }, { weightsCells: { weights: new Map() } });
-    expect([c2("B4").formula, c2("B4").result, c2("D4").formula, c2("D4").result]).toEqual(["3/2", 1.5, "1/2", 0.5]);
+    expect([c2("E4").formula, c2("E4").result, c2("G4").formula, c2("G4").result]).toEqual(["3/2", 1.5, "1/2", 0.5]);
   });
 
   it("says so in the legend when many districts make it draw less", () => {
