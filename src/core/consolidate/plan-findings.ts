@@ -2,6 +2,7 @@ import { compareFindings, countBySeverity, type Finding } from "../findings/find
 import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
 import { addressOf } from "../grid";
+import { usedArea } from "../plan/print";
 import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import type { LoadedTemplate } from "../template/load";
@@ -71,9 +72,10 @@ export function findingsSheetPlan(
     mode: "replace",
     tabColor: COLORS.error,
     cells,
-    freeze: { rows: 3, columns: 0 },
+    // Below the header, right of the district.
+    freeze: { rows: 3, columns: 3 },
     columns: HEADERS.map(([, , width], index) => ({ index, width })),
     rows: [{ index: 2, height: 32 }],
-    print: { orientation: "landscape", titleRows: { first: 2, last: 2 }, header: CONSOLIDATION_SHEETS.findings },
+    print: { orientation: "landscape", titleRows: { first: 2, last: 2 }, area: usedArea(cells), header: CONSOLIDATION_SHEETS.findings },
   };
 }

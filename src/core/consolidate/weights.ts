@@ -1,3 +1,4 @@
+import { usedArea } from "../plan/print";
 import { asAddress, type CellRef } from "../brand";
 import type { Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
@@ -177,7 +178,7 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
       { index: WEIGHTS_LAYOUT.header, height: 32 },
       { index: normRow, height: 48 },
     ],
-    print: { orientation: "landscape", titleRows: { first: WEIGHTS_LAYOUT.header, last: WEIGHTS_LAYOUT.header }, header: CONSOLIDATION_SHEETS.weights },
+    print: { orientation: "landscape", titleRows: { first: WEIGHTS_LAYOUT.header, last: WEIGHTS_LAYOUT.header }, area: usedArea(cells), header: CONSOLIDATION_SHEETS.weights },
   };
 }
 

@@ -3,9 +3,9 @@
  * Excel's title-row reference, the page header and footer with their codes, and the checks made
  * before anything is written.
  */
-import { columnLetters } from "../grid";
+import { columnLetters, parseAddress } from "../grid";
 import { parseRange } from "./range";
-import { PAGE_FOOTER, type PrintSpec } from "./write-plan";
+import { PAGE_FOOTER, type CellWrite, type PrintSpec } from "./write-plan";
 
 /** Excel's limit on a page header or footer, codes included. */
 export const HEADER_FOOTER_LIMIT = 255;
@@ -41,6 +41,19 @@ export function pagesAcross(widths: readonly number[], repeated: number, orienta
   const title = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
   const rest = widths.slice(repeated).reduce((a, b) => a + b, 0);
   return Math.max(1, Math.ceil(rest / Math.max(1, PAGE_UNITS[orientation] - title)));
+}
+
+/** `A1:` to the last row and column the cells reach: the print area of a sheet written whole by one plan. */
+export function usedArea(cells: readonly CellWrite[]): string {
+  let row = 0;
+  let col = 0;
+  for (const c of cells) {
+    const p = parseAddress(c.address);
+    if (!p) continue;
+    row = Math.max(row, p.row);
+    col = Math.max(col, p.col);
+  }
+  return `A1:${columnLetters(col)}${row + 1}`;
 }
 
 export function printProblems(spec: PrintSpec): string[] {

@@ -1,3 +1,4 @@
+import { usedArea } from "../plan/print";
 import type { CellRef } from "../brand";
 import { addressOf, parseAddress, type SheetSnapshot } from "../grid";
 import type { CellWrite, SheetPlan } from "../plan/write-plan";
@@ -97,7 +98,7 @@ function opinionPlan(name: string, district: string, items: readonly FindingRevi
       { index: 3, height: 32 },
     ],
     freeze: { rows: 4, columns: 0 },
-    print: { orientation: "landscape", titleRows: { first: 3, last: 3 }, header: name },
+    print: { orientation: "landscape", titleRows: { first: 3, last: 3 }, area: usedArea(cells), header: name },
   };
 }
 

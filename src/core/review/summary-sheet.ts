@@ -1,3 +1,4 @@
+import { usedArea } from "../plan/print";
 import { sheetText } from "./sheet-text";
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters, type SheetSnapshot } from "../grid";
@@ -81,8 +82,9 @@ export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly S
     merges: ["A1:I1", "A3:I3"],
     columns: [...WIDTHS.map((width, index) => ({ index, width })), { index: MARKER_COL, hidden: true }],
     rows: [{ index: headerRow, height: 32 }],
-    freeze: { rows: 0, columns: 1 },
-    print: { orientation: "landscape", titleRows: { first: headerRow, last: headerRow }, header: reportSheetName(SUMMARY_SHEET, snapshots) },
+    // Below the districts' header, right of the district names.
+    freeze: { rows: headerRow + 1, columns: 1 },
+    print: { orientation: "landscape", titleRows: { first: headerRow, last: headerRow }, area: usedArea(cells), header: reportSheetName(SUMMARY_SHEET, snapshots) },
   };
 }
 

@@ -1,3 +1,5 @@
+import { planConsolidation } from "../../../src/core/consolidate";
+import { consolidateReports } from "../../helpers/consolidate-reports";
 import type { SheetSnapshot } from "../../../src/core/grid";
 import type { SheetPlan } from "../../../src/core/plan/write-plan";
 import {
@@ -147,6 +149,20 @@ describe("refreshing the review in the pane", () => {
     for (const name of ["荣昌区 2024", "渝中区 2023"]) {
       const cut = (s: SheetSnapshot) => s.values.map((r) => r.filter((_, c) => c !== 7));
       expect(cut(after.find((s) => s.name === name)!)).toEqual(cut(sheets.find((s) => s.name === name)!));
+    }
+  });
+});
+
+describe("print set-up of the sheets Huishen writes", () => {
+  it("the review sheets and every consolidation sheet print on A4 with their header rows repeated and a print area", () => {
+    const { plan: review } = planReviewReport({ sheets: reviewed() }, T2);
+    const { c, sheets } = consolidateReports([rongchang2024, yuzhong2023]);
+    const consolidation = planConsolidation(c, sheets, "zh");
+    const written = [...review.sheets, ...consolidation.sheets].filter((s) => s.mode !== "update" && s.visibility === undefined);
+    expect(written.map((s) => s.name)).toEqual(expect.arrayContaining(["审核汇总", "审核意见-荣昌区", "汇总表", "排名", "综合指数", "指数权重", "问题清单"]));
+    for (const s of written) {
+      expect([s.name, s.print?.titleRows !== undefined, /^A1:[A-Z]+\d+$/.test(s.print?.area ?? "")]).toEqual([s.name, true, true]);
+      expect(s.print!.header.length).toBeGreaterThan(0);
     }
   });
 });
