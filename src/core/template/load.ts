@@ -47,6 +47,9 @@ export function loadTemplate(input: unknown): Result<LoadedTemplate, TemplatePro
     }
   });
   t.indicators.forEach((ind, i) => problems.push(...rateProblems(ind, i, byCode)));
+  for (const code of Object.keys(t.reading)) {
+    if (!byCode.has(code)) problems.push({ path: `reading.${code}`, message: `unknown indicator code ${code}` });
+  }
 
   const relations: TemplateRelation[] = [];
   const relationIds = new Set<string>();

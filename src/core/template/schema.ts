@@ -82,6 +82,18 @@ export const FormSchema = z.object({
   ]),
 });
 
+/**
+ * How reports write an indicator, for reading its figure out of a report's text: the phrases that
+ * name it (before the figure — 受理行政复议申请337件 — or after — 75所中小学), words one of which the
+ * sentence must hold (审结 is a 复议 figure only where 复议 is said), and words that rule the clause
+ * out (行政诉讼 for 行政复议's figures). Data, so another province's wording is a data change.
+ */
+export const ReadingSchema = z.object({
+  phrases: z.array(z.string().min(1)).min(1),
+  context: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
 export const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a template id is lower-case letters, digits and -"),
   version: z.string().regex(/^\d+(\.\d+)*$/, "a version is numbers separated by dots, e.g. 1.0"),
@@ -91,6 +103,8 @@ export const TemplateSchema = z.object({
   relations: z.array(RelationSchema).default([]),
   yoy: YoyThresholdsSchema.default({ countRatio: 2, ratePoints: 0.2 }),
   form: FormSchema.prefault({}),
+  /** By indicator code; an indicator without an entry is never read from text. */
+  reading: z.record(z.string(), ReadingSchema).default({}),
 });
 
 export type TemplateInput = z.input<typeof TemplateSchema>;
@@ -103,3 +117,4 @@ export type Direction = z.output<typeof Direction>;
 export type Severity = z.output<typeof Severity>;
 export type LocalText = z.output<typeof Text>;
 export type Form = z.output<typeof FormSchema>;
+export type Reading = z.output<typeof ReadingSchema>;

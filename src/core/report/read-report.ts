@@ -1,0 +1,138 @@
+/**
+ * A report's figures mapped to the template's indicators by the phrasings the edition gives
+ * (`reading`): each candidate with its value in the template's stored scale, the figure as written
+ * and its span, the sentence it came from, and a confidence. `high` only when one indicator's phrase
+ * stands right before the figure, its unit and context agree, and nothing competes; otherwise `low`
+ * with the alternatives for a person to pick — never a silent guess.
+ */
+import type { LoadedTemplate } from "../template/load";
+import type { Indicator, Reading } from "../template/schema";
+import { findFigures, type TextFigure } from "./figures";
+
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface ReadCandidate {
+  readonly code: string;
+  /** In the template's stored scale: rates as fractions, amounts in the indicator's unit (万元). */
+  readonly value: number;
+  readonly figure: TextFigure;
+  readonly sentence: TextSpan;
+  readonly confidence: "high" | "low";
+  /** Other indicators this figure could be, or other values stated for this indicator. */
+  readonly alternatives: readonly string[];
+  /** Why the confidence is low, for the person who decides. */
+  readonly doubt?: "phrase" | "unit" | "ambiguous" | "competing";
+}
+
+const SENTENCE_END = /[。！？!?\n]/;
+const CLAUSE_END = /[，,；;：:]/;
+/** A phrase ending this close before the figure names it (受理行政复议申请337件; 审结率为85.29%). */
+const NEAR = 4;
+
+function spanAround(text: string, at: number, end: RegExp, from = 0, to = text.length): { start: number; end: number } {
+  let s = at;
+  while (s > from && !end.test(text[s - 1])) s--;
+  let e = at;
+  while (e < to && !end.test(text[e])) e++;
+  return { start: s, end: e };
+}
+
+/** Whether a figure can be this indicator's: a rate is a percentage, an amount is in 元, a count neither. */
+function kindFits(ind: Indicator, f: TextFigure): boolean {
+  if (ind.kind === "rate") return f.kind === "percent";
+  const money = /元/.test(f.unit);
+  return f.kind === "number" && (ind.kind === "amount" ? money : !money);
+}
+
+/** The value in the template's stored scale. */
+function storedValue(ind: Indicator, f: TextFigure): number {
+  if (ind.kind === "amount" && ind.unit === "万元") return Number((f.value / 1e4).toPrecision(12));
+  return f.value;
+}
+
+/** A count's unit agrees when the figure names the same measure word (人 for 人, not 人次). */
+function unitAgrees(ind: Indicator, f: TextFigure): boolean {
+  if (ind.kind === "rate") return true;
+  if (ind.kind === "amount") return /元/.test(f.unit);
+  return f.unit.replace(/^[万亿]/, "") === ind.unit;
+}
+
+interface Scored {
+  readonly code: string;
+  readonly score: number;
+  /** Characters between the phrase and the figure; negative when the phrase follows it. */
+  readonly gap: number;
+}
+
+function phraseScore(reading: Reading, before: string, after: string): { score: number; gap: number } | undefined {
+  let best: { score: number; gap: number } | undefined;
+  for (const p of reading.phrases) {
+    const b = before.lastIndexOf(p);
+    if (b >= 0) {
+      const gap = before.length - (b + p.length);
+      const score = 10 + p.length - Math.min(gap, 12) * 0.5;
+      if (!best || score > best.score) best = { score, gap };
+    }
+    const a = after.indexOf(p);
+    if (a >= 0) {
+      const score = 5 + p.length - Math.min(a, 12) * 0.5;
+      if (!best || score > best.score) best = { score, gap: -1 - a };
+    }
+  }
+  return best;
+}
+
+export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
+  const figures = findFigures(text).filter((f) => f.kind !== "points" && f.change === undefined);
+  const mapped: (ReadCandidate & { readonly score: number })[] = [];
+  figures.forEach((f, i) => {
+    const sentence = spanAround(text, f.start, SENTENCE_END);
+    const clause = spanAround(text, f.start, CLAUSE_END, sentence.start, sentence.end);
+    const prev = figures[i - 1];
+    const next = figures[i + 1];
+    const before = text.slice(Math.max(clause.start, prev && prev.end <= f.start ? prev.end : clause.start), f.start);
+    const after = text.slice(f.end, Math.min(clause.end, next && next.start >= f.end ? next.start : clause.end));
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const clauseText = text.slice(clause.start, clause.end);
+
+    const scored: Scored[] = [];
+    for (const [code, reading] of Object.entries(t.template.reading)) {
+      const ind = t.byCode.get(code)!;
+      if (!kindFits(ind, f)) continue;
+      if (reading.exclude.some((w) => clauseText.includes(w) && !reading.phrases.some((p) => p.includes(w) && clauseText.includes(p)))) continue;
+      if (reading.context.length > 0 && !reading.context.some((w) => sentenceText.includes(w))) continue;
+      const s = phraseScore(reading, before, after);
+      if (s) scored.push({ code, ...s });
+    }
+    if (scored.length === 0) return;
+    scored.sort((a, b) => b.score - a.score);
+    const [best, ...rest] = scored;
+    // Close scores, or names listed together before one figure (审查率、备案通过率100%; 办复率和满意率均达100%).
+    const listed = (s: Scored) => s.gap > 0 && /^[、和及与]/.test(before.slice(before.length - s.gap));
+    const close = rest.filter((s) => s.score >= best.score - 1 || listed(s)).map((s) => s.code);
+    const ind = t.byCode.get(best.code)!;
+    const doubt = close.length > 0 ? "ambiguous" : best.gap < 0 || best.gap > NEAR ? "phrase" : unitAgrees(ind, f) ? undefined : "unit";
+    mapped.push({
+      code: best.code,
+      value: storedValue(ind, f),
+      figure: f,
+      sentence: { ...sentence, text: sentenceText },
+      confidence: doubt ? "low" : "high",
+      alternatives: close,
+      ...(doubt ? { doubt } : {}),
+      score: best.score,
+    });
+  });
+  return competing(mapped).map(({ score: _score, ...c }) => c);
+}
+
+/** Two figures with different values for one indicator: neither is taken without a person. */
+function competing<C extends ReadCandidate>(candidates: C[]): C[] {
+  const values = new Map<string, Set<number>>();
+  for (const c of candidates) values.set(c.code, (values.get(c.code) ?? new Set()).add(c.value));
+  return candidates.map((c) => ((values.get(c.code)?.size ?? 0) > 1 ? { ...c, confidence: "low", doubt: c.doubt ?? "competing" } : c));
+}
