@@ -1,0 +1,57 @@
+/** Checks inside a report's text: rates against the counts beside them, parts against totals, one figure stated twice. */
+import { readReport } from "../../../src/core/report/read-report";
+import { checkReportText } from "../../../src/core/report/text-checks";
+import { textFindingMessage } from "../../../src/core/report/text-finding-text";
+import { standardTemplate } from "../../../src/core/template/registry";
+
+const t = standardTemplate();
+const check = (text: string) => checkReportText(readReport(text, t), t);
+const brief = (text: string) => check(text).map((f) => [f.code, f.severity, f.codes[0], f.figures.map((s) => s.raw)]);
+
+describe("checkReportText", () => {
+  it("finds 荣昌 2024's two wrong reconsideration rates, with the spans of the rate and both counts", () => {
+    const text = "全年接收行政复议申请337件，审结283件，直接纠错58件，审结率为85.29%、直接纠错率22.22%。";
+    expect(brief(text)).toEqual([
+      ["text.rateInconsistent", "warning", "E03", ["85.29%", "283件", "337件"]],
+      ["text.rateInconsistent", "warning", "E05", ["22.22%", "58件", "283件"]],
+    ]);
+    const [e03] = check(text);
+    expect(e03.expected).toBeCloseTo(283 / 337, 12);
+    expect(text.slice(e03.figures[0].start, e03.figures[0].end)).toBe("85.29%");
+  });
+
+  it("holds a rate to the digits it was written with: rounded is fine, truncated or one off in the last digit is info", () => {
+    expect(brief("受理行政复议申请151件，审结140件，审结率92.72%。")).toEqual([]);
+    expect(brief("受理行政复议申请151件，审结140件，审结率92.71%。")).toEqual([["text.rateRounding", "info", "E03", ["92.71%", "140件", "151件"]]]);
+    expect(brief("受理行政复议申请151件，审结140件，审结率93%。")).toEqual([]);
+    expect(brief("受理行政复议申请151件，审结140件，审结率95%。")).toEqual([["text.rateInconsistent", "warning", "E03", ["95%", "140件", "151件"]]]);
+  });
+
+  it("says a rate cannot be determined when the text gives only one of its counts, or approximate ones", () => {
+    expect(check("行政复议审结140件，审结率92.71%。").map((f) => [f.code, f.severity, f.reason])).toEqual([["text.rateUndetermined", "info", "countMissing"]]);
+    expect(check("受理行政复议申请150余件，审结140件，审结率92.71%。").map((f) => [f.code, f.reason])).toEqual([["text.rateUndetermined", "approximate"]]);
+    expect(check("行政机关负责人出庭应诉率100%。")).toEqual([]);
+  });
+
+  it("holds parts stated under a total to the template's relations", () => {
+    expect(brief("全年双公示信息总归集量10584条，包括行政许可归集量9737条，行政处罚归集量847条。")).toEqual([]);
+    expect(brief("全年双公示信息总归集量10000条，包括行政许可归集量9737条，行政处罚归集量847条。")).toEqual([
+      ["text.relationFailed", "warning", "B08", ["10000条", "9737条", "847条"]],
+    ]);
+  });
+
+  it("flags one indicator stated twice with different values, with both places", () => {
+    const found = check("全年受理行政复议申请159件。另据统计，受理行政复议申请162件。");
+    expect(found.map((f) => [f.code, f.codes, f.figures.map((s) => s.raw)])).toEqual([["text.statedTwice", ["E01"], ["159件", "162件"]]]);
+  });
+});
+
+describe("text findings in words", () => {
+  it("says what the report states and what its own figures give, in Chinese and English", () => {
+    const [e03] = check("全年接收行政复议申请337件，审结283件，审结率为85.29%。");
+    expect(textFindingMessage(e03, t, "zh")).toBe("行政复议审结率（E03）写为 85.29%，但同一句中 行政复议审结数（E02） 283件 ÷ 行政复议申请受理数（E01） 337件 = 83.98%。");
+    expect(textFindingMessage(e03, t, "en")).toMatch(/^Reconsideration conclusion rate \(E03\) is stated as 85\.29%, but the same sentence gives .* = 83\.98%\.$/);
+    const [b08] = check("全年双公示信息总归集量10000条，包括行政许可归集量9737条，行政处罚归集量847条。");
+    expect(textFindingMessage(b08, t, "zh")).toMatch(/^同一句中的双公示信息归集总量（B08）、.*不符合“B08 = B09 \+ B10”：B08 10000条、B09 9737条、B10 847条。$/);
+  });
+});
