@@ -20,6 +20,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       json: { type: "boolean" },
       lang: { type: "string" },
       annotate: { type: "string" },
+      sheet: { type: "string" },
       force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },

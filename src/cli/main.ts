@@ -1,5 +1,6 @@
 import { parseCommand } from "./args";
 import { runConsolidate } from "./commands/consolidate";
+import { runExtract } from "./commands/extract";
 import { runReviewReport } from "./commands/review-report";
 import { runTemplate } from "./commands/template";
 import { runValidate } from "./commands/validate";
@@ -28,6 +29,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await runTemplate(cmd, io);
       case "validate":
         return await runValidate(cmd, io);
+      case "extract":
+        return await runExtract(cmd, io);
       default:
         throw new CliError(`未知命令“${cmd.command}”。Unknown command "${cmd.command}".`);
     }

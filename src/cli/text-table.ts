@@ -1,12 +1,7 @@
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) ? 2 : 1;
-  }
-  return w;
-}
+import { displayWidth } from "../core/plan/row-height";
+
+/** Terminal columns a string takes: CJK and full-width characters take two (as cell widths count them). */
+export { displayWidth };
 
 /** A plain-text table; the last column is not padded, so long messages wrap naturally. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -7,6 +7,10 @@ export const USAGE = `汇审 Huishen — 法治政府建设指标校验 (checks 
   huishen validate 文件.xlsx [--json] [--lang zh|en] [--annotate 输出.xlsx]
       校验填报表，列出问题 / check a filled workbook and list the findings
       --annotate  另存一份标注了问题的副本（原文件不变）/ save a flagged copy; the input is never changed
+  huishen extract 报告.txt|.html|.docx|.pdf [--json] [--lang zh|en] [-o 区县.xlsx --district 区县 --year 年度] [--sheet 已填报.xlsx]
+      从报告中读出每个指标数字及其原句，检查报告文字本身 / read every figure with its sentence and check the text itself
+      -o       生成填报表：可信的数字填入（批注附原句），其余列在“待确认”工作表 / a fill-in workbook: certain figures filled in, the rest on 待确认
+      --sheet  与已填报的工作簿逐项比对，不改动该文件 / compare with a filled workbook (never changed)
   huishen review-report 文件.xlsx [-o 输出.xlsx] [--split 目录] [--json] [--lang zh|en]
       审核报告：按区县和状态汇总审核结论 / summarise the review by district and status
       -o       另存加上“审核汇总”“审核意见-区县”工作表的副本 / save a copy with the 审核汇总 and 审核意见 sheets
@@ -27,7 +31,7 @@ export const USAGE = `汇审 Huishen — 法治政府建设指标校验 (checks 
   输出文件从不覆盖输入文件；设置 SOURCE_DATE_EPOCH 时输出逐字节可重现。
   Outputs never overwrite inputs; with SOURCE_DATE_EPOCH set, outputs are byte-for-byte reproducible.
 
-退出码 Exit codes (validate): 0 无错误 no errors · 1 有错误 errors found · 2 无法读取 unreadable input
+退出码 Exit codes (validate, extract): 0 无错误 no errors · 1 有错误 errors found · 2 无法读取 unreadable input
 退出码 Exit codes (consolidate): 0 无错误和警告 no error or warning · 1 有问题 findings · 2 无法读取或用法错误 unreadable input or usage
 退出码 Exit codes (review-report): 0 全部已确认或关闭 all accepted or closed · 1 尚需处理 findings still open or sent back · 2 无法读取 unreadable input
 `;

@@ -54,11 +54,15 @@ function storedValue(ind: Indicator, f: TextFigure): number {
   return f.value;
 }
 
-/** A count's unit agrees when the figure names the same measure word (人 for 人, not 人次). */
+/** Measure words reports use for the same unit: 5名 法律顾问 are 5 人; 10件 cases may be 10宗 or 10起. */
+const SAME_UNIT: Readonly<Record<string, readonly string[]>> = { 人: ["人", "名", "位"], 件: ["件", "宗", "起"], 个: ["个", "家"] };
+
+/** A count's unit agrees when the figure names the same measure word (人 or 名 for 人, not 人次). */
 function unitAgrees(ind: Indicator, f: TextFigure): boolean {
   if (ind.kind === "rate") return true;
   if (ind.kind === "amount") return /元/.test(f.unit);
-  return f.unit.replace(/^[万亿]/, "") === ind.unit;
+  const unit = f.unit.replace(/^[万亿]/, "");
+  return (SAME_UNIT[ind.unit] ?? [ind.unit]).includes(unit);
 }
 
 interface Scored {
@@ -97,13 +101,14 @@ export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
     const before = text.slice(Math.max(clause.start, prev && prev.end <= f.start ? prev.end : clause.start), f.start);
     const after = text.slice(f.end, Math.min(clause.end, next && next.start >= f.end ? next.start : clause.end));
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const clauseText = text.slice(clause.start, clause.end);
 
     const scored: Scored[] = [];
     for (const [code, reading] of Object.entries(t.template.reading)) {
       const ind = t.byCode.get(code)!;
       if (!kindFits(ind, f)) continue;
-      if (reading.exclude.some((w) => clauseText.includes(w) && !reading.phrases.some((p) => p.includes(w) && clauseText.includes(p)))) continue;
+      // Ruled out by words around this figure itself (not its neighbours in a list: 行政执法事项9322项、综合行政执法事项6239项).
+      const own = before + after.split(/[、和及与]/)[0];
+      if (reading.exclude.some((w) => own.includes(w))) continue;
       if (reading.context.length > 0 && !reading.context.some((w) => sentenceText.includes(w))) continue;
       const s = phraseScore(reading, before, after);
       if (s) scored.push({ code, ...s });
@@ -130,9 +135,12 @@ export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
   return competing(mapped).map(({ score: _score, ...c }) => c);
 }
 
-/** Two figures with different values for one indicator: neither is taken without a person. */
+/**
+ * Two figures read with confidence for one indicator, with different values: neither is taken
+ * without a person. (Weak mappings do not compete: they are already for a person to confirm.)
+ */
 function competing<C extends ReadCandidate>(candidates: C[]): C[] {
   const values = new Map<string, Set<number>>();
-  for (const c of candidates) values.set(c.code, (values.get(c.code) ?? new Set()).add(c.value));
-  return candidates.map((c) => ((values.get(c.code)?.size ?? 0) > 1 ? { ...c, confidence: "low", doubt: c.doubt ?? "competing" } : c));
+  for (const c of candidates) if (c.confidence === "high") values.set(c.code, (values.get(c.code) ?? new Set()).add(c.value));
+  return candidates.map((c) => (c.confidence === "high" && (values.get(c.code)?.size ?? 0) > 1 ? { ...c, confidence: "low", doubt: "competing" } : c));
 }

@@ -38,16 +38,19 @@ export interface TextFinding {
 
 const spanOf = (c: ReadCandidate): FigureSpan => ({ code: c.code, start: c.figure.start, end: c.figure.end, raw: c.figure.raw, value: c.value });
 
-/** The candidate for `code` in one sentence, taken only when the mapping named it first. */
+/** Read with confidence (or competing with another confident reading): what a check may rely on. */
+const sure = (c: ReadCandidate) => c.confidence === "high" || c.doubt === "competing";
+
+/** The candidate for `code` in one sentence, when it was read with confidence. */
 function named(sentence: readonly ReadCandidate[], code: string): ReadCandidate | undefined {
-  return sentence.find((c) => c.code === code && c.doubt !== "ambiguous");
+  return sentence.find((c) => c.code === code && sure(c));
 }
 
 function rateFindings(sentence: readonly ReadCandidate[], t: LoadedTemplate): TextFinding[] {
   const out: TextFinding[] = [];
   for (const rate of sentence) {
     const ind = t.byCode.get(rate.code)!;
-    if (ind.kind !== "rate" || !ind.numerator || !ind.denominator || rate.doubt === "ambiguous") continue;
+    if (ind.kind !== "rate" || !ind.numerator || !ind.denominator || !sure(rate)) continue;
     const num = named(sentence, ind.numerator);
     const den = named(sentence, ind.denominator);
     if (!num && !den) continue; // a rate stated alone: nothing to hold it to
