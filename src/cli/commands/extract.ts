@@ -6,6 +6,7 @@ import { SEVERITY_LABEL } from "../../core/findings/render";
 import { planExtractWorkbook, PENDING_SHEET } from "../../core/report/extract-plan";
 import { readReport, type ReadCandidate } from "../../core/report/read-report";
 import { compareSheetWithText, type SheetTextFinding } from "../../core/report/sheet-vs-text";
+import { checkTextArithmetic } from "../../core/report/text-arithmetic";
 import { checkReportText, type TextFinding } from "../../core/report/text-checks";
 import { sheetTextMessage, textFindingMessage } from "../../core/report/text-finding-text";
 import { districtSheetName } from "../../core/sheet/layout";
@@ -60,7 +61,7 @@ export async function runExtract(cmd: ParsedCommand, io: Io): Promise<number> {
   const template = standardTemplate();
   const text = await readReportText(file, lang);
   const candidates = readReport(text, template);
-  const findings = checkReportText(candidates, template);
+  const findings = [...checkReportText(candidates, template), ...checkTextArithmetic(text)];
 
   let comparisons: SheetComparison[] = [];
   if (sheetFile) {

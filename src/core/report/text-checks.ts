@@ -11,7 +11,28 @@ import type { LoadedTemplate } from "../template/load";
 import type { Severity } from "../template/schema";
 import type { ReadCandidate, TextSpan } from "./read-report";
 
-export type TextFindingCode = "text.rateInconsistent" | "text.rateRounding" | "text.rateUndetermined" | "text.relationFailed" | "text.statedTwice";
+export type TextFindingCode =
+  | "text.rateInconsistent"
+  | "text.rateRounding"
+  | "text.rateUndetermined"
+  | "text.relationFailed"
+  | "text.statedTwice"
+  | "text.shareInconsistent"
+  | "text.shareRounding"
+  | "text.changeInconsistent"
+  | "text.changeRounding";
+
+/**
+ * A stated percentage against the ratio it should be, to the digits it was written with: rounded is
+ * right, truncated or one off in the last digit is rounding (info), anything else inconsistent.
+ */
+export function judgeStated(stated: number, decimals: number, expected: number): "ok" | "rounding" | "inconsistent" {
+  const unit = 10 ** -(decimals + 2);
+  const diff = Math.abs(expected - stated);
+  if (diff <= unit / 2 + 1e-12) return "ok";
+  const truncated = Math.abs(Math.trunc(expected / unit + 1e-9 * Math.sign(expected)) * unit - stated) < unit / 1000;
+  return truncated || diff < unit * 1.5 ? "rounding" : "inconsistent";
+}
 
 export interface FigureSpan {
   readonly code: string;
@@ -65,13 +86,9 @@ function rateFindings(sentence: readonly ReadCandidate[], t: LoadedTemplate): Te
       continue;
     }
     const ratio = num.value / den.value;
-    // One unit of the stated rate's last digit: 85.29% → 0.0001.
-    const unit = 10 ** -(rate.figure.decimals + 2);
-    const diff = Math.abs(ratio - rate.value);
-    if (diff <= unit / 2 + 1e-12) continue;
-    const truncated = Math.abs(Math.floor(ratio / unit + 1e-9) * unit - rate.value) < unit / 1000;
-    const lastDigit = diff < unit * 1.5;
-    out.push({ ...base, code: truncated || lastDigit ? "text.rateRounding" : "text.rateInconsistent", severity: truncated || lastDigit ? "info" : "warning", figures, expected: ratio });
+    const judged = judgeStated(rate.value, rate.figure.decimals, ratio);
+    if (judged === "ok") continue;
+    out.push({ ...base, code: judged === "rounding" ? "text.rateRounding" : "text.rateInconsistent", severity: judged === "rounding" ? "info" : "warning", figures, expected: ratio });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** A text finding in words, Chinese first: what the report says, what its own figures give, where. */
-import { formatFigure, type Lang } from "../findings/format";
+import { formatFigure, formatPercent, type Lang } from "../findings/format";
 import { translator } from "../text/translate";
 import type { LoadedTemplate } from "../template/load";
 import type { SheetTextFinding } from "./sheet-vs-text";
@@ -13,6 +13,10 @@ const zh = {
   "text.relationFailed": "同一句中的{names}不符合“{expr}”：{values}。",
   "text.statedTwice": "报告中{name}出现了不同的数值：{values}。",
   "text.sheetDiffers": "{cell} 的{name}填报 {sheet}，但报告写的是 {text}：“{sentence}”",
+  "text.shareInconsistent": "所占比例写为 {stated}，但 {part} ÷ {total} = {ratio}。",
+  "text.shareRounding": "所占比例写为 {stated}，按 {part} ÷ {total} 应为 {ratio}；只差末位或为截断，供参考。",
+  "text.changeInconsistent": "变化写为 {stated}，但从 {last} 到 {current} 是 {ratio}。",
+  "text.changeRounding": "变化写为 {stated}，从 {last} 到 {current} 应为 {ratio}；只差末位或为截断，供参考。",
 } as const;
 
 const en: { readonly [K in keyof typeof zh]: string } = {
@@ -23,6 +27,10 @@ const en: { readonly [K in keyof typeof zh]: string } = {
   "text.relationFailed": "In one sentence, {names} break “{expr}”: {values}.",
   "text.statedTwice": "The report states {name} with different values: {values}.",
   "text.sheetDiffers": "{cell}: {name} is filled in as {sheet}, but the report says {text}: “{sentence}”",
+  "text.shareInconsistent": "A share is stated as {stated}, but {part} ÷ {total} = {ratio}.",
+  "text.shareRounding": "A share is stated as {stated}; {part} ÷ {total} gives {ratio} — off only in the last digit or truncated (info).",
+  "text.changeInconsistent": "A change is stated as {stated}, but from {last} to {current} it is {ratio}.",
+  "text.changeRounding": "A change is stated as {stated}; from {last} to {current} it is {ratio} — off only in the last digit or truncated (info).",
 };
 
 const text = translator(zh, en);
@@ -71,5 +79,16 @@ export function textFindingMessage(f: TextFinding, t: LoadedTemplate, lang: Lang
     }
     case "text.statedTwice":
       return text.t(lang, "text.statedTwice", { name: name(f.codes[0]), values: f.figures.map((s) => s.raw).join(sep) });
+    case "text.shareInconsistent":
+    case "text.shareRounding": {
+      const [stated, part, total] = f.figures;
+      return text.t(lang, f.code, { stated: stated.raw, part: part.raw, total: total.raw, ratio: formatPercent(f.expected ?? 0) });
+    }
+    case "text.changeInconsistent":
+    case "text.changeRounding": {
+      const [stated, current, last] = f.figures;
+      const ratio = `${(f.expected ?? 0) >= 0 ? "+" : "−"}${formatPercent(Math.abs(f.expected ?? 0))}`;
+      return text.t(lang, f.code, { stated: stated.raw, current: current.raw, last: last.raw, ratio });
+    }
   }
 }

@@ -1,5 +1,6 @@
 /** Checks inside a report's text: rates against the counts beside them, parts against totals, one figure stated twice. */
 import { readReport } from "../../../src/core/report/read-report";
+import { checkTextArithmetic } from "../../../src/core/report/text-arithmetic";
 import { checkReportText } from "../../../src/core/report/text-checks";
 import { textFindingMessage } from "../../../src/core/report/text-finding-text";
 import { standardTemplate } from "../../../src/core/template/registry";
@@ -53,5 +54,28 @@ describe("text findings in words", () => {
     expect(textFindingMessage(e03, t, "en")).toMatch(/^Reconsideration conclusion rate \(E03\) is stated as 85\.29%, but the same sentence gives .* = 83\.98%\.$/);
     const [b08] = check("全年双公示信息总归集量10000条，包括行政许可归集量9737条，行政处罚归集量847条。");
     expect(textFindingMessage(b08, t, "zh")).toMatch(/^同一句中的双公示信息归集总量（B08）、.*不符合“B08 = B09 \+ B10”：B08 10000条、B09 9737条、B10 847条。$/);
+  });
+});
+
+describe("checkTextArithmetic", () => {
+  const arith = (text: string) => checkTextArithmetic(text).map((f) => [f.code, f.severity, f.figures.map((s) => s.raw)]);
+
+  it("holds a share of a stated total to the part and the total", () => {
+    expect(arith("全年受理1,200件，其中网上受理960件，占比80%。")).toEqual([]);
+    expect(arith("全年受理1,200件，其中网上受理960件，占比85%。")).toEqual([["text.shareInconsistent", "warning", ["85%", "960件", "1,200件"]]]);
+    expect(arith("全年受理151件，其中网上受理140件，占92.71%。")).toEqual([["text.shareRounding", "info", ["92.71%", "140件", "151件"]]]);
+  });
+
+  it("holds a change to this year's and last year's figures, its direction too", () => {
+    expect(arith("全年受理337件，上年301件，同比增长11.96%。")).toEqual([]);
+    expect(arith("全年受理337件，上年301件，同比增长15%。")).toEqual([["text.changeInconsistent", "warning", ["15%", "337件", "301件"]]]);
+    expect(arith("全年受理280件，上年301件，同比增长6.98%。")).toEqual([["text.changeInconsistent", "warning", ["6.98%", "280件", "301件"]]]);
+    // Without last year's figure there is nothing to hold it to (渝中 2023: 出庭应诉率94.44%，同比上升44.44%).
+    expect(arith("负责人出庭应诉17件，出庭应诉率为94.44%，同比上升44.44%。")).toEqual([]);
+  });
+
+  it("says it in words", () => {
+    const [f] = checkTextArithmetic("全年受理337件，上年301件，同比增长15%。");
+    expect(textFindingMessage(f, t, "zh")).toBe("变化写为 15%，但从 301件 到 337件 是 +11.96%。");
   });
 });
