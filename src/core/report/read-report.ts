@@ -8,6 +8,7 @@
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator, Reading } from "../template/schema";
 import { findFigures, type TextFigure } from "./figures";
+import { findTables, type TextTable } from "./text-tables";
 
 export interface TextSpan {
   readonly start: number;
@@ -90,17 +91,61 @@ function phraseScore(reading: Reading, before: string, after: string): { score: 
   return best;
 }
 
+/** What a figure is read by: the words before and after it, its sentence, and the text its context words are sought in. */
+interface FigureContext {
+  readonly before: string;
+  readonly after: string;
+  readonly sentence: TextSpan;
+  readonly context: string;
+}
+
+/** In prose: the clause around the figure, up to its neighbours. */
+function proseContext(text: string, figures: readonly TextFigure[], i: number): FigureContext {
+  const f = figures[i];
+  const sentence = spanAround(text, f.start, SENTENCE_END);
+  const clause = spanAround(text, f.start, CLAUSE_END, sentence.start, sentence.end);
+  const prev = figures[i - 1];
+  const next = figures[i + 1];
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  return {
+    before: text.slice(Math.max(clause.start, prev && prev.end <= f.start ? prev.end : clause.start), f.start),
+    after: text.slice(f.end, Math.min(clause.end, next && next.start >= f.end ? next.start : clause.end)),
+    sentence: { ...sentence, text: sentenceText },
+    context: sentenceText,
+  };
+}
+
+const YEAR = /(19|20)\d{2}/;
+
+/**
+ * In a table pasted as text: the column's header then the row's label stand before the figure; the
+ * row is its sentence. Undefined for a header or label cell, and for a figure under an earlier
+ * year's column when the header names several years (last year's figures are not this year's).
+ */
+function tableContext(text: string, tables: readonly TextTable[], f: TextFigure): FigureContext | "skip" | undefined {
+  const table = tables.find((t) => f.start >= t.start && f.end <= t.end);
+  if (!table) return undefined;
+  const r = table.rows.findIndex((row) => row.some((c) => f.start >= c.start && f.end <= c.end));
+  const row = table.rows[r];
+  const c = row?.findIndex((cell) => f.start >= cell.start && f.end <= cell.end) ?? -1;
+  if (r <= 0 || c <= 0) return "skip";
+  const header = table.rows[0];
+  const years = header.map((h) => Number(YEAR.exec(h.text)?.[0] ?? NaN)).filter((y) => !Number.isNaN(y));
+  const year = Number(YEAR.exec(header[c]?.text ?? "")?.[0] ?? NaN);
+  if (years.length > 1 && year < Math.max(...years)) return "skip";
+  const line = { start: row[0].start, end: row[row.length - 1].end };
+  const lineText = text.slice(line.start, line.end);
+  return { before: `${header[c]?.text ?? ""}${row[0].text}`, after: "", sentence: { ...line, text: lineText }, context: `${header.map((h) => h.text).join(" ")} ${lineText}` };
+}
+
 export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
   const figures = findFigures(text).filter((f) => f.kind !== "points" && f.change === undefined);
+  const tables = findTables(text);
   const mapped: (ReadCandidate & { readonly score: number })[] = [];
   figures.forEach((f, i) => {
-    const sentence = spanAround(text, f.start, SENTENCE_END);
-    const clause = spanAround(text, f.start, CLAUSE_END, sentence.start, sentence.end);
-    const prev = figures[i - 1];
-    const next = figures[i + 1];
-    const before = text.slice(Math.max(clause.start, prev && prev.end <= f.start ? prev.end : clause.start), f.start);
-    const after = text.slice(f.end, Math.min(clause.end, next && next.start >= f.end ? next.start : clause.end));
-    const sentenceText = text.slice(sentence.start, sentence.end);
+    const inTable = tableContext(text, tables, f);
+    if (inTable === "skip") return;
+    const { before, after, sentence, context } = inTable ?? proseContext(text, figures, i);
 
     const scored: Scored[] = [];
     for (const [code, reading] of Object.entries(t.template.reading)) {
@@ -109,7 +154,7 @@ export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
       // Ruled out by words around this figure itself (not its neighbours in a list: 行政执法事项9322项、综合行政执法事项6239项).
       const own = before + after.split(/[、和及与]/)[0];
       if (reading.exclude.some((w) => own.includes(w))) continue;
-      if (reading.context.length > 0 && !reading.context.some((w) => sentenceText.includes(w))) continue;
+      if (reading.context.length > 0 && !reading.context.some((w) => context.includes(w))) continue;
       const s = phraseScore(reading, before, after);
       if (s) scored.push({ code, ...s });
     }
@@ -125,7 +170,7 @@ export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
       code: best.code,
       value: storedValue(ind, f),
       figure: f,
-      sentence: { ...sentence, text: sentenceText },
+      sentence,
       confidence: doubt ? "low" : "high",
       alternatives: close,
       ...(doubt ? { doubt } : {}),

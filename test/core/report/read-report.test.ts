@@ -1,5 +1,6 @@
 /** Figures of the five real reports mapped to indicators by the edition's phrasings: what is found, how sure, and where. */
 import { readReport, type ReadCandidate } from "../../../src/core/report/read-report";
+import { findTables } from "../../../src/core/report/text-tables";
 import { loadTemplate } from "../../../src/core/template/load";
 import { standardTemplate } from "../../../src/core/template/registry";
 import { allReports, rongchang2024 } from "../../fixtures/reports";
@@ -84,5 +85,31 @@ describe("readReport", () => {
     const loaded = loadTemplate(bad);
     expect(loaded.ok ? [] : loaded.error).toEqual([{ path: "reading.Z99", message: "unknown indicator code Z99" }]);
     expect(rongchang2024.figures.length).toBeGreaterThan(0);
+  });
+});
+
+describe("tables pasted as text", () => {
+  it("finds tables separated by |, tabs or runs of spaces, by row and column", () => {
+    const text = "附表：\n| 指标 | 2024年 | 2023年 |\n|---|---|---|\n| 受理行政复议申请 | 337件 | 301件 |\n| 行政复议审结率 | 85.29% | 90% |\n说明文字。";
+    const tables = findTables(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["指标", "2024年", "2023年"],
+      ["受理行政复议申请", "337件", "301件"],
+      ["行政复议审结率", "85.29%", "90%"],
+    ]);
+    for (const row of tables[0].rows) for (const c of row) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(findTables("指标\t数量\n调解矛盾纠纷\t10659件\n调解成功\t10498件").map((t) => t.rows.length)).toEqual([3]);
+    expect(findTables("指标    数量\n法律援助案件    991件").map((t) => t.rows.length)).toEqual([2]);
+    expect(findTables("一句话。\n另一句话。")).toEqual([]);
+  });
+
+  it("reads each figure by its row's label and column's header; an earlier year's column is last year's, not read", () => {
+    const text = "行政复议情况\n| 指标 | 2024年 | 2023年 |\n|---|---|---|\n| 受理行政复议申请 | 337件 | 301件 |\n| 行政复议审结 | 283件 | 280件 |\n";
+    const read = readReport(text, t);
+    expect(read.map((c) => [c.code, c.value, c.confidence, c.sentence.text])).toEqual([
+      ["E01", 337, "high", "受理行政复议申请 | 337件 | 301件"],
+      ["E02", 283, "high", "行政复议审结 | 283件 | 280件"],
+    ]);
   });
 });
