@@ -30,6 +30,7 @@ const zh = {
   "doubt.unit": "单位与指标不一致",
   "doubt.ambiguous": "可能是多个指标",
   "doubt.competing": "同一指标出现不同数值",
+  "doubt.scope": "可能是全国、全省或全市的数字，不是本区县的",
   title: "待确认：以下数字从报告中读出，但不能确定属于哪个指标或取哪个值，请核对后填入填报表",
 } as const;
 const en: { readonly [K in keyof typeof zh]: string } = {
@@ -45,6 +46,7 @@ const en: { readonly [K in keyof typeof zh]: string } = {
   "doubt.unit": "the unit differs from the indicator's",
   "doubt.ambiguous": "it could be more than one indicator",
   "doubt.competing": "the indicator is stated with different values",
+  "doubt.scope": "it may be the nation's, province's or city's figure, not the district's",
   title: "To confirm: figures read from the report whose indicator or value is not certain; check them before filling the sheet",
 };
 const text = translator(zh, en);

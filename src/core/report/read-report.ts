@@ -26,7 +26,7 @@ export interface ReadCandidate {
   /** Other indicators this figure could be, or other values stated for this indicator. */
   readonly alternatives: readonly string[];
   /** Why the confidence is low, for the person who decides. */
-  readonly doubt?: "phrase" | "unit" | "ambiguous" | "competing";
+  readonly doubt?: "phrase" | "unit" | "ambiguous" | "competing" | "scope";
 }
 
 const SENTENCE_END = /[。！？!?\n]/;
@@ -78,7 +78,8 @@ function phraseScore(reading: Reading, before: string, after: string): { score: 
   for (const p of reading.phrases) {
     const b = before.lastIndexOf(p);
     if (b >= 0) {
-      const gap = before.length - (b + p.length);
+      // A remark in brackets between name and figure (审结率（含上年结转）为85.29%) does not part them.
+      const gap = before.slice(b + p.length).replace(/（[^）]*）|\([^)]*\)/g, "").length;
       const score = 10 + p.length - Math.min(gap, 12) * 0.5;
       if (!best || score > best.score) best = { score, gap };
     }
@@ -116,6 +117,9 @@ function proseContext(text: string, figures: readonly TextFigure[], i: number): 
 }
 
 const YEAR = /(19|20)\d{2}/;
+
+/** A figure of the nation, province or city beside a district's own (全市受理…): not the district's figure without a person. */
+const WIDER_SCOPE = /全国|全省|全市|全自治区|国家级|省级|市级/;
 
 /**
  * In a table pasted as text: the column's header then the row's label stand before the figure; the
@@ -165,7 +169,8 @@ export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
     const listed = (s: Scored) => s.gap > 0 && /^[、和及与]/.test(before.slice(before.length - s.gap));
     const close = rest.filter((s) => s.score >= best.score - 1 || listed(s)).map((s) => s.code);
     const ind = t.byCode.get(best.code)!;
-    const doubt = close.length > 0 ? "ambiguous" : best.gap < 0 || best.gap > NEAR ? "phrase" : unitAgrees(ind, f) ? undefined : "unit";
+    const doubt =
+      close.length > 0 ? "ambiguous" : WIDER_SCOPE.test(before) ? "scope" : best.gap < 0 || best.gap > NEAR ? "phrase" : unitAgrees(ind, f) ? undefined : "unit";
     mapped.push({
       code: best.code,
       value: storedValue(ind, f),

@@ -54,8 +54,11 @@ export interface TextFinding {
   /** The template relation a `text.relationFailed` breaks. */
   readonly ruleId?: string;
   /** Why it cannot be determined (`text.rateUndetermined`). */
-  readonly reason?: "countMissing" | "approximate";
+  readonly reason?: "countMissing" | "approximate" | "definition";
 }
+
+/** Words that give a rate a definition of its own: 含上年结转, 包括…, 按…口径/计算. */
+const DEFINITION = /含上年|包括上年|结转|口径|按[^，。；]{1,12}(计算|统计)/;
 
 const spanOf = (c: ReadCandidate): FigureSpan => ({ code: c.code, start: c.figure.start, end: c.figure.end, raw: c.figure.raw, value: c.value });
 
@@ -81,6 +84,11 @@ function rateFindings(sentence: readonly ReadCandidate[], t: LoadedTemplate): Te
       continue;
     }
     const figures = [rate, num, den].map(spanOf);
+    // A definition stated beside the rate (含上年结转, 按…口径) makes the plain ratio doubtful.
+    if (DEFINITION.test(rate.sentence.text)) {
+      out.push({ ...base, code: "text.rateUndetermined", severity: "info", figures, reason: "definition" });
+      continue;
+    }
     if (num.figure.approximate || den.figure.approximate || rate.figure.approximate || den.value === 0) {
       out.push({ ...base, code: "text.rateUndetermined", severity: "info", figures, reason: "approximate" });
       continue;

@@ -79,3 +79,16 @@ describe("checkTextArithmetic", () => {
     expect(textFindingMessage(f, t, "zh")).toBe("变化写为 15%，但从 301件 到 337件 是 +11.96%。");
   });
 });
+
+describe("what the text itself qualifies", () => {
+  it("cannot determine a rate whose sentence gives it a definition of its own", () => {
+    const [f] = check("受理行政复议申请337件，审结283件，审结率（含上年结转案件）为85.29%。");
+    expect([f.code, f.severity, f.reason]).toEqual(["text.rateUndetermined", "info", "definition"]);
+    expect(textFindingMessage(f, t, "zh")).toContain("口径说明");
+  });
+
+  it("does not take a city's figure for the district's without a person", () => {
+    const [c] = readReport("全市受理行政复议申请3370件。", t);
+    expect([c.code, c.confidence, c.doubt]).toEqual(["E01", "low", "scope"]);
+  });
+});
