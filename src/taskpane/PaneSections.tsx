@@ -5,6 +5,7 @@ import { CheckPanel } from "./CheckPanel";
 import { ConsolidatePanel, type ConsolidatePanelProps } from "./ConsolidatePanel";
 import type { Lang } from "./i18n";
 import { InsertTemplate } from "./InsertTemplate";
+import { ReportPanel } from "./ReportPanel";
 import { ReviewPanel } from "./ReviewPanel";
 import { useHostAction } from "./useHostAction";
 
@@ -12,7 +13,7 @@ import { useHostAction } from "./useHostAction";
 export type ConsolidateExtras = Pick<ConsolidatePanelProps, "initialFiles" | "onConsolidated">;
 
 /**
- * 插入模板, 校验, 汇总 and 审核 on one workbook host: the whole pane below its header, in Excel and
+ * 插入模板, 从报告读数, 校验, 汇总 and 审核 on one workbook host: the whole pane below its header, in Excel and
  * in the workbench alike.
  */
 export function PaneSections(props: { host: WorkbookHost; lang: Lang; consolidate?: ConsolidateExtras }): React.JSX.Element {
@@ -24,6 +25,8 @@ export function PaneSections(props: { host: WorkbookHost; lang: Lang; consolidat
   return (
     <>
       <InsertTemplate host={host} lang={lang} action={action} onInserted={added} />
+      <Divider />
+      <ReportPanel host={host} lang={lang} action={action} />
       <Divider />
       <CheckPanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} />
       <Divider />

@@ -2,7 +2,7 @@ import * as React from "react";
 import type { MessageKey } from "./i18n";
 
 /** Which part of the pane started an action: its status and errors show there. */
-export type ActionOwner = "insert" | "check" | "consolidate" | "review";
+export type ActionOwner = "insert" | "check" | "consolidate" | "review" | "report";
 
 export interface ActionRunning {
   readonly owner: ActionOwner;

@@ -51,8 +51,13 @@ const en: { readonly [K in keyof typeof zh]: string } = {
 };
 const text = translator(zh, en);
 
+/** The note on a cell filled from the report: its sentence. */
+export function sourceNote(c: ReadCandidate, lang: Lang): string {
+  return text.t(lang, "note", { sentence: c.sentence.text });
+}
+
 /** What a clerk would type: the number, or the text where it is approximate (so the check says so). */
-function typed(c: ReadCandidate): string | number {
+export function typed(c: ReadCandidate): string | number {
   if (!c.figure.approximate) return c.value;
   const approx = c.figure.approximate;
   return c.figure.kind === "percent" ? `${Number((c.value * 100).toPrecision(12))}%${approx}` : `${c.value}${approx}`;
@@ -68,7 +73,7 @@ export function planExtractWorkbook(t: LoadedTemplate, candidates: readonly Read
     taken.add(c.code);
     const address = addressOf(rowOf.get(c.code)!, COL.thisYear);
     cells.push({ address, value: typed(c) });
-    notes.push({ address, text: text.t(opts.lang, "note", { sentence: c.sentence.text }) });
+    notes.push({ address, text: sourceNote(c, opts.lang) });
   }
   // The template's own cell plans first; the values read replace its blank inputs (same address, later wins).
   const filled: SheetPlan = { ...plan, cells: mergeCells(plan.cells ?? [], cells), notes };
