@@ -3,6 +3,8 @@ import { Body1, Caption1, Field, Select, Spinner, Subtitle1, makeStyles, tokens 
 import type { Lang } from "../core/findings/format";
 import type { SheetSnapshot } from "../core/grid";
 import type { WorkbookHost } from "../core/host";
+import { COL, MARKER_COL } from "../core/sheet/layout";
+import { findMarker } from "../core/sheet/read-template";
 import { SECTION_STYLES } from "../taskpane/section-styles";
 import { w } from "./i18n";
 import { previewWindow } from "./preview-window";
@@ -60,7 +62,9 @@ export function SheetPreview(props: { host: WorkbookHost; lang: Lang; target?: P
     };
   }, [host, target, version]);
 
-  const view = sheet && target && sheet.name === target.sheet ? previewWindow(sheet, target.addresses) : undefined;
+  // A fill-in sheet's hidden columns stay hidden here too.
+  const hidden = React.useMemo(() => (sheet && findMarker(sheet) ? new Set([COL.dimension, MARKER_COL]) : new Set<number>()), [sheet]);
+  const view = sheet && target && sheet.name === target.sheet ? previewWindow(sheet, target.addresses, hidden) : undefined;
   const notes = view?.rows.flatMap((r) => r.cells.flatMap((c, i) => (c.selected && c.note ? [{ cell: `${view.columns[i]}${r.number}`, note: c.note }] : []))) ?? [];
 
   return (

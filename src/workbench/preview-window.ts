@@ -54,7 +54,11 @@ export function cellDisplay(v: CellValue, format: string | undefined): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
 }
 
-export function previewWindow(sheet: SheetSnapshot, addresses: readonly string[]): PreviewWindow {
+/**
+ * The window onto `sheet` around `addresses`. `hidden`: columns a person does not see in the sheet
+ * (a fill-in sheet's dimension and marker columns), left out as the sheet's own view leaves them out.
+ */
+export function previewWindow(sheet: SheetSnapshot, addresses: readonly string[], hidden: ReadonlySet<number> = new Set()): PreviewWindow {
   const selected = selectedCells(addresses);
   const chosen = new Set(selected.map((c) => `${c.row},${c.col}`));
   const anchorRow = selected.length > 0 ? Math.min(...selected.map((c) => c.row)) : 0;
@@ -62,13 +66,14 @@ export function previewWindow(sheet: SheetSnapshot, addresses: readonly string[]
   const last = Math.max(Math.min(sheet.values.length, first + ROWS_SHOWN), anchorRow + 1);
   const used = sheet.values.reduce((n, r) => Math.max(n, r.length), 0);
   const width = Math.min(Math.max(used, ...selected.map((c) => c.col + 1)), MAX_COLUMNS);
-  const columns = Array.from({ length: width }, (_, i) => columnLetters(i));
+  const shown = Array.from({ length: width }, (_, i) => i).filter((i) => !hidden.has(i));
+  const columns = shown.map((i) => columnLetters(i));
   const rows = [];
   for (let row = first; row < last; row++) {
     const cells: PreviewCell[] = [];
-    for (let col = 0; col < width; col++) {
+    for (const col of shown) {
       const v = cellAt(sheet, row, col);
-      const address = `${columns[col]}${row + 1}`;
+      const address = `${columnLetters(col)}${row + 1}`;
       cells.push({
         text: cellDisplay(v, numberFormatAt(sheet, row, col)),
         fill: sheet.fills?.[row]?.[col] ?? undefined,

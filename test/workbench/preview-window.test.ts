@@ -44,3 +44,12 @@ describe("cellDisplay", () => {
     expect(cellDisplay(v, format)).toBe(text);
   });
 });
+
+describe("previewWindow of a sheet with hidden columns", () => {
+  it("leaves the hidden columns out, keeping each cell's own letter", () => {
+    const view = previewWindow(sheet(10, 5), ["C3"], new Set([1]));
+    expect(view.columns).toEqual(["A", "C", "D", "E"]);
+    expect(view.rows[2].cells.map((c) => c.text)).toEqual(["R3", "22", "23", "24"]);
+    expect(view.rows[2].cells[1].selected).toBe(true);
+  });
+});
