@@ -6,6 +6,7 @@ import type { WorkbookHost } from "../core/host";
 import type { ReadCandidate } from "../core/report/read-report";
 import { standardTemplate } from "../core/template/registry";
 import { ActionStatus } from "./ActionStatus";
+import { FilePicker } from "./FilePicker";
 import { message, t, type Lang, type MessageKey } from "./i18n";
 import type { ReportAnalysis } from "./report-analysis";
 import { readReportFile } from "./report-file";
@@ -14,7 +15,6 @@ import type { HostAction } from "./useHostAction";
 
 const useStyles = makeStyles({
   ...SECTION_STYLES,
-  hidden: { display: "none" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   sub: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   low: { color: tokens.colorNeutralForeground3 },
@@ -43,7 +43,6 @@ export function ReportPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
   const { host, lang, action } = props;
   const styles = useStyles();
   const headingId = React.useId();
-  const input = React.useRef<HTMLInputElement>(null);
   const template = React.useMemo(() => standardTemplate(), []);
   const [outcome, setOutcome] = React.useState<ReadOutcome>();
   const [notice, setNotice] = React.useState<{ key: MessageKey; params?: Record<string, string | number> }>();
@@ -83,22 +82,8 @@ export function ReportPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
         {t(lang, "report.heading")}
       </Subtitle1>
       <Body1 className={styles.hint}>{t(lang, "report.intro")}</Body1>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".txt,.html,.htm,.docx,.pdf,.doc,.wps"
-        aria-label={t(lang, "report.input")}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = "";
-          if (file) read(file);
-        }}
-      />
       <div className={styles.buttons}>
-        <Button disabled={action.busy} onClick={() => input.current?.click()}>
-          {t(lang, "report.pick")}
-        </Button>
+        <FilePicker label={t(lang, "report.pick")} inputLabel={t(lang, "report.input")} accept=".txt,.html,.htm,.docx,.pdf,.doc,.wps" disabled={action.busy} onPick={([file]) => read(file)} />
         {outcome?.fill && outcome.fill.filled.length > 0 && (
           <Button appearance="primary" disabled={action.busy} onClick={fill}>
             {t(lang, "report.fill", { count: outcome.fill.filled.length })}

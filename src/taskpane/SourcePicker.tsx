@@ -1,11 +1,11 @@
 import * as React from "react";
 import { Button, Caption1, Checkbox, Label, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { PickedFile } from "./district-file";
+import { FilePicker } from "./FilePicker";
 import { t, type Lang } from "./i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  hidden: { display: "none" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   item: {
     display: "flex",
@@ -44,7 +44,6 @@ export interface SourcePickerProps {
 export function SourcePicker(props: SourcePickerProps): React.JSX.Element {
   const { lang, files, insertFiles, disabled } = props;
   const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
   const labelId = React.useId();
   const listLabel = t(lang, "consolidate.filesLabel");
   const anyReady = files.some((f) => f.status === "ok");
@@ -58,23 +57,15 @@ export function SourcePicker(props: SourcePickerProps): React.JSX.Element {
         onChange={(_e, d) => props.onUseWorkbook(d.checked === true)}
         label={props.workbookCount === undefined ? t(lang, "consolidate.useWorkbookUncounted") : t(lang, "consolidate.useWorkbook", { count: props.workbookCount })}
       />
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        multiple
+      <FilePicker
+        className={styles.add}
+        label={t(lang, "consolidate.addFiles")}
+        inputLabel={t(lang, "consolidate.fileInput")}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t(lang, "consolidate.fileInput")}
-        onChange={(e) => {
-          const picked = [...(e.currentTarget.files ?? [])];
-          // Let the same file be picked again after it was removed.
-          e.currentTarget.value = "";
-          if (picked.length > 0) props.onAddFiles(picked);
-        }}
+        multiple
+        disabled={disabled}
+        onPick={props.onAddFiles}
       />
-      <Button className={styles.add} disabled={disabled} onClick={() => input.current?.click()}>
-        {t(lang, "consolidate.addFiles")}
-      </Button>
       {files.length > 0 && (
         <ul className={styles.list} aria-label={listLabel}>
           {files.map((f) => (

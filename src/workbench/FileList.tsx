@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Badge, Body1, Button, Caption1, ProgressBar, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../core/findings/format";
+import { FilePicker } from "../taskpane/FilePicker";
 import { SECTION_STYLES } from "../taskpane/section-styles";
 import type { Doc } from "./documents";
 import type { BatchProgress } from "./useDocuments";
@@ -8,7 +9,6 @@ import { w } from "./i18n";
 
 const useStyles = makeStyles({
   ...SECTION_STYLES,
-  hidden: { display: "none" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   item: {
     display: "flex",
@@ -48,7 +48,6 @@ export interface FileListProps {
 export function FileList(props: FileListProps): React.JSX.Element {
   const { lang, docs, batch, disabled } = props;
   const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
   const headingId = React.useId();
 
   return (
@@ -57,24 +56,17 @@ export function FileList(props: FileListProps): React.JSX.Element {
         {w(lang, "files.heading")}
       </Subtitle1>
       <Body1 className={styles.hint}>{w(lang, "files.intro")}</Body1>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        multiple
-        // .et/.xls are taken too, so a person is told how to save them as .xlsx rather than not seeing them.
-        accept=".xlsx,.xls,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={w(lang, "files.input")}
-        onChange={(e) => {
-          const picked = [...(e.currentTarget.files ?? [])];
-          e.currentTarget.value = "";
-          if (picked.length > 0) props.onOpen(picked);
-        }}
-      />
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={disabled} onClick={() => input.current?.click()}>
-          {w(lang, "files.open")}
-        </Button>
+        <FilePicker
+          appearance="primary"
+          label={w(lang, "files.open")}
+          inputLabel={w(lang, "files.input")}
+          // .et/.xls are taken too, so a person is told how to save them as .xlsx rather than not seeing them.
+          accept=".xlsx,.xls,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          multiple
+          disabled={disabled}
+          onPick={props.onOpen}
+        />
         <Button disabled={disabled} onClick={props.onNew}>
           {w(lang, "files.newWorkbook")}
         </Button>
