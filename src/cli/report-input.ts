@@ -6,19 +6,11 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { extname } from "node:path";
+import { decodeText } from "../core/report/decode-text";
 import { htmlToText } from "../core/report/html-text";
 import type { Lang } from "../core/findings/format";
 import { RunError } from "./io";
 import { t } from "./text";
-
-/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
-}
 
 async function docxText(bytes: Buffer): Promise<string> {
   const mammoth = await import("mammoth");
@@ -39,7 +31,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return pages.join("\n");
 }
 
-export async function readReportText(file: string, lang: Lang): Promise<string> {
+export async function readReportFile(file: string, lang: Lang): Promise<string> {
   const ext = extname(file).toLowerCase();
   if (![".txt", ".html", ".htm", ".docx", ".pdf"].includes(ext)) {
     throw new RunError(t(lang, ext === ".doc" || ext === ".wps" ? "extract.legacyWord" : "extract.unsupported", { file }));

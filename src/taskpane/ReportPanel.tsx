@@ -3,7 +3,7 @@ import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle1, makeSty
 import { formatFigure } from "../core/findings/format";
 import { SEVERITY_LABEL } from "../core/findings/render";
 import type { WorkbookHost } from "../core/host";
-import type { ReadCandidate } from "../core/report/read-report";
+import { sentenceExcerpt } from "../core/report/read-text";
 import { standardTemplate } from "../core/template/registry";
 import { ActionStatus } from "./ActionStatus";
 import { FilePicker } from "./FilePicker";
@@ -25,14 +25,6 @@ interface ReadOutcome extends ReportAnalysis {
 }
 
 const PROBLEM_KEY = { pdf: "report.pdf", legacyWord: "report.legacyWord", unsupported: "report.unsupported", unreadable: "report.unreadable" } as const satisfies Record<string, MessageKey>;
-
-/** A sentence shortened around its figure. */
-function excerpt(c: ReadCandidate, width = 18): string {
-  const s = c.sentence;
-  const from = Math.max(s.start, c.figure.start - width);
-  const to = Math.min(s.end, c.figure.end + width);
-  return `${from > s.start ? "…" : ""}${s.text.slice(from - s.start, to - s.start)}${to < s.end ? "…" : ""}`;
-}
 
 /**
  * 从报告读数: a district's report read in the pane — its figures with their sentences and confidence,
@@ -133,7 +125,7 @@ export function ReportPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
                 <Caption1 className={styles.wrap}>
                   {name(c.code)}
                   {c.alternatives.length > 0 ? ` / ${c.alternatives.join("/")}` : ""} · {formatFigure(template.byCode.get(c.code), c.value, lang)}
-                  {c.figure.approximate ? `（${c.figure.approximate}）` : ""} · {t(lang, c.confidence === "high" ? "report.high" : "report.low")} · {excerpt(c)}
+                  {c.figure.approximate ? `（${c.figure.approximate}）` : ""} · {t(lang, c.confidence === "high" ? "report.high" : "report.low")} · {sentenceExcerpt(c, 18)}
                 </Caption1>
               </li>
             ))}

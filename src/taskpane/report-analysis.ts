@@ -6,9 +6,8 @@
 import type { Lang } from "../core/findings/format";
 import type { WorkbookRead } from "../core/host";
 import { planFillFromReport, type FillFromReport } from "../core/report/fill-plan";
-import { readReport, type ReadCandidate } from "../core/report/read-report";
-import { checkTextArithmetic } from "../core/report/text-arithmetic";
-import { checkReportText } from "../core/report/text-checks";
+import type { ReadCandidate } from "../core/report/read-report";
+import { readReportText } from "../core/report/read-text";
 import { sheetTextMessage, textFindingMessage } from "../core/report/text-finding-text";
 import { readTemplateSheet } from "../core/sheet/read-template";
 import type { Severity } from "../core/template/schema";
@@ -30,8 +29,9 @@ export interface ReportAnalysis {
 /** `lang`: the language of the notes written on filled cells (the pane's when the report was read). */
 export function analyseReport(text: string, workbook: WorkbookRead, lang: Lang): ReportAnalysis {
   const template = standardTemplate();
-  const candidates = readReport(text, template);
-  const findings = [...checkReportText(candidates, template), ...checkTextArithmetic(text)].map((f) => ({
+  const reading = readReportText(text, template);
+  const candidates = reading.candidates;
+  const findings = reading.findings.map((f) => ({
     severity: f.severity,
     zh: textFindingMessage(f, template, "zh"),
     en: textFindingMessage(f, template, "en"),

@@ -4,10 +4,10 @@ import type { Lang } from "../../core/findings/format";
 import { formatFigure } from "../../core/findings/format";
 import { SEVERITY_LABEL } from "../../core/findings/render";
 import { planExtractWorkbook, PENDING_SHEET } from "../../core/report/extract-plan";
-import { readReport, type ReadCandidate } from "../../core/report/read-report";
+import type { ReadCandidate } from "../../core/report/read-report";
+import { readReportText, sentenceExcerpt } from "../../core/report/read-text";
 import { compareSheetWithText, type SheetTextFinding } from "../../core/report/sheet-vs-text";
-import { checkTextArithmetic } from "../../core/report/text-arithmetic";
-import { checkReportText, type TextFinding } from "../../core/report/text-checks";
+import type { TextFinding } from "../../core/report/text-checks";
 import { sheetTextMessage, textFindingMessage } from "../../core/report/text-finding-text";
 import { districtSheetName } from "../../core/sheet/layout";
 import { parseYear } from "../../core/sheet/read-template";
@@ -21,17 +21,9 @@ import { CliError, type Io } from "../io";
 import { parseLang } from "../options";
 import { Outputs } from "../outputs";
 import { readInput } from "../read-input";
-import { readReportText } from "../report-input";
+import { readReportFile } from "../report-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
-
-/** The sentence shortened around the figure: enough to recognise it on one line. */
-function around(c: ReadCandidate, width = 28): string {
-  const s = c.sentence;
-  const from = Math.max(s.start, c.figure.start - width);
-  const to = Math.min(s.end, c.figure.end + width);
-  return `${from > s.start ? "…" : ""}${s.text.slice(from - s.start, to - s.start)}${to < s.end ? "…" : ""}`;
-}
 
 interface SheetComparison {
   readonly sheet: string;
@@ -59,9 +51,8 @@ export async function runExtract(cmd: ParsedCommand, io: Io): Promise<number> {
   if (output !== undefined) await outputs.check(output, "-o");
 
   const template = standardTemplate();
-  const text = await readReportText(file, lang);
-  const candidates = readReport(text, template);
-  const findings = [...checkReportText(candidates, template), ...checkTextArithmetic(text)];
+  const text = await readReportFile(file, lang);
+  const { candidates, findings } = readReportText(text, template);
 
   let comparisons: SheetComparison[] = [];
   if (sheetFile) {
@@ -102,7 +93,7 @@ function toText(file: string, template: LoadedTemplate, candidates: readonly Rea
           name(c.code) + (c.alternatives.length > 0 ? ` / ${c.alternatives.join("/")}` : ""),
           `${formatFigure(template.byCode.get(c.code), c.value, lang)}${c.figure.approximate ? ` (${c.figure.approximate})` : ""}`,
           t(lang, c.confidence === "high" ? "extract.high" : "extract.low"),
-          around(c),
+          sentenceExcerpt(c, 28),
         ]),
       ),
     );
