@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { COMMON_OPTIONS } from "./common-options";
+import { parseCommandOptions } from "./options";
 
 export interface ParsedCommand {
   readonly command: string | undefined;
@@ -7,25 +7,20 @@ export interface ParsedCommand {
   readonly options: Record<string, string | boolean | undefined>;
 }
 
-/** Thin wrapper over Node's parseArgs: unknown options are an error the user sees, not a crash. */
+/** The options of template, validate and extract (review-report and consolidate read their own). */
 export function parseCommand(argv: readonly string[]): ParsedCommand {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      output: { type: "string", short: "o" },
-      district: { type: "string" },
-      year: { type: "string" },
-      json: { type: "boolean" },
-      lang: { type: "string" },
-      annotate: { type: "string" },
-      sheet: { type: "string" },
-      force: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-      ...COMMON_OPTIONS,
-    },
+  const { values, positionals } = parseCommandOptions(argv, {
+    output: { type: "string", short: "o" },
+    district: { type: "string" },
+    year: { type: "string" },
+    json: { type: "boolean" },
+    lang: { type: "string" },
+    annotate: { type: "string" },
+    sheet: { type: "string" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    version: { type: "boolean", short: "v" },
+    ...COMMON_OPTIONS,
   });
   const [command, ...rest] = positionals;
   return { command, positionals: rest, options: values };

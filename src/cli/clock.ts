@@ -1,4 +1,4 @@
-import { CliError } from "./io";
+import { CliError, words } from "./io";
 
 /**
  * The time every output of this run carries: now, or `SOURCE_DATE_EPOCH` (seconds since 1970, the
@@ -7,7 +7,7 @@ import { CliError } from "./io";
 export function runClock(env: NodeJS.ProcessEnv = process.env): { at: Date; reproducible: boolean } {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return { at: new Date(), reproducible: false };
-  if (!/^\d{1,12}$/.test(epoch.trim())) throw new CliError(`SOURCE_DATE_EPOCH 应为自 1970 年起的整数秒，而不是“${epoch}”。SOURCE_DATE_EPOCH must be whole seconds since 1970.`);
+  if (!/^\d{1,12}$/.test(epoch.trim())) throw new CliError(words("arg.epoch", { value: epoch }));
   return { at: new Date(Number(epoch.trim()) * 1000), reproducible: true };
 }
 

@@ -5,11 +5,14 @@ import { runReviewReport } from "./commands/review-report";
 import { runTemplate } from "./commands/template";
 import { runValidate } from "./commands/validate";
 import { USAGE } from "./usage";
-import { CliError, type Io, processIo, RunError } from "./io";
+import { CliError, type Io, processIo, RunError, words } from "./io";
+import { argvLang } from "./options";
+import { t } from "./text";
 
 /** Runs one CLI invocation and resolves to its exit code; never throws, never prints a stack trace unless --verbose. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const verbose = argv.includes("--verbose");
+  const lang = argvLang(argv);
   try {
     // review-report parses its own options (--split).
     if (argv[0] === "review-report") return await runReviewReport(argv.slice(1), io);
@@ -21,7 +24,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 0;
     }
     if (cmd.options.help || !cmd.command) {
-      io.out(USAGE);
+      io.out(USAGE[lang]);
       return cmd.command || cmd.options.help ? 0 : 2;
     }
     switch (cmd.command) {
@@ -32,21 +35,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "extract":
         return await runExtract(cmd, io);
       default:
-        throw new CliError(`未知命令“${cmd.command}”。Unknown command "${cmd.command}".`);
+        throw new CliError(words("arg.unknownCommand", { command: cmd.command }));
     }
   } catch (e) {
     const detail = verbose && e instanceof CliError && e.detail ? `\n  (${e.detail})` : "";
     if (e instanceof RunError) {
-      io.err(`${e.message}${detail}\n`);
+      io.err(`${e.words(lang)}${detail}\n`);
       return 2;
     }
-    if (e instanceof CliError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
-      io.err(`${e.message}${detail}\n\n${USAGE}`);
+    if (e instanceof CliError) {
+      io.err(`${e.words(lang)}${detail}\n\n${USAGE[lang]}`);
       return 2;
     }
     // A defect of Huishen's, not of the input: say so plainly; outputs are written only at the end, so none is half written.
-    const technical = verbose ? `\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : "\n加 --verbose 可显示技术细节。Add --verbose for the technical details.";
-    io.err(`汇审内部错误，未完成本次操作（输入文件未被改动）。请把所用命令和文件告知维护者。\nHuishen hit an internal error; nothing was changed.${technical}\n`);
+    const technical = verbose ? (e instanceof Error ? (e.stack ?? e.message) : String(e)) : t(lang, "internal.verbose");
+    io.err(`${t(lang, "internal")}\n${technical}\n`);
     return 2;
   }
 }

@@ -6,10 +6,9 @@
 import { promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import type { Lang } from "../core/findings/format";
 import { atomicWrite, FileWriteError, makeFolder } from "./atomic-write";
 import { toBuffer } from "../adapters/xlsx";
-import { RunError } from "./io";
+import { RunError, words } from "./io";
 import { t } from "./text";
 
 interface Identity {
@@ -36,26 +35,25 @@ export class Outputs {
     private readonly inputs: readonly { path: string; id: Identity }[],
     /** The run's time (see `clock.ts`): stamped into every workbook written. */
     readonly at: Date,
-    private readonly lang: Lang,
   ) {}
 
-  static async forInputs(inputs: readonly string[], at: Date, lang: Lang): Promise<Outputs> {
-    return new Outputs(await Promise.all(inputs.map(async (p) => ({ path: p, id: await identity(p) }))), at, lang);
+  static async forInputs(inputs: readonly string[], at: Date): Promise<Outputs> {
+    return new Outputs(await Promise.all(inputs.map(async (p) => ({ path: p, id: await identity(p) }))), at);
   }
 
   /** Refuse `target` when it is an input or an output already written by this run. `option` names where it came from (-o, --html). */
   async check(target: string, option: string): Promise<void> {
     const id = await identity(target);
     const input = this.inputs.find((i) => sameFile(i.id, id));
-    if (input) throw new RunError(t(this.lang, "write.isInput", { option, target, input: input.path }));
-    if (this.written.some((w) => sameFile(w, id))) throw new RunError(t(this.lang, "write.twice", { option, target }));
+    if (input) throw new RunError(words("write.isInput", { option, target, input: input.path }));
+    if (this.written.some((w) => sameFile(w, id))) throw new RunError(words("write.twice", { option, target }));
   }
 
   /** Refuse a target that exists already unless `force` (template -o). */
   async refuseExisting(target: string, force: boolean): Promise<void> {
     if (force) return;
     const st = await fs.lstat(target).catch(() => undefined);
-    if (st) throw new RunError(t(this.lang, "write.exists", { target }));
+    if (st) throw new RunError(words("write.exists", { target }));
   }
 
   async write(target: string, data: Uint8Array | string, option: string): Promise<void> {
@@ -63,7 +61,7 @@ export class Outputs {
     try {
       await atomicWrite(target, data);
     } catch (e) {
-      throw writeError(e, target, this.lang);
+      throw writeError(e, target);
     }
     this.written.push(await identity(target));
   }
@@ -76,13 +74,14 @@ export class Outputs {
     try {
       await makeFolder(dir);
     } catch (e) {
-      throw writeError(e, dir, this.lang, true);
+      throw writeError(e, dir, true);
     }
   }
 }
 
-function writeError(e: unknown, target: string, lang: Lang, folder = false): unknown {
+function writeError(e: unknown, target: string, folder = false): unknown {
   if (!(e instanceof FileWriteError)) return e;
-  const why = t(lang, `why.${e.reason}`, { dir: folder ? path.resolve(target) : path.dirname(path.resolve(target)) });
-  return new RunError(t(lang, folder ? "write.folderFailed" : "write.failed", { target, why }), e.detail);
+  const { reason } = e;
+  const dir = folder ? path.resolve(target) : path.dirname(path.resolve(target));
+  return new RunError((lang) => t(lang, folder ? "write.folderFailed" : "write.failed", { target, why: t(lang, `why.${reason}`, { dir }) }), e.detail);
 }

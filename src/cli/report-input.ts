@@ -8,9 +8,7 @@ import { createRequire } from "node:module";
 import { extname } from "node:path";
 import { decodeText } from "../core/report/decode-text";
 import { htmlToText } from "../core/report/html-text";
-import type { Lang } from "../core/findings/format";
-import { RunError } from "./io";
-import { t } from "./text";
+import { RunError, words } from "./io";
 
 async function docxText(bytes: Buffer): Promise<string> {
   const mammoth = await import("mammoth");
@@ -31,26 +29,26 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return pages.join("\n");
 }
 
-export async function readReportFile(file: string, lang: Lang): Promise<string> {
+export async function readReportFile(file: string): Promise<string> {
   const ext = extname(file).toLowerCase();
   if (![".txt", ".html", ".htm", ".docx", ".pdf"].includes(ext)) {
-    throw new RunError(t(lang, ext === ".doc" || ext === ".wps" ? "extract.legacyWord" : "extract.unsupported", { file }));
+    throw new RunError(words(ext === ".doc" || ext === ".wps" ? "extract.legacyWord" : "extract.unsupported", { file }));
   }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
-    throw new RunError(t(lang, "extract.unreadable", { file }), e instanceof Error ? e.message : String(e));
+    throw new RunError(words("extract.unreadable", { file }), e instanceof Error ? e.message : String(e));
   }
   try {
     if (ext === ".txt") return decodeText(bytes);
     if (ext === ".html" || ext === ".htm") return htmlToText(decodeText(bytes));
     if (ext === ".docx") return await docxText(bytes);
     const text = await pdfText(bytes);
-    if (text.replace(/\s/g, "") === "") throw new RunError(t(lang, "extract.scanned", { file }));
+    if (text.replace(/\s/g, "") === "") throw new RunError(words("extract.scanned", { file }));
     return text;
   } catch (e) {
     if (e instanceof RunError) throw e;
-    throw new RunError(t(lang, "extract.damaged", { file }), e instanceof Error ? e.message : String(e));
+    throw new RunError(words("extract.damaged", { file }), e instanceof Error ? e.message : String(e));
   }
 }

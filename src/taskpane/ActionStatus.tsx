@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { message, t, type Lang } from "./i18n";
-import type { ActionOwner, HostAction } from "./useHostAction";
+import { errorText, type ActionOwner, type HostAction } from "./useHostAction";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -36,7 +36,7 @@ export function ActionStatus(props: { action: HostAction; owner: ActionOwner; la
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody className={styles.wrap}>
             <MessageBarTitle>{t(lang, "error.title")}</MessageBarTitle>
-            {error.message || t(lang, "error.unknown")}
+            {errorText(error.cause, lang) || t(lang, "error.unknown")}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" appearance="transparent" onClick={action.dismissError}>

@@ -1,5 +1,6 @@
 import * as React from "react";
-import type { MessageKey } from "./i18n";
+import { isWorded } from "../core/text/translate";
+import type { Lang, MessageKey } from "./i18n";
 
 /** Which part of the pane started an action: its status and errors show there. */
 export type ActionOwner = "insert" | "check" | "consolidate" | "review" | "report";
@@ -13,8 +14,8 @@ export interface ActionRunning {
 
 export interface ActionError {
   readonly owner: ActionOwner;
-  /** The thrown error's own message (HostTimeoutError's is in Chinese first). */
-  readonly message: string;
+  /** What was thrown: worded when shown, in the language of that moment. */
+  readonly cause: unknown;
 }
 
 /** Report progress within the current step: `done` of `total` (a bar is shown while total > 0). */
@@ -42,7 +43,8 @@ export interface HostAction {
 }
 
 /** A thrown value as words for the pane; empty when there is nothing useful to say. */
-export function errorText(e: unknown): string {
+export function errorText(e: unknown, lang: Lang): string {
+  if (isWorded(e)) return e.wordsIn(lang);
   if (e instanceof Error) return e.message;
   if (typeof e === "string") return e;
   if (e && typeof e === "object" && "message" in e && typeof (e as { message: unknown }).message === "string") return (e as { message: string }).message;
@@ -70,7 +72,7 @@ export function useHostAction(): HostAction {
       return await fn((done, total) => setProgress(total > 0 ? { done, total } : undefined), stage);
     } catch (e) {
       console.error(e);
-      setError({ owner: what.owner, message: errorText(e) });
+      setError({ owner: what.owner, cause: e });
       return undefined;
     } finally {
       busyRef.current = false;
@@ -81,7 +83,7 @@ export function useHostAction(): HostAction {
 
   const report = React.useCallback((owner: ActionOwner, e: unknown) => {
     console.error(e);
-    setError({ owner, message: errorText(e) });
+    setError({ owner, cause: e });
   }, []);
   const dismissError = React.useCallback(() => setError(undefined), []);
   const isBusy = React.useCallback(() => busyRef.current, []);

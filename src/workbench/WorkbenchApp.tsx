@@ -3,9 +3,10 @@ import { Body1, Button, Caption1, Divider, MessageBar, MessageBarBody, Subtitle1
 import type { Consolidation } from "../core/consolidate";
 import { renderReportHtml } from "../core/consolidate/report-html";
 import type { ReadyFile } from "../taskpane/district-file";
-import { htmlLang, langFromLocale, type Lang } from "../taskpane/i18n";
+import { htmlLang, langFromLocale, t, type Lang } from "../taskpane/i18n";
 import { Masthead } from "../taskpane/Masthead";
 import { PaneSections } from "../taskpane/PaneSections";
+import { errorText } from "../taskpane/useHostAction";
 import { BlankTemplateForm } from "./BlankTemplateForm";
 import { districtDocs, downloadName, isOpen } from "./documents";
 import { download, XLSX_TYPE } from "./download";
@@ -64,7 +65,7 @@ export function WorkbenchApp(props: WorkbenchProps): React.JSX.Element {
   const [consolidations, setConsolidations] = React.useState<Readonly<Record<string, Consolidation>>>({});
   const [dragging, setDragging] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string>();
+  const [error, setError] = React.useState<unknown>();
 
   const currentId = current?.id;
   const host = React.useMemo(() => {
@@ -85,7 +86,7 @@ export function WorkbenchApp(props: WorkbenchProps): React.JSX.Element {
     setBusy(true);
     setError(undefined);
     fn()
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setError(e ?? new Error()))
       .finally(() => setBusy(false));
   };
 
@@ -154,9 +155,9 @@ export function WorkbenchApp(props: WorkbenchProps): React.JSX.Element {
           <MessageBarBody>{w(lang, "app.engineFailed", { detail: props.engineError })}</MessageBarBody>
         </MessageBar>
       )}
-      {error && (
+      {error !== undefined && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>{errorText(error, lang) || t(lang, "error.unknown")}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.columns}>

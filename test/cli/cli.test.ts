@@ -20,6 +20,46 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
+/** Chinese characters other than the program's name and the sheet names an English text still quotes. */
+const chineseWords = (text: string) => text.replace(/汇审|待确认|审核汇总|审核意见/g, "").match(/[\u4e00-\u9fff]+/g) ?? [];
+
+describe("the command line's own words, in one language at a time", () => {
+  it("prints the usage in Chinese, or in English with --lang en", async () => {
+    const zh = await run("--help");
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain("用法：");
+    expect(zh.out).toContain("English: add --lang en");
+    expect(zh.out).not.toContain("Usage");
+    const en = await run("--help", "--lang", "en");
+    expect(en.out).toContain("Usage:");
+    expect(en.out).toContain("huishen consolidate FILES.xlsx... -o SUMMARY.xlsx");
+    expect(chineseWords(en.out)).toEqual([]);
+  });
+
+  it.each<[string[], string, string]>([
+    [["validate"], "请指定一个要校验的 .xlsx 文件。", "Name one .xlsx file to check."],
+    [["frobnicate"], "未知命令“frobnicate”。", 'Unknown command "frobnicate".'],
+    [["validate", "a.xlsx", "--colour"], "未知选项 --colour。", "Unknown option --colour."],
+    [["template", "-o", "t.xlsx", "--year", "24"], "年度“24”不是四位年份。", 'The year "24" must have four digits.'],
+    [["consolidate", "a.xlsx", "-o", "s.xlsx", "--weights", "A=-1"], "权重“A=-1”应写成 维度代码=非负数，如 A=2。", 'Write each weight as CODE=number ≥ 0, e.g. A=2, not "A=-1".'],
+    [["validate", "a.xlsx", "--max-size", "0"], "--max-size 应为 1 到 4096 之间的 MB 数，而不是“0”。", '--max-size is a number of MB from 1 to 4096, not "0".'],
+  ])("words a usage error in the reader's language: %j", async (argv, zh, en) => {
+    const inZh = await run(...argv);
+    expect(inZh.code).toBe(2);
+    expect(inZh.err.split("\n")[0]).toBe(zh);
+    expect(inZh.err).toContain("用法：");
+    const inEn = await run(...argv, "--lang", "en");
+    expect(inEn.code).toBe(2);
+    expect(inEn.err.split("\n")[0]).toBe(en);
+    expect(chineseWords(inEn.err)).toEqual([]);
+  });
+
+  it("names a missing output in English when asked, with the same exit code", async () => {
+    const r = await run("template", "--lang", "en");
+    expect([r.code, r.err.split("\n")[0]]).toEqual([2, "Name the output .xlsx file with -o."]);
+  });
+});
+
 describe("huishen template", () => {
   it("writes a workbook with every indicator of the standard template, district and year filled", async () => {
     const r = await run("template", "-o", path("t.xlsx"), "--district", "荣昌区", "--year", "2024");

@@ -139,7 +139,9 @@ describe("huishen review-report", () => {
     const cases: [string[], string][] = [
       [["review-report"], "请指定一个已审核的 .xlsx 文件"],
       [["review-report", reviewed, "extra.xlsx"], "请指定一个已审核的 .xlsx 文件"],
-      [["review-report", reviewed, "--bogus"], "Unknown option"],
+      [["review-report", reviewed, "--bogus"], "未知选项 --bogus。"],
+      [["review-report", reviewed, "--bogus", "--lang", "en"], "Unknown option --bogus."],
+      [["review-report", reviewed, "-o"], "选项 -o, --output 需要一个值。"],
       [["review-report", reviewed, "--lang", "fr"], "--lang 只能是 zh 或 en"],
       [["review-report", reviewed, "-o", path("x.csv")], "-o 的输出文件应为 .xlsx"],
       [["review-report", reviewed, "-o", reviewed], "汇审从不改写输入文件"],

@@ -4,14 +4,25 @@
  * and flag them. One sync: the insert and the load of every sheet's id and name go in one request,
  * the load queued after the insert so it sees the new sheets.
  */
+import type { Lang } from "../../core/findings/format";
+import { translator, type Worded } from "../../core/text/translate";
 import { HostTimeoutError } from "./host-timeout";
 import type { Syncer } from "./sync";
 
-/** A workbook insert failed in a way the person can act on: message in Chinese first. */
-export class InsertSheetsError extends Error {
+const { t } = translator({ failed: "无法把“{file}”中的工作表插入本工作簿：{detail}" } as const, { failed: "Could not insert the sheets of “{file}”: {detail}" });
+
+/** A workbook insert failed in a way the person can act on; the pane words it in the reader's language. */
+export class InsertSheetsError extends Error implements Worded {
+  readonly detail: string;
+
   constructor(readonly file: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`无法把“${file}”中的工作表插入本工作簿：${detail} Could not insert the sheets of “${file}”: ${detail}`, { cause });
+    super(t("en", "failed", { file, detail }), { cause });
+    this.detail = detail;
+  }
+
+  wordsIn(lang: Lang): string {
+    return t(lang, "failed", { file: this.file, detail: this.detail });
   }
 }
 

@@ -11,6 +11,7 @@ import { applyPlan, copyWorksheet, newWorkbook, snapshotWorkbook } from "../../a
 import { runClock } from "../clock";
 import { describeFailure } from "../failures";
 import type { Io } from "../io";
+import { parseLang } from "../options";
 import { Outputs } from "../outputs";
 import { readInput } from "../read-input";
 import { renderReportHtml } from "../../core/consolidate/report-html";
@@ -27,12 +28,12 @@ import { toJson, toText, type TakenSheet } from "./consolidate-report";
 export async function runConsolidate(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions(argv);
   if (parsed.values.help) {
-    io.out(USAGE);
+    io.out(USAGE[parseLang(parsed.values.lang)]);
     return 0;
   }
   const opts = await options(parsed.values, parsed.positionals);
   const clock = runClock();
-  const outputs = await Outputs.forInputs([...opts.files, ...(opts.listFile ? [opts.listFile] : [])], clock.at, opts.lang);
+  const outputs = await Outputs.forInputs([...opts.files, ...(opts.listFile ? [opts.listFile] : [])], clock.at);
   await outputs.check(opts.output, "-o");
   await outputs.check(opts.html, "--html");
 
@@ -78,7 +79,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
     else files.push({ name: path.basename(file), sheets: renamed, copied: true });
   }
 
-  const weights = opts.weights && dimensionWeights(opts.weights, mostCommonTemplate(templates), opts.lang);
+  const weights = opts.weights && dimensionWeights(opts.weights, mostCommonTemplate(templates));
   const consolidateOptions = { ...opts.consolidate, ...(weights ? { dimensionWeights: weights } : {}) };
   const outcome = planConsolidate({ sheets: snapshotWorkbook(out) }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang }, registry);
   if (!outcome.ok) {

@@ -17,7 +17,7 @@ import { applyPlan, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { readLimits } from "../common-options";
-import { CliError, type Io } from "../io";
+import { CliError, type Io, words } from "../io";
 import { parseLang } from "../options";
 import { Outputs } from "../outputs";
 import { readInput } from "../read-input";
@@ -36,22 +36,22 @@ interface SheetComparison {
  */
 export async function runExtract(cmd: ParsedCommand, io: Io): Promise<number> {
   const [file, ...extra] = cmd.positionals;
-  if (!file || extra.length > 0) throw new CliError("请指定一个报告文件（.txt、.html、.docx 或 .pdf）。Name one report file (.txt, .html, .docx or .pdf).");
+  if (!file || extra.length > 0) throw new CliError(words("arg.reportFile"));
   const lang = parseLang(cmd.options.lang);
   const output = typeof cmd.options.output === "string" ? cmd.options.output : undefined;
-  if (output !== undefined && !output.toLowerCase().endsWith(".xlsx")) throw new CliError("-o 的输出文件应为 .xlsx。The -o output must be an .xlsx file.");
+  if (output !== undefined && !output.toLowerCase().endsWith(".xlsx")) throw new CliError(words("arg.outputXlsx"));
   let year: number | undefined;
   if (typeof cmd.options.year === "string") {
     year = parseYear(cmd.options.year);
-    if (year === undefined) throw new CliError(`年度“${cmd.options.year}”不是四位年份。The year must have four digits.`);
+    if (year === undefined) throw new CliError(words("arg.year", { year: cmd.options.year }));
   }
   const sheetFile = typeof cmd.options.sheet === "string" ? cmd.options.sheet : undefined;
   const clock = runClock();
-  const outputs = await Outputs.forInputs([file, ...(sheetFile ? [sheetFile] : [])], clock.at, lang);
+  const outputs = await Outputs.forInputs([file, ...(sheetFile ? [sheetFile] : [])], clock.at);
   if (output !== undefined) await outputs.check(output, "-o");
 
   const template = standardTemplate();
-  const text = await readReportFile(file, lang);
+  const text = await readReportFile(file);
   const { candidates, findings } = readReportText(text, template);
 
   let comparisons: SheetComparison[] = [];

@@ -5,7 +5,7 @@ import { LOG_PROBLEM_LABEL, STATUS_LABEL, displayTime, logProblemText, findingMe
 import { applyPlan, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
 import { runClock, runOffsetMinutes } from "../clock";
 import { COMMON_OPTIONS, readLimits } from "../common-options";
-import { CliError, type Io } from "../io";
+import { CliError, type Io, words } from "../io";
 import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { parseCommandOptions, parseLang } from "../options";
@@ -22,18 +22,18 @@ import { USAGE } from "../usage";
 export async function runReviewReport(argv: readonly string[], io: Io): Promise<number> {
   const { values: opts, positionals } = parseOptions(argv);
   if (opts.help) {
-    io.out(USAGE);
+    io.out(USAGE[parseLang(opts.lang)]);
     return 0;
   }
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) throw new CliError("请指定一个已审核的 .xlsx 文件。Name one reviewed .xlsx file.");
+  if (!file || extra.length > 0) throw new CliError(words("arg.reviewFile"));
   const lang = parseLang(opts.lang);
   if (opts.output !== undefined) {
-    if (!opts.output.toLowerCase().endsWith(".xlsx")) throw new CliError("-o 的输出文件应为 .xlsx。The -o output must be an .xlsx file.");
+    if (!opts.output.toLowerCase().endsWith(".xlsx")) throw new CliError(words("arg.outputXlsx"));
   }
-  if (opts.split !== undefined && opts.split.trim() === "") throw new CliError("--split 需要一个目录。--split needs a folder.");
+  if (opts.split !== undefined && opts.split.trim() === "") throw new CliError(words("arg.splitFolder"));
   const clock = runClock();
-  const outputs = await Outputs.forInputs([file], clock.at, lang);
+  const outputs = await Outputs.forInputs([file], clock.at);
   if (opts.output !== undefined) await outputs.check(opts.output, "-o");
 
   const writesBack = opts.output !== undefined;

@@ -8,7 +8,7 @@ import { applyPlan, snapshotWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { readLimits } from "../common-options";
-import { CliError, type Io } from "../io";
+import { CliError, type Io, words } from "../io";
 import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { findingJson } from "../finding-json";
@@ -20,11 +20,11 @@ import { textTable } from "../text-table";
 /** `huishen validate FILE.xlsx [--json] [--lang zh|en] [--annotate OUT.xlsx]` → 0 no errors, 1 errors, 2 unreadable. */
 export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   const [file, ...extra] = cmd.positionals;
-  if (!file || extra.length > 0) throw new CliError("请指定一个要校验的 .xlsx 文件。Name one .xlsx file to check.");
+  if (!file || extra.length > 0) throw new CliError(words("arg.validateFile"));
   const lang = parseLang(cmd.options.lang);
   const annotate = typeof cmd.options.annotate === "string" ? cmd.options.annotate : undefined;
-  if (annotate !== undefined && !annotate.toLowerCase().endsWith(".xlsx")) throw new CliError("--annotate 的输出文件应为 .xlsx。The --annotate output must be an .xlsx file.");
-  const outputs = await Outputs.forInputs([file], runClock().at, lang);
+  if (annotate !== undefined && !annotate.toLowerCase().endsWith(".xlsx")) throw new CliError(words("arg.annotateXlsx"));
+  const outputs = await Outputs.forInputs([file], runClock().at);
   // Refused before reading, so nothing is spent on a run that cannot save.
   if (annotate !== undefined) await outputs.check(annotate, "--annotate");
 

@@ -5,6 +5,7 @@ import type { CellWrite, InputRuleSpec, RowSpec, SheetPlan } from "../plan/write
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { COL, COLORS, COLUMNS, COLUMN_WIDTHS, DISTRICT_LABEL, HEADER_LABELS, HIDDEN_COLUMNS, IDENTIFICATION_COL, MARKER_COL, META, ROW, YEAR_LABEL, markerText } from "./layout";
+import { inputRuleText } from "./input-rule-text";
 import { footerBlock } from "./template-footer";
 import { INPUT_STYLE, LABEL_STYLE, LOCKED_STYLE } from "./template-styles";
 
@@ -76,8 +77,8 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
       min: 2000,
       max: 2100,
       errorStyle: "stop",
-      errorTitle: "年度 Year",
-      error: "请填写四位年份，例如 2024。Enter a four-digit year, e.g. 2024.",
+      errorTitle: inputRuleText(lang, "year.title"),
+      error: inputRuleText(lang, "year.error"),
     },
   ];
 
@@ -106,7 +107,7 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
     const r = rowOf.get(ind.code)!;
     const name = text(ind.name, lang);
     cells.push(...indicatorRow(ind, t.template.dimensions.find((d) => d.code === ind.dimension)!.name.zh, name, r, rowOf));
-    inputRules.push(...inputValidations(ind, r));
+    inputRules.push(...inputValidations(ind, r, lang));
     const height = rowHeightFor([{ text: name, width: COLUMN_WIDTHS.name }]);
     if (height > 18) rows.push({ index: r, height });
   }
@@ -186,16 +187,16 @@ export function rateFormula(numerator: string, denominator: string): string {
   return `IF(OR(${numerator}="",${denominator}=""),"",IFERROR(${numerator}/${denominator},""))`;
 }
 
-function inputValidations(ind: Indicator, r: number): InputRuleSpec[] {
+function inputValidations(ind: Indicator, r: number, lang: Lang): InputRuleSpec[] {
   const range = `${addressOf(r, COL.thisYear)}:${addressOf(r, COL.lastYear)}`;
   // Warning style: staff may still keep 200余 or 95%以上 after the prompt; the check flags them.
   const common = { range, errorStyle: "warning" as const, promptTitle: ind.name.zh };
   switch (ind.kind) {
     case "count":
-      return [{ ...common, type: "whole", operator: "greaterThanOrEqual", min: 0, prompt: `填写${ind.unit}数，不小于 0 的整数。`, errorTitle: "应为整数 Whole number", error: "计数应为不小于 0 的整数。A count is a whole number ≥ 0." }];
+      return [{ ...common, type: "whole", operator: "greaterThanOrEqual", min: 0, prompt: inputRuleText(lang, "count.prompt", { unit: ind.unit }), errorTitle: inputRuleText(lang, "count.title"), error: inputRuleText(lang, "count.error") }];
     case "amount":
-      return [{ ...common, type: "decimal", operator: "greaterThanOrEqual", min: 0, prompt: `单位：${ind.unit}（可填“23.14亿元”，汇审会换算）。`, errorTitle: "应为金额 Amount", error: `金额以${ind.unit}计，不小于 0。An amount in ${ind.unit}, ≥ 0.` }];
+      return [{ ...common, type: "decimal", operator: "greaterThanOrEqual", min: 0, prompt: inputRuleText(lang, "amount.prompt", { unit: ind.unit }), errorTitle: inputRuleText(lang, "amount.title"), error: inputRuleText(lang, "amount.error", { unit: ind.unit }) }];
     case "rate":
-      return [{ ...common, type: "decimal", operator: "between", min: 0, max: 1, prompt: "填写百分比，如 94.44%。", errorTitle: "应在 0–100% 之间 Between 0 and 100%", error: "比率应在 0% 到 100% 之间。A rate lies between 0% and 100%." }];
+      return [{ ...common, type: "decimal", operator: "between", min: 0, max: 1, prompt: inputRuleText(lang, "rate.prompt"), errorTitle: inputRuleText(lang, "rate.title"), error: inputRuleText(lang, "rate.error") }];
   }
 }

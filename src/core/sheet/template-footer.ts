@@ -8,6 +8,7 @@ import { addressOf } from "../grid";
 import { rowHeightFor } from "../plan/row-height";
 import type { CellWrite, InputRuleSpec, RowSpec } from "../plan/write-plan";
 import type { Form } from "../template/schema";
+import { inputRuleText } from "./input-rule-text";
 import { COL, COLUMN_WIDTHS, type ColumnKey } from "./layout";
 import { INPUT_STYLE, LABEL_STYLE } from "./template-styles";
 
@@ -51,10 +52,10 @@ export function footerBlock(items: Form["footer"], firstRow: number, lang: Lang)
         min: FIRST_DATE,
         max: LAST_DATE,
         errorStyle: "stop",
-        errorTitle: "日期 Date",
-        error: "请填写日期，例如 2025-01-20。Enter a date, e.g. 2025-01-20.",
+        errorTitle: inputRuleText(lang, "date.title"),
+        error: inputRuleText(lang, "date.error"),
         promptTitle: item.label.zh,
-        prompt: "填写报出日期，例如 2025-01-20。",
+        prompt: inputRuleText(lang, "date.prompt"),
       });
     }
     const height = rowHeightFor([{ text: label, width: COLUMN_WIDTHS[slot.label] }]);

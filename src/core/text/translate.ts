@@ -29,3 +29,12 @@ export function translator<M extends Readonly<Record<string, string>>>(zh: M, en
     },
   };
 }
+
+/** An error thrown below the user interface that the interface words in the reader's language. */
+export interface Worded {
+  wordsIn(lang: Lang): string;
+}
+
+export function isWorded(e: unknown): e is Worded {
+  return !!e && typeof e === "object" && typeof (e as Partial<Worded>).wordsIn === "function";
+}

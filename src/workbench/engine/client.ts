@@ -3,6 +3,8 @@
  * for its answer. The worker's source is bundled into the page as text and started from a Blob URL,
  * which browsers allow from file:// pages (a worker script file they do not).
  */
+import type { Lang } from "../../core/findings/format";
+import { translator, type Worded } from "../../core/text/translate";
 import type { EngineApi, EngineMethod, EngineRequest, EngineResponse } from "./protocol";
 
 /** What the client needs of a worker (a real one, or a stand-in in tests). */
@@ -12,7 +14,18 @@ export interface WorkerPort {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-export class EngineError extends Error {}
+const { t } = translator({ failed: "汇审引擎出错：{why}" } as const, { failed: "Huishen's engine failed: {why}" });
+
+/** A request the engine could not carry out; the page words it in the reader's language. */
+export class EngineError extends Error implements Worded {
+  constructor(readonly why: string) {
+    super(why);
+  }
+
+  wordsIn(lang: Lang): string {
+    return t(lang, "failed", { why: this.why });
+  }
+}
 
 export function workerEngine(worker: WorkerPort): EngineApi {
   let seq = 0;
@@ -29,7 +42,7 @@ export function workerEngine(worker: WorkerPort): EngineApi {
   worker.onerror = (e) => {
     // The worker itself failed (it could not start, or threw outside a request): every waiting call
     // fails with it, and so does every later one, rather than wait for an answer that cannot come.
-    failed = new EngineError(`汇审引擎出错：${e.message}。Huishen's engine failed: ${e.message}.`);
+    failed = new EngineError(e.message);
     for (const w of pending.values()) w.reject(failed);
     pending.clear();
   };

@@ -29,7 +29,9 @@ describe("guardedSync", () => {
     jest.advanceTimersByTime(30_000);
     await expect(p).rejects.toBeInstanceOf(HostTimeoutError);
     await expect(p).rejects.toMatchObject({ action: "apply: write 1/1", seconds: 30 });
-    await expect(p).rejects.toThrow(/Excel 在 30 秒内没有响应（apply: write 1\/1）/);
+    const e = (await p.catch((x: unknown) => x)) as HostTimeoutError;
+    expect(e.wordsIn("zh")).toMatch(/^Excel 在 30 秒内没有响应（apply: write 1\/1）。请稍后重试/);
+    expect(e.wordsIn("en")).toMatch(/^Excel did not answer within 30 s \(apply: write 1\/1\)\. Try again later/);
     expect(jest.getTimerCount()).toBe(0);
   });
 

@@ -43,14 +43,14 @@ describe("SOURCE_DATE_EPOCH: the same inputs give the same bytes", () => {
     second.files.forEach((bytes, i) => expect([i, bytes.equals(first.files[i])]).toEqual([i, true]));
     expect(first.files[1].toString("utf8")).toContain("生成于 generated 2025-01-01 00:00 UTC");
     expect(first.printed[2]).toContain('"generatedAt": "2025-01-01T00:00:00+00:00"');
-  });
+  }, 30_000); // two full runs and a 2.1 s pause: beyond jest's 5 s default on a loaded machine
 
   test("without it, the run's own time is written (so the test above can fail)", async () => {
     const first = await runAll("three");
     await new Promise((r) => setTimeout(r, 2100));
     const second = await runAll("four");
     expect(second.files[0].equals(first.files[0])).toBe(false);
-  });
+  }, 30_000);
 
   test("a malformed value is a usage error, not a crash", async () => {
     process.env.SOURCE_DATE_EPOCH = "yesterday";
