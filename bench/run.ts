@@ -1,11 +1,15 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { measurePeakAtLimit } from "./peak-load";
 import { measureLargeSheet } from "./large-sheet";
 import { performance } from "node:perf_hooks";
 import { standardTemplate } from "../src/core/template/registry";
-import { checkWorkbook } from "../src/core/check-workbook";
+import { SheetReader, checkWorkbook } from "../src/core/check-workbook";
+import { consolidate, planConsolidation } from "../src/core/consolidate";
 import { flagPlan } from "../src/core/sheet/plan-flags";
 import { gc, measureCli, measureConsolidation, warmUpConsolidation } from "./consolidate";
 import { generatedDistrict } from "./generate";
+import { kib, paneScripts, total } from "./pane-scripts";
 
 /** `npm run bench`: engine time and memory as the number of districts grows. Reported, never asserted. */
 function measure(label: string, districts: number): void {
@@ -33,6 +37,43 @@ function measure(label: string, districts: number): void {
   );
 }
 
+/**
+ * The whole engine run over one workbook of `districts` sheets, as one analysis does it: each sheet read
+ * and checked once, then flagged, consolidated and planned. Returns its time in ms.
+ */
+function measureWholeRun(label: string, districts: number): number {
+  const t = standardTemplate();
+  const sheets = Array.from({ length: districts }, (_, i) => generatedDistrict(t, i));
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const reader = new SheetReader();
+  const run = checkWorkbook(sheets, reader);
+  const flags = flagPlan(run.sheets, run.findings, sheets);
+  const c = consolidate([{ snapshots: sheets, inWorkbook: true }], {}, reader);
+  if (!c) throw new Error("bench: nothing consolidated");
+  const plan = planConsolidation(c, sheets, "zh");
+  const elapsed = performance.now() - start;
+  const heapPeak = process.memoryUsage().heapUsed - heapBefore;
+  const cells = [flags, plan].reduce((n, p) => n + p.sheets.reduce((m, s) => m + (s.cells?.length ?? 0) + (s.fills?.length ?? 0), 0), 0);
+  console.log(
+    [label.padEnd(28), `${String(districts).padStart(6)} districts`, `total ${elapsed.toFixed(0).padStart(7)} ms`, `${String(cells).padStart(8)} cells planned`, `heap +${(heapPeak / 1048576).toFixed(0)} MiB held by the plans`].join("  "),
+  );
+  return elapsed;
+}
+
+/** What the pane loads before it draws, and after (needs `npm run build`). */
+function measurePaneScripts(): void {
+  const dist = path.join(__dirname, "..", "..", "dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    console.log("  (no build: run `npm run build` first)");
+    return;
+  }
+  const { initial, later } = paneScripts(dist);
+  console.log(`  before the first paint: ${initial.map((s) => s.file).join(", ")}  ${kib(total(initial, "bytes"))} minified, ${kib(total(initial, "gzipped"))} gzipped (target 150 KiB)`);
+  console.log(`  loaded afterwards, on use: ${later.length} chunks, ${kib(total(later, "gzipped"))} gzipped`);
+}
+
 const SIZES = [
   ["one city (重庆 38 区县)", 38],
   ["towns and streets (1,031)", 1031],
@@ -46,6 +87,11 @@ async function bench(): Promise<void> {
   console.log("\nConsolidation (consolidate + planConsolidation; the composite index and its rank-stability draws timed again on their own):");
   warmUpConsolidation();
   for (const [label, n] of SIZES) measureConsolidation(label, n);
+  console.log("\nThe whole run (one analysis: check + flag plan + consolidate + plan, each sheet read once; target ≤ 150 ms at 1,031):");
+  const [, small, large] = SIZES.map(([label, n]) => measureWholeRun(label, n));
+  console.log(`  growth: time(10,000) / time(1,031) = ${(large / small).toFixed(1)} (target ≤ 12)`);
+  console.log("\nTask pane scripts:");
+  measurePaneScripts();
   console.log("\nCommand line (read files, copy sheets, consolidate, apply, write .xlsx and .html):");
   await measureCli(38);
   console.log("\nA large workbook (package guard: only the sheets a check needs are parsed):");

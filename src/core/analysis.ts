@@ -9,7 +9,6 @@ import { reviewState, reviewStatuses } from "./review/reconcile";
 import type { TemplateLookup } from "./review/text";
 import type { FlagReviews } from "./sheet/plan-flags";
 import type { SheetReadFailure, TemplateSheetRead } from "./sheet/read-template";
-import { builtinRegistry, type TemplateRegistry } from "./template/registry";
 import { SheetReader, checkWorkbook } from "./check-workbook";
 
 /**
@@ -37,14 +36,14 @@ export interface WorkbookAnalysis {
   readonly reviews: FlagReviews;
 }
 
-export function analyzeWorkbook(snapshots: readonly SheetSnapshot[], registry: TemplateRegistry = builtinRegistry()): WorkbookAnalysis {
-  const reader = new SheetReader(registry);
+/** `reader` carries the editions known (the built-in ones by default) and keeps each sheet's read and checks. */
+export function analyzeWorkbook(snapshots: readonly SheetSnapshot[], reader: SheetReader = new SheetReader()): WorkbookAnalysis {
   const work = snapshots.filter((s) => !isOwnSheetName(s.name));
   const run = checkWorkbook(work, reader);
   const settings = readConsolidationSettings(snapshots);
   const consolidated = settings && consolidationFindings([{ snapshots: work, inWorkbook: true }], settings, reader);
   const findings = consolidated ? consolidated.findings : run.findings;
-  const templates = new Map(registry.all().map((t) => [t.key, t]));
+  const templates = new Map(reader.registry.all().map((t) => [t.key, t]));
 
   // A row about a finding that is not in the workbook and whose district is not either cannot be
   // placed: it is reported, and left out of the counts (it would add a district that does not exist).

@@ -31,7 +31,8 @@ export interface InsertPlan {
   readonly nameChange?: SheetNameChange;
 }
 
-export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapshot[] }, req: InsertRequest, registry: TemplateRegistry = builtinRegistry()): InsertPlan {
+export function planInsertTemplate(read: { readonly sheets: readonly SheetSnapshot[] }, req: InsertRequest): InsertPlan {
+  const registry = builtinRegistry();
   const [id, version] = req.templateKey.split("@");
   const template = registry.get(id, version);
   if (!template) throw new Error(`Unknown template ${req.templateKey}`);
@@ -57,9 +58,8 @@ export interface CheckResult {
 export function planCheck(
   read: { readonly sheets: readonly SheetSnapshot[]; readonly activeSheet: string },
   opts: { readonly scope: "active" | "all"; readonly lang: Lang },
-  registry: TemplateRegistry = builtinRegistry(),
 ): CheckResult {
-  const analysis = analyzeWorkbook(read.sheets, registry);
+  const analysis = analyzeWorkbook(read.sheets);
   const inScope = (sheet: string) => opts.scope === "all" || sheet === read.activeSheet;
   const run: CheckRun = {
     sheets: analysis.sheets.filter((s) => inScope(s.sheet)),
@@ -73,14 +73,13 @@ export function planCheck(
 export function planClear(
   read: { readonly sheets: readonly SheetSnapshot[] },
   opts: { readonly scope?: "active" | "all"; readonly activeSheet?: string } = {},
-  registry: TemplateRegistry = builtinRegistry(),
 ): WritePlan {
-  const sheets = templateSheets(read.sheets, registry).filter((s) => opts.scope !== "active" || s.sheet === opts.activeSheet);
+  const sheets = templateSheets(read.sheets, builtinRegistry()).filter((s) => opts.scope !== "active" || s.sheet === opts.activeSheet);
   return clearFlagsPlan(sheets, read.sheets);
 }
 
-export function templateChoices(registry: TemplateRegistry = builtinRegistry()): { key: string; label: { zh: string; en: string } }[] {
-  return registry.all().map((t) => ({ key: t.key, label: { zh: `${t.template.title.zh}`, en: t.template.title.en } }));
+export function templateChoices(): { key: string; label: { zh: string; en: string } }[] {
+  return builtinRegistry().all().map((t) => ({ key: t.key, label: { zh: `${t.template.title.zh}`, en: t.template.title.en } }));
 }
 
 function templateSheets(sheets: readonly SheetSnapshot[], registry: TemplateRegistry): TemplateSheetRead[] {

@@ -2,12 +2,16 @@ import * as React from "react";
 import { Divider } from "@fluentui/react-components";
 import type { WorkbookHost } from "../core/host";
 import { CheckPanel } from "./CheckPanel";
-import { ConsolidatePanel, type ConsolidatePanelProps } from "./ConsolidatePanel";
+import type { ConsolidatePanelProps } from "./ConsolidatePanel";
 import type { Lang } from "./i18n";
 import { InsertTemplate } from "./InsertTemplate";
-import { ReportPanel } from "./ReportPanel";
-import { ReviewPanel } from "./ReviewPanel";
+import { LazySection } from "./LazySection";
 import { useHostAction } from "./useHostAction";
+
+// Loaded after the first paint, each with the core code only it needs (consolidation, review, the report reader).
+const ReportPanel = React.lazy(() => import(/* webpackChunkName: "section-report" */ "./ReportPanel").then((m) => ({ default: m.ReportPanel })));
+const ConsolidatePanel = React.lazy(() => import(/* webpackChunkName: "section-consolidate" */ "./ConsolidatePanel").then((m) => ({ default: m.ConsolidatePanel })));
+const ReviewPanel = React.lazy(() => import(/* webpackChunkName: "section-review" */ "./ReviewPanel").then((m) => ({ default: m.ReviewPanel })));
 
 /** What a door adds to the 汇总 section (the workbench: files already open, the HTML report). */
 export type ConsolidateExtras = Pick<ConsolidatePanelProps, "initialFiles" | "onConsolidated">;
@@ -26,13 +30,19 @@ export function PaneSections(props: { host: WorkbookHost; lang: Lang; consolidat
     <>
       <InsertTemplate host={host} lang={lang} action={action} onInserted={added} />
       <Divider />
-      <ReportPanel host={host} lang={lang} action={action} />
+      <LazySection heading="report.heading" lang={lang}>
+        <ReportPanel host={host} lang={lang} action={action} />
+      </LazySection>
       <Divider />
       <CheckPanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} />
       <Divider />
-      <ConsolidatePanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} onSheetsAdded={added} {...props.consolidate} />
+      <LazySection heading="consolidate.heading" lang={lang}>
+        <ConsolidatePanel host={host} lang={lang} action={action} sheetsVersion={sheetsVersion} onSheetsAdded={added} {...props.consolidate} />
+      </LazySection>
       <Divider />
-      <ReviewPanel host={host} lang={lang} action={action} />
+      <LazySection heading="review.heading" lang={lang}>
+        <ReviewPanel host={host} lang={lang} action={action} />
+      </LazySection>
     </>
   );
 }

@@ -48,7 +48,7 @@ export function useReview(host: WorkbookHost, lang: Lang, action: HostAction): R
   const reload = React.useCallback(async (): Promise<ReviewData> => {
     const read = await host.read();
     await nextFrame();
-    const next = { loaded: loadReview(read, reviewTime(), { lang }), sheets: read.sheets };
+    const next = { loaded: loadReview(read, reviewTime()), sheets: read.sheets };
     setData(next);
     return next;
   }, [host, lang]);

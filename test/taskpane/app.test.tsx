@@ -3,8 +3,8 @@ import { FakeHost } from "./fake-host";
 import { renderPane } from "./render-pane";
 
 describe("the task pane", () => {
-  it("renders in Chinese by default", () => {
-    renderPane(new FakeHost());
+  it("renders in Chinese by default", async () => {
+    await renderPane(new FakeHost());
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("汇审 Huishen");
     expect(screen.getByRole("heading", { name: "插入模板" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "校验" })).toBeTruthy();
@@ -13,8 +13,8 @@ describe("the task pane", () => {
     expect(screen.getByRole("main").getAttribute("lang")).toBe("zh-CN");
   });
 
-  it("renders in English when Office's display language is en-US", () => {
-    renderPane(new FakeHost(), "en-US");
+  it("renders in English when Office's display language is en-US", async () => {
+    await renderPane(new FakeHost(), "en-US");
     expect(screen.getByRole("heading", { name: "Insert template" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Check" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Clear flags" })).toBeTruthy();
@@ -22,13 +22,13 @@ describe("the task pane", () => {
     expect(screen.getByRole("main").getAttribute("lang")).toBe("en");
   });
 
-  it("stays in Chinese for a Chinese display language of any region", () => {
-    renderPane(new FakeHost(), "zh-TW");
+  it("stays in Chinese for a Chinese display language of any region", async () => {
+    await renderPane(new FakeHost(), "zh-TW");
     expect(screen.getByRole("button", { name: "插入模板" })).toBeTruthy();
   });
 
-  it("switches language from the header and back", () => {
-    renderPane(new FakeHost());
+  it("switches language from the header and back", async () => {
+    await renderPane(new FakeHost());
     const zh = screen.getByRole("button", { name: "中文" });
     expect(zh.getAttribute("aria-pressed")).toBe("true");
     fireEvent.click(screen.getByRole("button", { name: "English" }));
@@ -39,13 +39,13 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: "插入模板" })).toBeTruthy();
   });
 
-  it("keeps the add-in's logo in the header", () => {
-    const { container } = renderPane(new FakeHost());
+  it("keeps the add-in's logo in the header", async () => {
+    const { container } = await renderPane(new FakeHost());
     expect(container.querySelector("header img")?.getAttribute("src")).toBe("assets/logo-filled.png");
   });
 
-  it("says so outside Excel instead of offering actions", () => {
-    renderPane(undefined);
+  it("says so outside Excel instead of offering actions", async () => {
+    await renderPane(undefined);
     expect(screen.getByText(/汇审需要在 Excel 中运行/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "校验" })).toBeNull();
   });

@@ -20,7 +20,7 @@ const findingButtons = (within_: HTMLElement) => within(within_).getAllByRole("b
 describe("校验", () => {
   it("lists 荣昌 2024's four inconsistent rates under 警告, with counts", async () => {
     const { host } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     expect(screen.getByText("错误 0")).toBeTruthy();
     expect(screen.getByText("警告 4")).toBeTruthy();
@@ -39,7 +39,7 @@ describe("校验", () => {
 
   it("flags the cells with the severity's fill and the reason in a note", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     expect(host.applied).toHaveLength(1);
     expect(host.applied[0].sheets.map((s) => s.name)).toContain(sheet);
@@ -49,8 +49,8 @@ describe("校验", () => {
     expect(host.names()).toContain(FLAG_SHEET);
   });
 
-  it("shows a legend in the flags' colours", () => {
-    renderPane(rongchangHost().host);
+  it("shows a legend in the flags' colours", async () => {
+    await renderPane(rongchangHost().host);
     const legend = screen.getByRole("list", { name: "标记颜色" });
     const swatches = [...legend.querySelectorAll<HTMLElement>("[data-severity]")];
     expect(swatches.map((s) => [s.dataset.severity, s.style.backgroundColor])).toEqual([
@@ -63,7 +63,7 @@ describe("校验", () => {
 
   it("selects a finding's cells when it is clicked", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     fireEvent.click(screen.getByText(/行政复议审结率（E03）填报 85.29%/));
     await waitFor(() => expect(host.selected).toHaveLength(1));
@@ -72,7 +72,7 @@ describe("校验", () => {
 
   it("selects with Enter or Space on a focused finding", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     const [first, second] = findingButtons(section(/^警告/));
     expect(first.tabIndex).toBe(0);
@@ -90,7 +90,7 @@ describe("校验", () => {
 
   it("re-renders the findings in English after switching language", async () => {
     const { host } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     fireEvent.click(screen.getByRole("button", { name: "English" }));
     expect(screen.getByText("Warnings 4")).toBeTruthy();
@@ -101,7 +101,7 @@ describe("校验", () => {
 
   it("清除标记 applies a plan that removes the flags", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     await screen.findByText("已清除标记。");
@@ -114,7 +114,7 @@ describe("校验", () => {
 
   it("re-checking after a fix clears the flags that no longer apply", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     // 审结率 E03 (E65) typed as the true 283 / 337.
     host.edit(sheet, "E65", 0.8398);
@@ -131,7 +131,7 @@ describe("校验", () => {
     const rc = reportSnapshot(rongchang2024).snapshot;
     const yz = reportSnapshot(yuzhong2023).snapshot;
     const host = new FakeHost([rc, yz], yz.name);
-    renderPane(host);
+    await renderPane(host);
     await check();
     expect(screen.getByText("已校验 1 张填报表。")).toBeTruthy();
     expect(screen.queryByText(/荣昌区 2024/)).toBeNull();
@@ -144,7 +144,7 @@ describe("校验", () => {
 
   it("says when the active sheet is not a fill-in sheet", async () => {
     const host = new FakeHost([{ name: "说明", values: [["hello"]] }]);
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "校验" }));
     expect(await screen.findByText("当前工作表不是汇审填报表。")).toBeTruthy();
     expect(host.applied).toHaveLength(0);
@@ -154,7 +154,7 @@ describe("校验", () => {
     const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const { host } = rongchangHost();
     host.failNext(new HostTimeoutError("读取工作簿", 30));
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "校验" }));
     expect(await screen.findByText(/Excel 在 30 秒内没有响应（读取工作簿）/)).toBeTruthy();
     expect(screen.getByText("操作没有完成")).toBeTruthy();
@@ -167,7 +167,7 @@ describe("校验", () => {
   it("shows a failed selection as an error too", async () => {
     const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const { host } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await check();
     host.failNext(new Error("无法选中单元格"));
     fireEvent.click(findingButtons(section(/^警告/))[0]);
@@ -178,7 +178,7 @@ describe("校验", () => {
   it("shows a spinner and disables the buttons while checking", async () => {
     const { host } = rongchangHost();
     const release = host.hold();
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "校验" }));
     expect(await screen.findByText("正在校验…")).toBeTruthy();
     expect(screen.getByRole("button", { name: "校验" }).hasAttribute("disabled")).toBe(true);

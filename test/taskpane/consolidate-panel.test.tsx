@@ -67,7 +67,7 @@ class InsertingHost extends FakeHost {
 
 /** The pane over `host`, once the 汇总 section has counted the workbook's fill-in sheets. */
 async function renderCounted(host: FakeHost): Promise<void> {
-  renderPane(host);
+  await renderPane(host);
   await screen.findByRole("checkbox", { name: /^本工作簿中的填报表（\d+ 张）$/ });
 }
 

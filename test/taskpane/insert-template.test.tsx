@@ -9,8 +9,8 @@ function fillIn(district: string, year?: string) {
 }
 
 describe("插入模板", () => {
-  it("offers the built-in standard edition and last year by default", () => {
-    renderPane(new FakeHost());
+  it("offers the built-in standard edition and last year by default", async () => {
+    await renderPane(new FakeHost());
     const select = screen.getByRole("combobox", { name: "模板版本" }) as HTMLSelectElement;
     expect(select.value).toBe("standard@2024.1");
     expect(within(select).getAllByRole("option")).toHaveLength(1);
@@ -19,7 +19,7 @@ describe("插入模板", () => {
 
   it("inserts a protected sheet named after the district and year", async () => {
     const host = new FakeHost();
-    renderPane(host);
+    await renderPane(host);
     fillIn("荣昌区", "2024");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText("已插入工作表“荣昌区 2024”。");
@@ -33,7 +33,7 @@ describe("插入模板", () => {
 
   it("inserts with Enter in the form (keyboard only)", async () => {
     const host = new FakeHost();
-    renderPane(host);
+    await renderPane(host);
     fillIn("渝中区", "2023");
     fireEvent.submit(screen.getByRole("textbox", { name: /区县/ }).closest("form")!);
     await screen.findByText("已插入工作表“渝中区 2023”。");
@@ -42,7 +42,7 @@ describe("插入模板", () => {
 
   it("says when a district name had to change to make a sheet name, and keeps each year's sheet apart", async () => {
     const host = new FakeHost();
-    renderPane(host);
+    await renderPane(host);
     fillIn("高新区/经开区", "2024");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     await screen.findByText("已插入工作表“高新区-经开区 2024”。");
@@ -65,7 +65,7 @@ describe("插入模板", () => {
 
   it("asks for the district before writing anything", async () => {
     const host = new FakeHost();
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     expect(await screen.findByText("请填写区县名称。")).toBeTruthy();
     expect(host.reads).toBe(0);
@@ -74,7 +74,7 @@ describe("插入模板", () => {
 
   it("rejects a year that is not four digits", async () => {
     const host = new FakeHost();
-    renderPane(host);
+    await renderPane(host);
     fillIn("荣昌区", "24");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     expect(await screen.findByText(/请填写四位年份/)).toBeTruthy();
@@ -83,7 +83,7 @@ describe("插入模板", () => {
 
   it("asks before a second sheet for the same district and year, and cancelling applies nothing", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     fillIn("荣昌区", "2024");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     const dialog = await screen.findByRole("dialog");
@@ -99,7 +99,7 @@ describe("插入模板", () => {
   it("creates a second sheet beside the first when confirmed, never overwriting it", async () => {
     const { host, sheet } = rongchangHost();
     const before = host.valueAt(sheet, "E63");
-    renderPane(host);
+    await renderPane(host);
     fillIn("荣昌区", "2024");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     const dialog = await screen.findByRole("dialog");
@@ -116,7 +116,7 @@ describe("插入模板", () => {
   it("disables the button and shows a spinner while inserting", async () => {
     const host = new FakeHost();
     const release = host.hold();
-    renderPane(host);
+    await renderPane(host);
     fillIn("荣昌区", "2024");
     const button = screen.getByRole("button", { name: "插入模板" });
     fireEvent.click(button);
@@ -133,7 +133,7 @@ describe("插入模板", () => {
     const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const host = new FakeHost();
     host.failNext(new Error("工作簿受保护，无法插入工作表。"));
-    renderPane(host);
+    await renderPane(host);
     fillIn("荣昌区", "2024");
     fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
     expect(await screen.findByText("工作簿受保护，无法插入工作表。")).toBeTruthy();

@@ -21,7 +21,7 @@ describe("编辑后自动校验", () => {
 
   it("is on by default and subscribes to sheet changes", async () => {
     const { host } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await settle();
     expect((screen.getByRole("switch", { name: "编辑后自动校验" }) as HTMLInputElement).checked).toBe(true);
     expect(host.listenerCount).toBe(1);
@@ -29,7 +29,7 @@ describe("编辑后自动校验", () => {
 
   it("re-checks an edited sheet 1.5 s after the last change, then updates flags and list", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await settle();
     host.edit(sheet, "A1", "x"); // any edit
     await advance(1000);
@@ -52,7 +52,7 @@ describe("编辑后自动校验", () => {
 
   it("keeps other sheets' findings when one sheet is re-checked", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await settle();
     host.addSheet({ name: "说明", values: [["notes"]] });
     host.edit(sheet, "E65", 0.8529);
@@ -66,7 +66,7 @@ describe("编辑后自动校验", () => {
 
   it("does nothing after an edit when switched off, and unsubscribes", async () => {
     const { host, sheet } = rongchangHost();
-    renderPane(host);
+    await renderPane(host);
     await settle();
     fireEvent.click(screen.getByRole("switch", { name: "编辑后自动校验" }));
     await settle();
@@ -80,7 +80,7 @@ describe("编辑后自动校验", () => {
 
   it("drops a pending re-check and unsubscribes on unmount", async () => {
     const { host, sheet } = rongchangHost();
-    const view = renderPane(host);
+    const view = await renderPane(host);
     await settle();
     host.edit(sheet, "E65", 0.8529);
     view.unmount();
@@ -94,7 +94,7 @@ describe("编辑后自动校验", () => {
   it("ignores change events while the pane itself is writing", async () => {
     const { host, sheet } = rongchangHost();
     const release = host.hold();
-    renderPane(host);
+    await renderPane(host);
     await settle();
     fireEvent.click(screen.getByRole("button", { name: "校验" }));
     await settle();
@@ -110,7 +110,7 @@ describe("编辑后自动校验", () => {
   it("shows a failed re-check in the pane", async () => {
     const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const host = new FakeHost();
-    renderPane(host);
+    await renderPane(host);
     await settle();
     host.failNext(new Error("Excel 正忙，请稍后重试。"));
     host.emitChange("Sheet1");

@@ -28,7 +28,7 @@ describe("从报告读数", () => {
     });
     const e01Row = rowOf.get("E01")!;
     const host = new FakeHost([snapshot], snapshot.name);
-    renderPane(host);
+    await renderPane(host);
     pick("荣昌区报告.txt", report);
 
     const section = screen.getByRole("region", { name: "从报告读数" });
@@ -50,7 +50,7 @@ describe("从报告读数", () => {
   });
 
   it("names what it cannot read: a PDF, a legacy Word file", async () => {
-    renderPane(new FakeHost());
+    await renderPane(new FakeHost());
     pick("报告.pdf", "%PDF-1.7");
     await screen.findByText(/网页和加载项中不能读取 PDF：请在 WPS 或 Word 中另存为 \.docx/);
     pick("报告.doc", "x");

@@ -80,7 +80,7 @@ beforeEach(() => {
 describe("审核", () => {
   it("lists every outstanding finding of the consolidated workbook, by severity then district, with value, reason and the district's remark", async () => {
     const { host } = await consolidatedHost();
-    renderPane(host);
+    await renderPane(host);
     // Nothing is read until the review is started.
     const reads = host.reads;
     expect(within(section()).queryByRole("list")).toBeNull();
@@ -111,7 +111,7 @@ describe("审核", () => {
 
   it("filters by severity, district, dimension and status", async () => {
     const { host } = await consolidatedHost();
-    renderPane(host);
+    await renderPane(host);
     await startReview();
     const all = items().length;
 
@@ -133,7 +133,7 @@ describe("审核", () => {
 
   it("walks the list with ↑/↓, J/K and 上一条/下一条, selecting each finding's cells", async () => {
     const { host, rowOf } = await consolidatedHost();
-    renderPane(host);
+    await renderPane(host);
     await startReview();
     filter("区县", "荣昌区");
 
@@ -173,7 +173,7 @@ describe("审核", () => {
 
   it("accepting needs an explanation: the core's message shows beside the note and nothing is written", async () => {
     const { host } = await consolidatedHost();
-    renderPane(host);
+    await renderPane(host);
     await startReview();
     filter("区县", "荣昌区");
     fireEvent.click(item("E05"));
@@ -190,7 +190,7 @@ describe("审核", () => {
   it("records an accepted finding in the very hidden 汇审审核 sheet; it leaves 未处理完, shows under 已确认 and its cell is muted", async () => {
     const { host, rowOf } = await consolidatedHost();
     const typed = inputs(host, rowOf);
-    renderPane(host);
+    await renderPane(host);
     await startReview();
     filter("区县", "荣昌区");
     const before = Date.now();
@@ -242,7 +242,7 @@ describe("审核", () => {
   it("sends back, re-checks: a corrected finding is closed, an accepted one keeps its decision until its value changes, then reopens; 审核意见 for the district", async () => {
     const { host, rowOf } = await consolidatedHost();
     const typed = inputs(host, rowOf);
-    renderPane(host);
+    await renderPane(host);
     // The live check repaints flags on its own after an edit: off, so only the review writes here.
     fireEvent.click(screen.getByRole("switch", { name: "编辑后自动校验" }));
     await startReview();
@@ -302,7 +302,7 @@ describe("审核", () => {
 
   it("speaks English when Office does", async () => {
     const { host } = await consolidatedHost();
-    renderPane(host, "en-US");
+    await renderPane(host, "en-US");
     const review = () => screen.getByRole("region", { name: "Review" });
     fireEvent.click(within(review()).getByRole("button", { name: "Start review" }));
     await within(review()).findByRole("status", { name: "Review counts" }, { timeout: 30_000 });
@@ -319,7 +319,7 @@ describe("审核", () => {
   it("asks once for the reviewer's name, keeps it in localStorage, and lets it be changed", async () => {
     window.localStorage.clear();
     const { host } = await consolidatedHost();
-    renderPane(host);
+    await renderPane(host);
     await startReview();
     filter("区县", "荣昌区");
     fireEvent.click(item("D10"));

@@ -118,7 +118,8 @@ describe("the workbench engine", () => {
     const engine = workerEngine(port);
     const waiting = engine.sheetNames("a");
     port.onerror?.({ message: "SyntaxError: Unexpected token" } as ErrorEvent);
-    await expect(waiting).rejects.toThrow("汇审引擎出错：SyntaxError: Unexpected token");
+    const failed = (await waiting.catch((e: unknown) => e)) as EngineError;
+    expect([failed.wordsIn("zh"), failed.wordsIn("en")]).toEqual(["汇审引擎出错：SyntaxError: Unexpected token", "Huishen's engine failed: SyntaxError: Unexpected token"]);
     await expect(engine.create("b")).rejects.toBeInstanceOf(EngineError);
   });
 });

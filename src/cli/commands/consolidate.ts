@@ -81,7 +81,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
 
   const weights = opts.weights && dimensionWeights(opts.weights, mostCommonTemplate(templates));
   const consolidateOptions = { ...opts.consolidate, ...(weights ? { dimensionWeights: weights } : {}) };
-  const outcome = planConsolidate({ sheets: snapshotWorkbook(out) }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang }, registry);
+  const outcome = planConsolidate({ sheets: snapshotWorkbook(out) }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang });
   if (!outcome.ok) {
     const reasons = [...problems, ...unreadableSheets];
     if (reasons.length === 0) reasons.push(t(opts.lang, "consolidate.none"));

@@ -1,8 +1,8 @@
 import type { Lang } from "../findings/format";
 import type { SheetSnapshot } from "../grid";
 import type { WritePlan } from "../plan/write-plan";
-import { builtinRegistry, type TemplateRegistry } from "../template/registry";
-import { consolidate, planConsolidation } from "./consolidate";
+import { consolidate } from "./consolidate";
+import { planConsolidation } from "./plan-consolidation";
 import type { ConsolidateOptions, Consolidation, DistrictSource } from "./model";
 
 /** A district workbook picked as a file and read outside the host (the pane reads it with ExcelJS). */
@@ -40,8 +40,8 @@ export type ConsolidateOutcome =
   | { readonly ok: false; readonly reason: "noTemplateSheets" };
 
 /** What the pane's 汇总 button does, from what was read to what to write. */
-export function planConsolidate(read: { readonly sheets: readonly SheetSnapshot[] }, req: ConsolidateRequest, registry: TemplateRegistry = builtinRegistry()): ConsolidateOutcome {
-  const c = consolidate(districtSources(read.sheets, req), req.options, registry);
+export function planConsolidate(read: { readonly sheets: readonly SheetSnapshot[] }, req: ConsolidateRequest): ConsolidateOutcome {
+  const c = consolidate(districtSources(read.sheets, req), req.options);
   if (!c) return { ok: false, reason: "noTemplateSheets" };
   return { ok: true, consolidation: c, plan: planConsolidation(c, read.sheets, req.lang) };
 }

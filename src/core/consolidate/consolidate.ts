@@ -1,9 +1,4 @@
 import { compareFindings, type Finding } from "../findings/finding";
-import type { Lang } from "../findings/format";
-import type { SheetSnapshot } from "../grid";
-import type { SheetPlan, WritePlan } from "../plan/write-plan";
-import { flagPlan } from "../sheet/plan-flags";
-import { builtinRegistry, type TemplateRegistry } from "../template/registry";
 import { SheetReader } from "../check-workbook";
 import { peerAnomalies } from "./anomalies";
 import { compositeIndex, defaultIndexSettings } from "./composite";
@@ -11,11 +6,8 @@ import { municipalTotals } from "./figures";
 import { gatherDistricts, type Gathered } from "./gather";
 import { CONSOLIDATION_SHEETS } from "./layout";
 import type { ConsolidateOptions, Consolidation, DistrictSource, IndexSettings } from "./model";
-import { indexSheetPlan } from "./plan-index";
-import { findingsSheetPlan } from "./plan-findings";
-import { rankSheetPlan, summarySheetPlan } from "./plan-summary";
 import { rankEq } from "./stats";
-import { applyWeightOverrides, indexWeightsCells, readWeightsSheet, weightsFinding, weightsSheetPlan, type WeightsSheetRead } from "./weights";
+import { applyWeightOverrides, readWeightsSheet, weightsFinding, type WeightsSheetRead } from "./weights";
 
 
 /**
@@ -48,8 +40,7 @@ export function consolidationFindings(
 export function consolidate(
   sources: readonly DistrictSource[],
   options: ConsolidateOptions = {},
-  registry: TemplateRegistry = builtinRegistry(),
-  reader: SheetReader = new SheetReader(registry),
+  reader: SheetReader = new SheetReader(),
 ): Consolidation | undefined {
   const found = consolidationFindings(sources, options, reader);
   if (!found) return undefined;
@@ -84,42 +75,6 @@ export function consolidate(
     sheets: g.reads.map(({ read, source }) => ({ read, file: source.file, inWorkbook: source.inWorkbook })),
     findings: found.findings,
   };
-}
-
-/**
- * The consolidation as a write plan for the workbook it goes into: the summary, rank, index and findings
- * sheets (regenerated), the weights sheet (only when missing: after that it is the aggregator's),
- * and flags on the district sheets that are in the workbook.
- * @param workbook every sheet of the receiving workbook as read (flag state, the weights sheet, notes)
- */
-export function planConsolidation(c: Consolidation, workbook: readonly SheetSnapshot[], lang: Lang = "zh"): WritePlan {
-  const sheets: SheetPlan[] = [];
-  const { plan: summary, layout } = summarySheetPlan(c, lang);
-  sheets.push(summary, rankSheetPlan(c, layout));
-
-  const existing = readWeightsSheet(workbook, c.template);
-  // The weights sheet first: the index sheet's formulas refer to it, and Excel must find it when they are set.
-  if (!existing) sheets.push(weightsSheetPlan(c.template, c.settings));
-  sheets.push(
-    indexSheetPlan({
-      template: c.template,
-      summary: layout,
-      districts: c.districts.map((d) => d.name),
-      index: c.index,
-      settings: c.settings,
-      weightsCells: indexWeightsCells(c.template, existing, c.settings),
-      year: c.year,
-    }),
-  );
-
-  const inWorkbook = c.sheets.filter((s) => s.inWorkbook);
-  const names = new Set(workbook.map((s) => s.name));
-  const files = new Map(c.sheets.filter((s) => s.file !== undefined && !s.inWorkbook).map((s) => [s.read.sheet, s.file!]));
-  sheets.push(findingsSheetPlan(c.findings, c.template, { inWorkbook: new Set(inWorkbook.map((s) => s.read.sheet)), files }, lang));
-
-  const flagged = inWorkbook.filter((s) => names.has(s.read.sheet)).map((s) => s.read);
-  if (flagged.length > 0) sheets.push(...flagPlan(flagged, c.findings, workbook, lang).sheets);
-  return { sheets };
 }
 
 export { CONSOLIDATION_SHEETS };

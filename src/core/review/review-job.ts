@@ -3,7 +3,6 @@ import type { SheetSnapshot } from "../grid";
 import type { SheetPlan, WritePlan } from "../plan/write-plan";
 import { err, ok, type Result } from "../result";
 import { flagPlan } from "../sheet/plan-flags";
-import type { TemplateRegistry } from "../template/registry";
 import { decisionEntry, type Decision, type DecisionProblem } from "./decision";
 import type { ReviewEntry } from "./entry";
 import { reviewLogPlan, type LogProblem } from "./log";
@@ -29,7 +28,6 @@ export interface ReviewRead {
 export interface ReviewOptions {
   /** Language of flags and report sheets; the log is always Chinese. */
   readonly lang?: Lang;
-  readonly registry?: TemplateRegistry;
 }
 
 export interface LoadedReview {
@@ -49,8 +47,8 @@ export interface LoadedReview {
  * const { state, summary } = loadReview(read, new Date().toISOString());
  * state.items.map((r) => [r.finding.id, r.status]);
  */
-export function loadReview(read: ReviewRead, at: string, opts: ReviewOptions = {}): LoadedReview {
-  const found = analyzeWorkbook(read.sheets, opts.registry);
+export function loadReview(read: ReviewRead, at: string): LoadedReview {
+  const found = analyzeWorkbook(read.sheets);
   const state = reviewState(found.findings, found.log, { at, templates: found.templates });
   return { found, log: found.log, state, summary: reviewSummary(state), logProblems: found.logProblems };
 }
@@ -72,7 +70,7 @@ export interface DecisionPlan {
  * if (r.ok) await host.apply(r.value.plan); else show(decisionProblemText(r.error, lang));
  */
 export function planDecision(read: ReviewRead, findingId: string, decision: Decision, who: string, at: string, opts: ReviewOptions = {}): Result<DecisionPlan, DecisionProblem> {
-  const { found, log, state: before } = loadReview(read, at, opts);
+  const { found, log, state: before } = loadReview(read, at);
   const item = before.items.find((r) => r.finding.id === findingId);
   if (!item) return err({ code: "unknownFinding", findingId });
   const entry = decisionEntry(item.finding, decision, who, at, findingMessage(item.finding, found.templates, "zh"));
@@ -96,7 +94,7 @@ export interface RefreshPlan {
  * Refreshing twice appends nothing the second time.
  */
 export function planReviewRefresh(read: ReviewRead, at: string, opts: ReviewOptions = {}): RefreshPlan {
-  const { found, state, summary } = loadReview(read, at, opts);
+  const { found, state, summary } = loadReview(read, at);
   const lang = opts.lang ?? "zh";
   const flags = flagPlan(found.sheets, found.findings, read.sheets, lang, reviewStatuses(state));
   const log = reviewLogPlan(state.events, read.sheets);
@@ -116,7 +114,7 @@ export interface ReportPlan {
  * The log is not written: the state is reconciled at `at` for the report only.
  */
 export function planReviewReport(read: ReviewRead, at: string, opts: ReviewOptions = {}): ReportPlan {
-  const review = loadReview(read, at, opts);
+  const review = loadReview(read, at);
   const ctx = { at, lang: opts.lang ?? "zh", templates: review.found.templates };
   const summarySheet = reviewSummarySheetPlan(review.state, read.sheets, ctx);
   const opinions = opinionSheetPlans(review.state, read.sheets, ctx);

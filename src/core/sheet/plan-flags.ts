@@ -44,12 +44,13 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   const state = readFlagState(snapshots);
   const inScope = new Set(sheets.map((s) => s.sheet));
   const bySheet = groupBy(findings, (f) => f.sheet);
+  // Looked up by name, not searched: a province's run has thousands of sheets.
+  const snapshotOf = byName(snapshots);
+  const stateOf = groupBy(state, (r) => r.sheet);
   const plans: SheetPlan[] = [];
   const records: FlagRecord[] = state.filter((r) => !inScope.has(r.sheet));
   for (const read of sheets) {
-    const snapshot = snapshots.find((s) => s.name === read.sheet);
-    const previous = state.filter((r) => r.sheet === read.sheet);
-    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, previous, snapshot, reviews);
+    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews);
     plans.push(plan);
     records.push(...flagged);
   }
@@ -95,9 +96,8 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   const byRow = groupBy(findings, (f) => f.subject);
   const cells: CellWrite[] = [];
   for (const e of read.entries.values()) {
-    const address = addressOf(e.row, read.columns.check);
-    if (!isOwnCheckText(snapshot, address)) continue;
-    cells.push({ address, value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews) });
+    if (!isOwnCheckText(snapshot, e.row, read.columns.check)) continue;
+    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews) });
   }
   const plan: SheetPlan = { name: read.sheet, mode: "update", cells, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
@@ -110,9 +110,8 @@ const VERDICT_MARKS = ["✓", ...Object.values(MARK)];
  * May Huishen write this check-column cell? Only when it is blank or holds one of Huishen's own
  * verdicts: text a person typed there (an explanation, a source) is kept, never replaced.
  */
-function isOwnCheckText(snapshot: SheetSnapshot | undefined, address: string): boolean {
-  const p = parseAddress(address);
-  const v = p ? snapshot?.values[p.row]?.[p.col] : undefined;
+function isOwnCheckText(snapshot: SheetSnapshot | undefined, row: number, col: number): boolean {
+  const v = snapshot?.values[row]?.[col];
   if (v === undefined || v === null || v === "") return true;
   return typeof v === "string" && VERDICT_MARKS.some((m) => v.startsWith(m));
 }
@@ -161,14 +160,16 @@ function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRe
  */
 export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: readonly SheetSnapshot[]): WritePlan {
   const state = readFlagState(snapshots);
-  const snapshot = (name: string) => snapshots.find((s) => s.name === name);
+  const snapshotOf = byName(snapshots);
+  const stateOf = groupBy(state, (r) => r.sheet);
   const inScope = new Set(sheets.map((s) => s.sheet));
   const plans: SheetPlan[] = sheets.map((read) => {
-    const own = state.filter((r) => r.sheet === read.sheet);
+    const own = stateOf.get(read.sheet) ?? [];
+    const snapshot = snapshotOf.get(read.sheet);
     return {
       name: read.sheet,
       mode: "update",
-      cells: [...read.entries.values()].map((e) => addressOf(e.row, read.columns.check)).filter((address) => isOwnCheckText(snapshot(read.sheet), address)).map((address) => ({ address, value: "" })),
+      cells: [...read.entries.values()].filter((e) => isOwnCheckText(snapshot, e.row, read.columns.check)).map((e) => ({ address: addressOf(e.row, read.columns.check), value: "" })),
       fills: own.filter((r) => r.fill).map((r) => ({ address: r.address, color: r.fill! })),
       clearFlags: { fills: own.filter((r) => !r.fill).map((r) => r.address), notes: own.filter((r) => r.note).map((r) => r.address) },
     };
@@ -178,6 +179,13 @@ export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: 
     snapshots,
   );
   return { sheets: statePlan ? [...plans, statePlan] : plans };
+}
+
+/** Each sheet by its name (the first, as `find` would give, should a list ever hold a name twice). */
+function byName(snapshots: readonly SheetSnapshot[]): Map<string, SheetSnapshot> {
+  const m = new Map<string, SheetSnapshot>();
+  for (const s of snapshots) if (!m.has(s.name)) m.set(s.name, s);
+  return m;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

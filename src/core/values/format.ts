@@ -27,8 +27,21 @@ const CODES = new Map<string, string>();
 /** True when a number format shows the number as a percentage ("0%", "0.00%"), so the stored number is a fraction. */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;
-  return formatCodes(numberFormat).includes("%");
+  return kindOf(numberFormat).percent;
 }
+
+/** What a format shows, read once per format (every input cell of a sheet asks, about a handful of formats). */
+function kindOf(numberFormat: string): { percent: boolean; date: boolean } {
+  let kind = KINDS.get(numberFormat);
+  if (!kind) {
+    const codes = formatCodes(numberFormat);
+    kind = { percent: codes.includes("%"), date: !/^(general|g\/通用格式)$/i.test(codes.trim()) && /[ymdhs]/i.test(codes) };
+    if (KINDS.size < 1000) KINDS.set(numberFormat, kind);
+  }
+  return kind;
+}
+
+const KINDS = new Map<string, { percent: boolean; date: boolean }>();
 
 /**
  * True when a number format shows a date or time ("yyyy/m/d", `yyyy"年"m"月"d"日"`, "h:mm"):
@@ -36,7 +49,5 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
  */
 export function isDateFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;
-  const codes = formatCodes(numberFormat);
-  if (/^(general|g\/通用格式)$/i.test(codes.trim())) return false;
-  return /[ymdhs]/i.test(codes);
+  return kindOf(numberFormat).date;
 }

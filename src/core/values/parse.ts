@@ -136,6 +136,8 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
   const raw = String(n);
   if (!Number.isFinite(n)) return invalid(raw, "notANumber");
   if (isDateFormat(numberFormat)) return invalid(raw, "date");
+  // Most cells hold a whole count under a plain format: read without taking its digits apart.
+  if (kind !== "rate" && Number.isSafeInteger(n) && !isPercentFormat(numberFormat)) return figure(raw, n, false, 0, 1);
   const w = digitsOf(n);
   if (!w) return invalid(raw, "notANumber");
   // A whole number with more significant digits than Excel keeps: the file held a figure already

@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   "lang.group": "Display language",
   "lang.zh": "中文",
   "lang.en": "English",
+  "section.loading": "Loading…",
 
   "report.heading": "Read the report",
   "report.intro": "Choose the district's annual report (.txt, .html or .docx): each indicator figure is read with its sentence, the text itself is checked, and the current sheet compared.",

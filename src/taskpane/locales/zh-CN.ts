@@ -6,6 +6,7 @@ export const zh = {
   "lang.group": "界面语言",
   "lang.zh": "中文",
   "lang.en": "English",
+  "section.loading": "正在载入……",
 
   "report.heading": "从报告读数",
   "report.intro": "选择本区县的《法治政府建设情况报告》（.txt、.html 或 .docx）：读出每个指标数字及原句，检查报告文字本身，并与当前填报表比对。",

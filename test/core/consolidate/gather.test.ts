@@ -1,3 +1,4 @@
+import { SheetReader } from "../../../src/core/check-workbook";
 import { consolidate, planConsolidation, readConsolidationSettings } from "../../../src/core/consolidate";
 import { renderFinding } from "../../../src/core/findings/render";
 import type { SheetSnapshot } from "../../../src/core/grid";
@@ -50,7 +51,7 @@ describe("gathering district sheets", () => {
     const old = { ...snapshotFromPlan(templateSheetPlan(older, { sheetName: "旧版", district: "大足区", year: 2024 }).plan) };
     const unknown = { ...snapshotFromPlan(templateSheetPlan(older, { sheetName: "未知版", district: "永川区", year: 2024 }).plan) };
     const unknownMarked = { ...unknown, values: unknown.values.map((row) => row.map((v) => (typeof v === "string" && v.startsWith("HUISHEN-TEMPLATE:") ? "HUISHEN-TEMPLATE:standard@1999.9" : v))) };
-    const c = consolidate([{ snapshots: [rc, yz, old, unknownMarked], inWorkbook: true }], {}, registry)!;
+    const c = consolidate([{ snapshots: [rc, yz, old, unknownMarked], inWorkbook: true }], {}, new SheetReader(registry))!;
     expect(c.template.key).toBe("standard@2024.1");
     expect(c.districts.map((d) => d.name)).toEqual(["荣昌区", "渝中区"]);
     const editions = c.findings.filter((f) => f.code === "gather.otherEdition").map((f) => [f.sheet, renderFinding(f, c.template)]);
