@@ -123,9 +123,9 @@ function decimalValue(negative: boolean, digits: string, exponent: number): numb
   return Number(`${negative ? "-" : ""}${digits || "0"}e${exponent}`);
 }
 
-/** A JS number's shortest round-trip digits: value = sign × digits × 10^exponent. */
-function digitsOf(n: number): { negative: boolean; digits: string; exponent: number; decimals: number } | undefined {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(Math.abs(n)));
+/** A JS number's shortest round-trip digits (`shown` is `String(n)`): value = sign × digits × 10^exponent. */
+function digitsOf(n: number, shown: string): { negative: boolean; digits: string; exponent: number; decimals: number } | undefined {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(n < 0 ? shown.slice(1) : shown);
   if (!m) return undefined;
   const frac = m[2] ?? "";
   const exp = m[3] === undefined ? 0 : Number(m[3]);
@@ -138,7 +138,7 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
   if (isDateFormat(numberFormat)) return invalid(raw, "date");
   // Most cells hold a whole count under a plain format: read without taking its digits apart.
   if (kind !== "rate" && Number.isSafeInteger(n) && !isPercentFormat(numberFormat)) return figure(raw, n, false, 0, 1);
-  const w = digitsOf(n);
+  const w = digitsOf(n, raw);
   if (!w) return invalid(raw, "notANumber");
   // A whole number with more significant digits than Excel keeps: the file held a figure already
   // rounded away (a 30-digit number). Fractions like =17/18 carry 16 digits of float noise and are fine.
