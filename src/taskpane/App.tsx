@@ -2,8 +2,14 @@ import * as React from "react";
 import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../core/host";
 import { htmlLang, langFromLocale, t, type Lang } from "./i18n";
+import { LazySection } from "./LazySection";
 import { Masthead } from "./Masthead";
-import { PaneSections } from "./PaneSections";
+
+// The sections load after the header has drawn: the pane's first script is React, Fluent UI and the header.
+let sections: Promise<typeof import("./PaneSections")> | undefined;
+/** Start loading the sections (index.tsx calls it at once, so they load while office.js starts). */
+export const preloadSections = () => (sections ??= import(/* webpackChunkName: "sections" */ "./PaneSections"));
+const PaneSections = React.lazy(() => preloadSections().then((m) => ({ default: m.PaneSections })));
 
 const useStyles = makeStyles({
   root: {
@@ -37,7 +43,9 @@ export function App(props: AppProps): React.JSX.Element {
     <main className={styles.root} lang={htmlLang(lang)}>
       <Masthead title={t(lang, "app.title")} subtitle={t(lang, "app.subtitle")} lang={lang} onLang={setLang} />
       {host ? (
-        <PaneSections host={host} lang={lang} />
+        <LazySection heading="insert.heading" lang={lang}>
+          <PaneSections host={host} lang={lang} />
+        </LazySection>
       ) : (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t(lang, "app.noHost")}</MessageBarBody>

@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { WorkbookHost } from "../core/host";
 import { createOfficeHost } from "../adapters/office/office-host";
-import { App } from "./App";
+import { App, preloadSections } from "./App";
 
 function mount(host?: WorkbookHost, displayLanguage?: string): void {
   const container = document.getElementById("container");
@@ -25,6 +25,8 @@ function officeDisplayLanguage(): string | undefined {
     return undefined;
   }
 }
+
+void preloadSections();
 
 if (typeof Office === "undefined") {
   // office.js failed to load (offline, or the page opened in a plain browser): still show the pane.

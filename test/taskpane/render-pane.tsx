@@ -13,7 +13,8 @@ export async function renderPane(host: FakeHost | undefined, initialLang?: strin
       <App host={host} initialLang={initialLang} />
     </FluentProvider>,
   );
-  await waitFor(() => expect(rendered.container.querySelector('[aria-busy="true"]')).toBeNull());
+  // Generous: the first test of a file pays for compiling the sections' modules (a wait, not a speed check).
+  await waitFor(() => expect(rendered.container.querySelector('[aria-busy="true"]')).toBeNull(), { timeout: 30_000 });
   return rendered;
 }
 
