@@ -17,7 +17,7 @@ import { indexWeightsCells, readWeightsSheet, weightsSheetPlan } from "./weights
 export function planConsolidation(c: Consolidation, workbook: readonly SheetSnapshot[], lang: Lang = "zh"): WritePlan {
   const sheets: SheetPlan[] = [];
   const { plan: summary, layout } = summarySheetPlan(c, lang);
-  sheets.push(summary, rankSheetPlan(c, layout));
+  sheets.push(summary, rankSheetPlan(c, layout, lang));
 
   const existing = readWeightsSheet(workbook, c.template);
   // The weights sheet first: the index sheet's formulas refer to it, and Excel must find it when they are set.
@@ -31,6 +31,7 @@ export function planConsolidation(c: Consolidation, workbook: readonly SheetSnap
       settings: c.settings,
       weightsCells: indexWeightsCells(c.template, existing, c.settings),
       year: c.year,
+      lang,
     }),
   );
 

@@ -7,6 +7,7 @@ import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import type { LoadedTemplate } from "../template/load";
 import { CONSOLIDATION_SHEETS } from "./layout";
+import { sheetLabel } from "../text/sheet-label";
 import { cellLink } from "./links";
 
 const HEADERS = [
@@ -38,13 +39,16 @@ export function findingsSheetPlan(
   const sorted = [...findings].sort(compareFindings);
   const counts = countBySeverity(sorted);
   const cells: CellWrite[] = [
-    { address: "A1", value: "问题清单  Findings", style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
+    { address: "A1", value: sheetLabel({ zh: "问题清单", en: "Findings" }, lang, "  "), style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
     {
       address: "A2",
-      value: `共 ${sorted.length} 项：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}。点击“位置”跳到单元格。 ${sorted.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info.`,
+      value:
+        lang === "zh"
+          ? `共 ${sorted.length} 项：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}。点击“位置”跳到单元格。`
+          : `${sorted.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info. Click a cell under 位置 Cell to go there.`,
       style: { italic: true, fontColor: "#595959" },
     },
-    ...HEADERS.map(([zh, en], c) => ({ address: addressOf(2, c), value: `${zh}\n${en}`, style: { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", border: true } as CellStyle })),
+    ...HEADERS.map(([zh, en], c) => ({ address: addressOf(2, c), value: sheetLabel({ zh, en }, lang), style: { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", border: true } as CellStyle })),
   ];
   sorted.forEach((f, i) => {
     const row = 3 + i;

@@ -1,6 +1,8 @@
+import type { Lang } from "../findings/format";
 import { addressOf, columnLetters, parseAddress } from "../grid";
 import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
+import { sheetLabel } from "../text/sheet-label";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { pagesAcross } from "../plan/print";
@@ -32,6 +34,8 @@ export interface IndexSheetInput {
   readonly weightsCells: WeightsCells;
   readonly weightsSheet?: string;
   readonly year?: number;
+  /** The reader's language: Chinese words only, or Chinese then English (default Chinese). */
+  readonly lang?: Lang;
 }
 
 /** Fixed rows of the sheet (0-based). */
@@ -71,9 +75,10 @@ const LABEL: CellStyle = { bold: true, hAlign: "right" };
 const NOTE: CellStyle = { italic: true, wrap: true, fontColor: "#595959", vAlign: "top" };
 const SCALE = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
 
-const EXPLAIN =
-  "各指标按方向（↑ 越大越好，↓ 越小越好）归一化到 0–1；得分 = 100 × Σ(权重 × 归一化值) ÷ Σ(已填报指标的权重)，未填报的指标不计入，权重在已填报指标间重新分配；权重和归一化方法来自“指数权重”表。" +
-  " Each indicator is normalised to 0–1 in its direction; score = 100 · Σ w·s / Σ w over the indicators a district reported; weights and normalisation come from the 指数权重 sheet.";
+const EXPLAIN = {
+  zh: "各指标按方向（↑ 越大越好，↓ 越小越好）归一化到 0–1；得分 = 100 × Σ(权重 × 归一化值) ÷ Σ(已填报指标的权重)，未填报的指标不计入，权重在已填报指标间重新分配；权重和归一化方法来自“指数权重”表。",
+  en: "Each indicator is normalised to 0–1 in its direction; score = 100 · Σ w·s / Σ w over the indicators a district reported; weights and normalisation come from the 指数权重 sheet.",
+} as const;
 
 /** Paragraphs wrap within the first printed page's width (about 120 units once the repeated columns are printed again), not across the whole wide sheet. */
 const PARAGRAPH_UNITS = 120;
@@ -104,21 +109,23 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const lastLetters = columnLetters(cols.last);
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
-  const legend = legendText(input);
+  const lang = input.lang ?? "zh";
+  const legend = legendText(input, lang);
+  const explain = lang === "zh" ? EXPLAIN.zh : EXPLAIN.en;
 
   put(INDEX_LAYOUT.title, 0, {
-    value: `${t.template.title.zh}指数${input.year ? `（${input.year} 年度）` : ""}  Composite index`,
+    value: sheetLabel({ zh: `${t.template.title.zh}指数${input.year ? `（${input.year} 年度）` : ""}`, en: "Composite index" }, lang, "  "),
     style: { bold: true, fontSize: 14, fontColor: COLORS.title },
   });
   put(INDEX_LAYOUT.explain, 0, {
-    value: EXPLAIN,
+    value: explain,
     style: { wrap: true, vAlign: "top", fontColor: "#595959" },
   });
 
   // The normalisation in force, read from the weights sheet: rate formulas below test this cell.
   const methodAddress = addressOf(INDEX_LAYOUT.method, 1);
   const methodAbs = absolute(methodAddress);
-  put(INDEX_LAYOUT.method, 0, { value: "归一化方法\nNormalisation", style: { ...LABEL, wrap: true } });
+  put(INDEX_LAYOUT.method, 0, { value: sheetLabel({ zh: "归一化方法", en: "Normalisation" }, lang), style: { ...LABEL, wrap: true } });
   const methodResult = NORMALISATION_LABELS[input.settings.normalisation];
   const nCell = input.weightsCells.normalisation;
   if (nCell !== undefined) {
@@ -145,14 +152,14 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     });
   }
 
-  put(INDEX_LAYOUT.header, cols.district, { value: "区县\nDistrict", style: HEADER });
+  put(INDEX_LAYOUT.header, cols.district, { value: sheetLabel({ zh: "区县", en: "District" }, lang), style: HEADER });
   for (const code of index.indicators) {
     const ind = t.byCode.get(code)!;
     put(INDEX_LAYOUT.header, cols.columnOf.get(code)!, { value: `${code} ${ind.direction === "down" ? "↓" : "↑"}\n${ind.name.zh}`, style: HEADER });
   }
-  put(INDEX_LAYOUT.header, cols.score, { value: "得分\nScore", style: HEADER });
-  put(INDEX_LAYOUT.header, cols.rank, { value: "排名\nRank", style: HEADER });
-  put(INDEX_LAYOUT.header, cols.range, { value: "排名区间\nRank range", style: HEADER });
+  put(INDEX_LAYOUT.header, cols.score, { value: sheetLabel({ zh: "得分", en: "Score" }, lang), style: HEADER });
+  put(INDEX_LAYOUT.header, cols.rank, { value: sheetLabel({ zh: "排名", en: "Rank" }, lang), style: HEADER });
+  put(INDEX_LAYOUT.header, cols.range, { value: sheetLabel({ zh: "排名区间", en: "Rank range" }, lang), style: HEADER });
 
   const firstInd = columnLetters(FIRST_INDICATOR);
   const lastInd = columnLetters(FIRST_INDICATOR + k - 1);
@@ -227,7 +234,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
       header: CONSOLIDATION_SHEETS.index,
     },
     rows: [
-      { index: INDEX_LAYOUT.explain, height: rowHeightFor([{ text: EXPLAIN, width: paragraph.width }]) },
+      { index: INDEX_LAYOUT.explain, height: rowHeightFor([{ text: explain, width: paragraph.width }]) },
       { index: INDEX_LAYOUT.method, height: 33 },
       { index: INDEX_LAYOUT.header, height: 64 },
       { index: legendRow, height: rowHeightFor([{ text: legend, width: paragraph.width }]) },
@@ -243,10 +250,10 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
         ? [
             {
               name: "综合指数得分",
-              title: "法治政府建设指数得分 Composite index score",
+              title: sheetLabel({ zh: "法治政府建设指数得分", en: "Composite index score" }, lang, " "),
               categories: `A${firstRow + 1}:A${lastRow + 1}`,
               values: `${scoreLetters}${firstRow + 1}:${scoreLetters}${lastRow + 1}`,
-              seriesName: "得分 Score",
+              seriesName: sheetLabel({ zh: "得分", en: "Score" }, lang, " "),
               from: addressOf(INDEX_LAYOUT.header, cols.last + 2),
               to: addressOf(INDEX_LAYOUT.header + Math.max(18, n + 2), cols.last + 10),
             },
@@ -280,7 +287,7 @@ export function normalisedFormula(ind: Indicator, at: string, range: string, met
   return `IF(${at}="","",IF(${methodCell}="${NORMALISATION_LABELS.goalposts}",${goalposts},${minmax}))`;
 }
 
-function legendText(input: IndexSheetInput): string {
+function legendText(input: IndexSheetInput, lang: Lang): string {
   const { draws: asked, spread } = input.settings.stability;
   const draws = stabilityDraws(input.districts.length, asked);
   const s = Math.min(1, Math.max(0, spread));
@@ -288,10 +295,9 @@ function legendText(input: IndexSheetInput): string {
   const lo = Number((1 - s).toFixed(4));
   const hi = Number((1 + s).toFixed(4));
   const scaled = draws < Math.floor(asked);
-  return (
-    `排名区间：各维度权重分别乘以 [${lo}, ${hi}] 内的随机系数（${pct}），抽取 ${draws} 次${scaled ? `（区县较多，由 ${Math.floor(asked)} 次减少）` : ""}重算得分，连同原权重所得的最好–最差名次；重新汇总时刷新，不随公式重算。` +
-    ` Rank range: the best–worst rank over ${draws} random draws of the dimension weights, each multiplied by a factor in [${lo}, ${hi}] (${pct})${scaled ? `, fewer than the ${Math.floor(asked)} asked for this many districts` : ""}, the base weights included; refreshed when the consolidation is re-run, not by recalculation.`
-  );
+  return lang === "zh"
+    ? `排名区间：各维度权重分别乘以 [${lo}, ${hi}] 内的随机系数（${pct}），抽取 ${draws} 次${scaled ? `（区县较多，由 ${Math.floor(asked)} 次减少）` : ""}重算得分，连同原权重所得的最好–最差名次；重新汇总时刷新，不随公式重算。`
+    : `Rank range: the best–worst rank over ${draws} random draws of the dimension weights, each multiplied by a factor in [${lo}, ${hi}] (${pct})${scaled ? `, fewer than the ${Math.floor(asked)} asked for this many districts` : ""}, the base weights included; refreshed when the consolidation is re-run, not by recalculation.`;
 }
 
 /** `C5` → `$C$5`. */

@@ -1,8 +1,10 @@
+import type { Lang } from "../findings/format";
 import { addressOf, columnLetters } from "../grid";
 import { pagesAcross } from "../plan/print";
 import { rowHeightFor } from "../plan/row-height";
 import type { CellStyle, CellWrite, PrintSpec, RowSpec, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
+import { sheetLabel } from "../text/sheet-label";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import { hasCounts } from "./figures";
@@ -29,20 +31,20 @@ export function numberFormatOf(ind: Indicator): string {
   return ind.kind === "rate" ? "0.00%" : ind.kind === "amount" ? "#,##0.00" : "#,##0";
 }
 
-export function summarySheetPlan(c: Consolidation, lang: "zh" | "en" = "zh"): { plan: SheetPlan; layout: SummaryLayout } {
+export function summarySheetPlan(c: Consolidation, lang: Lang = "zh"): { plan: SheetPlan; layout: SummaryLayout } {
   const t = c.template;
   const l = summaryLayout(t, c.districts.length);
   const cells: CellWrite[] = [];
   const merges: string[] = [];
   const lastCol = columnLetters(l.sourceCol + l.codes.length);
 
-  cells.push({ address: addressOf(l.title, 0), value: `${t.template.title.zh}汇总表${c.year ? `（${c.year} 年度）` : ""}  Consolidated indicators`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
+  cells.push({ address: addressOf(l.title, 0), value: sheetLabel({ zh: `${t.template.title.zh}汇总表${c.year ? `（${c.year} 年度）` : ""}`, en: "Consolidated indicators" }, lang, "  "), style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
   cells.push({ address: addressOf(l.subtitle, 0), value: subtitle(c, lang), style: { italic: true, fontColor: "#595959" } });
   merges.push(`A${l.title + 1}:${lastCol}${l.title + 1}`, `A${l.subtitle + 1}:${lastCol}${l.subtitle + 1}`);
 
-  cells.push(...headerCells(t, l, merges));
+  cells.push(...headerCells(t, l, merges, lang));
   c.districts.forEach((d, i) => cells.push(...districtRow(t, l, d, i)));
-  cells.push(...totalRow(c, l));
+  cells.push(...totalRow(c, l, lang));
   if (c.city) cells.push(...cityRow(t, l, c.city));
   const settingsCol = l.sourceCol + l.codes.length + 1;
   cells.push({ address: addressOf(0, settingsCol), value: settingsMarker(c.options, c.year), style: { fontColor: "#FFFFFF" } });
@@ -88,7 +90,7 @@ function widePrint(title: string, l: SummaryLayout, widths: readonly number[], l
   };
 }
 
-function subtitle(c: Consolidation, lang: "zh" | "en"): string {
+function subtitle(c: Consolidation, lang: Lang): string {
   const n = c.districts.length;
   return lang === "zh"
     ? `${n} 个区县 · 模板 ${c.template.key} · 全市比率 = Σ分子 ÷ Σ分母（不取各区县比率的平均）· 空白 = 未填报 · 斜体 = 近似值或无分子分母的填报比率`
@@ -96,18 +98,18 @@ function subtitle(c: Consolidation, lang: "zh" | "en"): string {
 }
 
 /** Dimension headings merged over their indicators, then code, name and unit of each indicator. */
-export function headerCells(t: LoadedTemplate, l: SummaryLayout, merges: string[], suffix?: (ind: Indicator) => string): CellWrite[] {
+export function headerCells(t: LoadedTemplate, l: SummaryLayout, merges: string[], lang: Lang, suffix?: (ind: Indicator) => string): CellWrite[] {
   const cells: CellWrite[] = [
-    { address: addressOf(l.headerRow, l.districtCol), value: "区县\nDistrict", style: HEADER },
-    { address: addressOf(l.headerRow, l.yearCol), value: "年度\nYear", style: HEADER },
-    { address: addressOf(l.headerRow, l.sourceCol), value: "来源\nSource", style: HEADER },
+    { address: addressOf(l.headerRow, l.districtCol), value: sheetLabel({ zh: "区县", en: "District" }, lang), style: HEADER },
+    { address: addressOf(l.headerRow, l.yearCol), value: sheetLabel({ zh: "年度", en: "Year" }, lang), style: HEADER },
+    { address: addressOf(l.headerRow, l.sourceCol), value: sheetLabel({ zh: "来源", en: "Source" }, lang), style: HEADER },
   ];
   for (const dim of t.template.dimensions) {
     const cols = l.codes.filter((code) => t.byCode.get(code)!.dimension === dim.code).map((code) => l.columnOf.get(code)!);
     if (cols.length === 0) continue;
     const first = Math.min(...cols);
     const last = Math.max(...cols);
-    cells.push({ address: addressOf(l.dimensionRow, first), value: `${dim.code} ${dim.name.zh} ${dim.name.en}`, style: DIMENSION });
+    cells.push({ address: addressOf(l.dimensionRow, first), value: `${dim.code} ${sheetLabel(dim.name, lang, " ")}`, style: DIMENSION });
     if (last > first) merges.push(`${addressOf(l.dimensionRow, first)}:${addressOf(l.dimensionRow, last)}`);
   }
   for (const code of l.codes) {
@@ -145,12 +147,12 @@ function districtRow(t: LoadedTemplate, l: SummaryLayout, d: DistrictData, i: nu
   return cells;
 }
 
-function totalRow(c: Consolidation, l: SummaryLayout): CellWrite[] {
+function totalRow(c: Consolidation, l: SummaryLayout, lang: Lang): CellWrite[] {
   const t = c.template;
   const cells: CellWrite[] = [
-    { address: addressOf(l.totalRow, l.districtCol), value: "全市合计\nMunicipal", style: { ...TOTAL, wrap: true } },
+    { address: addressOf(l.totalRow, l.districtCol), value: sheetLabel({ zh: "全市合计", en: "Municipal" }, lang), style: { ...TOTAL, wrap: true } },
     { address: addressOf(l.totalRow, l.yearCol), value: c.year ?? "", style: TOTAL },
-    { address: addressOf(l.totalRow, l.sourceCol), value: `${c.districts.length} 个区县`, style: TOTAL },
+    { address: addressOf(l.totalRow, l.sourceCol), value: lang === "zh" ? `${c.districts.length} 个区县` : `${c.districts.length} districts`, style: TOTAL },
   ];
   for (const code of l.codes) {
     const ind = t.byCode.get(code)!;
@@ -191,7 +193,7 @@ function cityRow(t: LoadedTemplate, l: SummaryLayout, city: DistrictData): CellW
  * The rank sheet (排名): for every ranked indicator, each district's rank as `RANK.EQ` over the summary
  * column, descending for ↑ and ascending for ↓, blanks unranked. Mirrors the summary's rows.
  */
-export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPlan {
+export function rankSheetPlan(c: Consolidation, summary: SummaryLayout, lang: Lang = "zh"): SheetPlan {
   const t = c.template;
   const ranked = t.template.indicators.filter((i) => i.direction !== "none").map((i) => i.code);
   const l = summaryLayout(t, c.districts.length, ranked);
@@ -199,13 +201,16 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPl
   const merges: string[] = [];
   const lastCol = columnLetters(l.sourceCol + ranked.length);
   const cells: CellWrite[] = [
-    { address: addressOf(l.title, 0), value: `各指标排名${c.year ? `（${c.year} 年度）` : ""}  Rank by indicator`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
+    { address: addressOf(l.title, 0), value: sheetLabel({ zh: `各指标排名${c.year ? `（${c.year} 年度）` : ""}`, en: "Rank by indicator" }, lang, "  "), style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
     {
       address: addressOf(l.subtitle, 0),
-      value: "↑ 数值越大越好，↓ 数值越小越好；并列同名次，其后名次顺延（同 RANK.EQ）；未填报不排名。↑ higher is better, ↓ lower is better; ties share a rank and the next is skipped; blanks are not ranked.",
+      value:
+        lang === "zh"
+          ? "↑ 数值越大越好，↓ 数值越小越好；并列同名次，其后名次顺延（同 RANK.EQ）；未填报不排名。"
+          : "↑ higher is better, ↓ lower is better; ties share a rank and the next is skipped (as RANK.EQ); blanks are not ranked.",
       style: { italic: true, fontColor: "#595959" },
     },
-    ...headerCells(t, l, merges, (ind) => (ind.direction === "up" ? " ↑" : " ↓")),
+    ...headerCells(t, l, merges, lang, (ind) => (ind.direction === "up" ? " ↑" : " ↓")),
   ];
   merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`);
   c.districts.forEach((d, i) => {
@@ -228,7 +233,7 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout): SheetPl
       });
     }
   });
-  cells.push({ address: addressOf(l.totalRow, l.districtCol), value: "参与排名\nRanked", style: { ...TOTAL, wrap: true } });
+  cells.push({ address: addressOf(l.totalRow, l.districtCol), value: sheetLabel({ zh: "参与排名", en: "Ranked" }, lang), style: { ...TOTAL, wrap: true } });
   const widths = [14, 7, 18, ...ranked.map(() => 10)];
   for (const code of ranked) {
     const r = `${src}${figureRange(summary, code)}`;

@@ -6,6 +6,7 @@ import { displayTime } from "./entry";
 import { TITLE_STYLE, ownMarker, ownReviewSheets, reportSheetName, tableCells } from "./own-sheets";
 import type { FindingReview, ReviewState } from "./reconcile";
 import type { ReportOptions } from "./summary-sheet";
+import { sheetLabel } from "../text/sheet-label";
 import { sheetText } from "./sheet-text";
 import { findingMessage, indicatorName, subjectCode } from "./text";
 
@@ -20,7 +21,18 @@ export interface OpinionSheet {
   readonly items: number;
 }
 
-const HEADER = ["序号\nNo.", "指标编码\nCode", "指标名称\nIndicator", "工作表\nSheet", "单元格\nCell", "填报值\nValue", "问题\nProblem", "修改意见\nTo correct", "审核人\nReviewer", "审核时间\nDate"];
+const HEADER = [
+  { zh: "序号", en: "No." },
+  { zh: "指标编码", en: "Code" },
+  { zh: "指标名称", en: "Indicator" },
+  { zh: "工作表", en: "Sheet" },
+  { zh: "单元格", en: "Cell" },
+  { zh: "填报值", en: "Value" },
+  { zh: "问题", en: "Problem" },
+  { zh: "修改意见", en: "To correct" },
+  { zh: "审核人", en: "Reviewer" },
+  { zh: "审核时间", en: "Date" },
+] as const;
 const WIDTHS = [6, 9, 26, 14, 8, 12, 50, 36, 10, 17];
 const MARKER_COL = HEADER.length;
 
@@ -85,7 +97,7 @@ function opinionPlan(name: string, district: string, items: readonly FindingRevi
     { address: "G2", value: `${sheetText(lang, "generated")} ${displayTime(opts.at)}` },
     { address: "A3", value: intro, style: { italic: true, fontColor: "#595959", wrap: true } },
     { address: addressOf(0, MARKER_COL), value: ownMarker("opinion", district), style: { fontColor: "#FFFFFF" } },
-    ...tableCells(3, HEADER, rows),
+    ...tableCells(3, HEADER.map((h) => sheetLabel(h, lang)), rows),
   ];
   return {
     name,

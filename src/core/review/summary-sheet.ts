@@ -1,4 +1,5 @@
 import { usedArea } from "../plan/print";
+import { sheetLabel } from "../text/sheet-label";
 import { sheetText } from "./sheet-text";
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters, type SheetSnapshot } from "../grid";
@@ -26,7 +27,17 @@ const COUNT_COLUMNS: readonly { key: keyof ReviewCounts; zh: string; en: string 
   { key: "accepted", zh: "确认无误", en: "Accepted" },
   { key: "closed", zh: "已关闭", en: "Closed" },
 ];
-const DETAIL_HEADER = ["区县\nDistrict", "状态\nStatus", "指标\nIndicator", "工作表\nSheet", "单元格\nCells", "审核人\nReviewer", "时间\nTime", "说明\nNote", "问题\nFinding"];
+const DETAIL_HEADER = [
+  { zh: "区县", en: "District" },
+  { zh: "状态", en: "Status" },
+  { zh: "指标", en: "Indicator" },
+  { zh: "工作表", en: "Sheet" },
+  { zh: "单元格", en: "Cells" },
+  { zh: "审核人", en: "Reviewer" },
+  { zh: "时间", en: "Time" },
+  { zh: "说明", en: "Note" },
+  { zh: "问题", en: "Finding" },
+] as const;
 const WIDTHS = [12, 14, 24, 14, 12, 12, 18, 36, 60];
 const STATUS_ORDER: Record<ReviewStatus, number> = { sentBack: 0, open: 1, fixed: 2, accepted: 3, closed: 4 };
 const MARKER_COL = DETAIL_HEADER.length;
@@ -48,7 +59,7 @@ export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly S
 
   // Counts: district, six statuses, total (a formula: reopened is part of open, so not added again).
   const headerRow = 3;
-  const header = ["区县\nDistrict", ...COUNT_COLUMNS.map((c) => `${c.zh}\n${c.en}`), "合计\nTotal"];
+  const header = [{ zh: "区县", en: "District" }, ...COUNT_COLUMNS, { zh: "合计", en: "Total" }].map((h) => sheetLabel(h, lang));
   const first = headerRow + 2; // 1-based row of the first district
   const totalCol = columnLetters(COUNT_COLUMNS.length + 1);
   const rowTotal = (r: number) => `B${r}+SUM(D${r}:G${r})`;
@@ -73,7 +84,7 @@ export function reviewSummarySheetPlan(state: ReviewState, snapshots: readonly S
   const detailRow = totalRow + 2; // 0-based: one blank row after the totals
   const lines = detailLines(state, lang, opts.templates);
   cells.push({ address: addressOf(detailRow - 1, 0), value: sheetText(lang, "details"), style: { bold: true } });
-  cells.push(...tableCells(detailRow, DETAIL_HEADER, lines));
+  cells.push(...tableCells(detailRow, DETAIL_HEADER.map((h) => sheetLabel(h, lang)), lines));
 
   return {
     name: reportSheetName(SUMMARY_SHEET, snapshots),

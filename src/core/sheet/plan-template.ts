@@ -1,6 +1,7 @@
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters } from "../grid";
 import { rowHeightFor } from "../plan/row-height";
+import { sheetLabel } from "../text/sheet-label";
 import type { CellWrite, InputRuleSpec, RowSpec, SheetPlan } from "../plan/write-plan";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
@@ -35,11 +36,6 @@ const INSTRUCTIONS = {
   zh: "填报说明：只填白色单元格。空白表示未填报（不等于 0）；比率可填 94.44% 或 0.9444；“200余”等近似值可以照填，汇审会标注。表尾请填写负责人、填表人、联系电话和报出日期。",
   en: "Fill the white cells only. Blank means not reported (not 0); a rate may be typed as 94.44% or 0.9444; approximate figures such as 200余 may be kept and are flagged. Sign and date the foot of the form.",
 };
-
-/** `zh`, or `zh` over `en` for an English reader. */
-function text(t: { zh: string; en: string }, lang: Lang, sep = "\n"): string {
-  return lang === "en" ? `${t.zh}${sep}${t.en}` : t.zh;
-}
 
 /**
  * The fill-in sheet of a template as a write plan: a 统计报表 — title, identification (表号,
@@ -82,12 +78,12 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
     },
   ];
 
-  const instructions = text(INSTRUCTIONS, lang, " ");
+  const instructions = sheetLabel(INSTRUCTIONS, lang, " ");
   put(ROW.instructions, 0, { value: instructions, style: { wrap: true, vAlign: "top", fontColor: "#595959" } });
   across(ROW.instructions);
   rows.push({ index: ROW.instructions, height: rowHeightFor([{ text: instructions, width: TOTAL_WIDTH }]) });
 
-  const headers = COLUMNS.map((key) => text(HEADER_LABELS[key], lang));
+  const headers = COLUMNS.map((key) => sheetLabel(HEADER_LABELS[key], lang));
   headers.forEach((value, c) =>
     put(ROW.header, c, { value, style: { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true } }),
   );
@@ -95,7 +91,7 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
 
   let row = ROW.firstBody;
   for (const dim of t.template.dimensions) {
-    put(row, 0, { value: `${dim.code} ${text(dim.name, lang, "  ")}`, style: { bold: true, fill: COLORS.dimension, border: true } });
+    put(row, 0, { value: `${dim.code} ${sheetLabel(dim.name, lang, "  ")}`, style: { bold: true, fill: COLORS.dimension, border: true } });
     across(row);
     row++;
     for (const ind of t.template.indicators.filter((i) => i.dimension === dim.code)) {
@@ -105,7 +101,7 @@ export function templateSheetPlan(t: LoadedTemplate, opts: TemplateSheetOptions)
   }
   for (const ind of t.template.indicators) {
     const r = rowOf.get(ind.code)!;
-    const name = text(ind.name, lang);
+    const name = sheetLabel(ind.name, lang);
     cells.push(...indicatorRow(ind, t.template.dimensions.find((d) => d.code === ind.dimension)!.name.zh, name, r, rowOf));
     inputRules.push(...inputValidations(ind, r, lang));
     const height = rowHeightFor([{ text: name, width: COLUMN_WIDTHS.name }]);
@@ -153,7 +149,7 @@ function metaRow(t: LoadedTemplate, opts: TemplateSheetOptions, lang: Lang): Cel
     { address: at(META.yearLabel), value: YEAR_LABEL.zh, style: LABEL_STYLE },
     { address: at(META.year), value: opts.year ?? "", numberFormat: "0", style: { ...INPUT_STYLE, vAlign: "middle", hAlign: "center" } },
     { address: at(META.unitLabel), value: unit.label.zh, style: LABEL_STYLE },
-    { address: at(META.unit), value: text(unit.value, lang, " "), style: { vAlign: "middle", wrap: true } },
+    { address: at(META.unit), value: sheetLabel(unit.value, lang, " "), style: { vAlign: "middle", wrap: true } },
   ];
 }
 

@@ -31,14 +31,11 @@ describe("the index sheet plan", () => {
   });
 
   it("heads score, rank and rank range first, beside the district, then each ranked indicator with its code, direction and name", () => {
-    expect(["A5", "E5", "F5", "B5", "C5", "D5"].map((a) => cell(a).value)).toEqual([
-      "区县\nDistrict",
-      "X01 ↑\n学法次数",
-      "X04 ↓\n败诉率",
-      "得分\nScore",
-      "排名\nRank",
-      "排名区间\nRank range",
-    ]);
+    expect(["A5", "E5", "F5", "B5", "C5", "D5"].map((a) => cell(a).value)).toEqual(["区县", "X01 ↑\n学法次数", "X04 ↓\n败诉率", "得分", "排名", "排名区间"]);
+    // For an English reader the Chinese comes first, then the English.
+    const english = planFor(settings, { lang: "en" }).cell;
+    expect(["A1", "A5", "B5", "D5"].map((a) => english(a).value)).toEqual(["小模板指数  Composite index", "区县\nDistrict", "得分\nScore", "排名区间\nRank range"]);
+    expect(String(english("A11").value)).toMatch(/^Rank range: the best–worst rank over 1000 random draws/);
   });
 
   it("puts the districts in the engine's rank order, ties in summary order", () => {
@@ -108,7 +105,8 @@ describe("the index sheet plan", () => {
     const legend = String(cell("A11").value);
     expect(legend).toMatch(/抽取 1000 次/);
     expect(legend).toMatch(/±20%/);
-    expect(legend).toMatch(/re-run/);
+    expect(legend).toMatch(/重新汇总时刷新/);
+    expect(legend).not.toMatch(/[A-Za-z]{3,}/);
     expect(rankRangeText(undefined)).toBe("");
   });
 
