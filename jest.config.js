@@ -8,6 +8,8 @@ const shared = {
   },
 };
 module.exports = {
+  // A hang guard, not a speed check: jest's 5 s default fails sound tests on a busy two-core machine.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"] },
     { ...shared, displayName: "dom", testEnvironment: "jsdom", setupFiles: ["<rootDir>/test/setup-jsdom.ts"], testMatch: ["<rootDir>/test/**/*.test.tsx"] },

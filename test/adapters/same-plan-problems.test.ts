@@ -36,3 +36,13 @@ describe("both adapters refuse a plan with the same words", () => {
     expect([...(await officeProblems(plan))].sort()).toEqual([...fromFile].sort());
   });
 });
+
+describe("a refused plan in the reader's words", () => {
+  it("says in Chinese (or English) that nothing was changed and that it is Huishen's defect, with the problems", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    const e = (await applyPlan(await openWorkbook(await toBuffer(wb)), { sheets: [{ name: "没有", mode: "update", cells: [{ address: "A1", value: 1 }] }] }).catch((x: unknown) => x)) as PlanError;
+    expect(e.wordsIn("zh")).toMatch(/^写入计划无法执行，工作簿未被改动（这是汇审的缺陷，请告知维护者）：cannot update sheet "没有": no such sheet$/);
+    expect(e.wordsIn("en")).toMatch(/^The write plan cannot be applied; the workbook was not changed \(a defect of Huishen's; please tell the maintainers\): cannot update sheet "没有": no such sheet$/);
+  });
+});

@@ -54,7 +54,7 @@ describe("the workbench engine", () => {
     await expect(engine.open("x", "旧表.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).resolves.toMatchObject({ ok: false, reason: "notXlsx", hint: { zh: expect.stringContaining(".xlsx") } });
     await expect(engine.open("y", "坏.xlsx", new TextEncoder().encode("PK\u0003\u0004 broken"))).resolves.toMatchObject({ ok: false, reason: "unreadable" });
     await expect(engine.open("z", "渝中区.xlsx", await fileOf([yuzhong2023]))).resolves.toMatchObject({ ok: true });
-    await expect(engine.read("x")).rejects.toThrow("工作簿已关闭或不存在");
+    await expect(engine.read("x")).rejects.toThrow('no open workbook "x"');
   });
 
   it("writes the check's flags into its copy; the chosen bytes and every typed value stay as they were", async () => {
@@ -99,7 +99,7 @@ describe("the workbench engine", () => {
     await expect(engine.blankTemplate("渝中/渝北", 2024, "en")).resolves.toMatchObject({ sheetName: "渝中-渝北 2024", change: "characters" });
   });
 
-  it("answers through the page's message client, errors as EngineError in Chinese first", async () => {
+  it("answers through the page's message client, errors as EngineError in the reader's words", async () => {
     const engine = overMessages(createEngine());
     await engine.create("s");
     const inserted: string[] = [];
@@ -110,7 +110,7 @@ describe("the workbench engine", () => {
     expect((await engine.summary("s")).templateSheets).toHaveLength(5);
     const error = await engine.read("nope").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
-    expect((error as Error).message).toMatch(/^工作簿已关闭或不存在（nope）/);
+    expect((error as EngineError).wordsIn("zh")).toBe('汇审引擎出错：no open workbook "nope"');
   });
 
   it("fails every waiting and later call when the worker itself fails, rather than hang", async () => {

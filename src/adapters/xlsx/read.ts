@@ -4,7 +4,9 @@
  */
 import * as ExcelJS from "exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
+import type { Lang } from "../../core/findings/format";
 import type { CellValue } from "../../core/grid";
+import { translator, type Worded } from "../../core/text/translate";
 import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
 import { rememberValuesUnderMerges } from "./values-under-merges";
 
@@ -18,27 +20,35 @@ export interface Hint {
   readonly en: string;
 }
 
-function message(reason: XlsxReadFailure, where: string, hint?: Hint): string {
-  const zh = hint ? `（${hint.zh}）` : "";
-  const en = hint ? ` (${hint.en})` : "";
-  switch (reason) {
-    case "notFound":
-      return `找不到文件：${where} / File not found: ${where}`;
-    case "notXlsx":
-      return `不是 .xlsx 工作簿${zh}：${where} / Not an .xlsx workbook${en}: ${where}`;
-    case "damaged":
-      return `文件已损坏或不完整，无法读取${zh}：${where}。请让报送单位重新发送，或在 Excel / WPS 中打开后另存为 .xlsx。 / The file is damaged or incomplete${en}: ${where}. Ask for it again, or open and save it as .xlsx in Excel or WPS.`;
-    case "tooLarge":
-      return `工作簿过大${zh}：${where} / The workbook is too large${en}: ${where}`;
-    case "noAccess":
-      return `没有读取该文件的权限${zh}：${where} / No permission to read the file${en}: ${where}`;
-    case "unreadable":
-      return `无法读取文件${zh}：${where} / Cannot read the file${en}: ${where}`;
-  }
+const { message: readText } = translator(
+  {
+    notFound: "找不到文件：{where}",
+    notXlsx: "不是 .xlsx 工作簿{hint}：{where}",
+    damaged: "文件已损坏或不完整，无法读取{hint}：{where}。请让报送单位重新发送，或在 Excel / WPS 中打开后另存为 .xlsx。",
+    tooLarge: "工作簿过大{hint}：{where}",
+    noAccess: "没有读取该文件的权限{hint}：{where}",
+    unreadable: "无法读取文件{hint}：{where}",
+  } as const,
+  {
+    notFound: "File not found: {where}",
+    notXlsx: "Not an .xlsx workbook{hint}: {where}",
+    damaged: "The file is damaged or incomplete{hint}: {where}. Ask for it again, or open and save it as .xlsx in Excel or WPS.",
+    tooLarge: "The workbook is too large{hint}: {where}",
+    noAccess: "No permission to read the file{hint}: {where}",
+    unreadable: "Cannot read the file{hint}: {where}",
+  },
+);
+
+function message(reason: XlsxReadFailure, where: string, lang: Lang, hint?: Hint): string {
+  const said = hint ? (lang === "zh" ? `（${hint.zh}）` : ` (${hint.en})`) : "";
+  return readText(lang, reason, { where, hint: said });
 }
 
-/** Why a workbook could not be opened; `message` is bilingual (zh-CN / en) and free of library text, which goes in `detail`. */
-export class XlsxReadError extends Error {
+/**
+ * Why a workbook could not be opened, worded by each door in the reader's language (`wordsIn`; the
+ * command line has its own words with its options). Library text goes in `detail`, never in the words.
+ */
+export class XlsxReadError extends Error implements Worded {
   override readonly name = "XlsxReadError";
   constructor(
     readonly reason: XlsxReadFailure,
@@ -48,7 +58,11 @@ export class XlsxReadError extends Error {
     /** The technical cause (a library's or the system's words), for `--verbose`. */
     readonly detail?: string,
   ) {
-    super(message(reason, source, hint));
+    super(message(reason, source, "en", hint));
+  }
+
+  wordsIn(lang: Lang): string {
+    return message(this.reason, this.source, lang, this.hint);
   }
 }
 

@@ -95,16 +95,16 @@ export function workbookPlanProblems(plan: WritePlan, existing: readonly Existin
     const key = sp.name.toLowerCase();
     const exists = existing.some((s) => s.name.toLowerCase() === key);
     if (sp.mode === "create") {
-      if (exists || created.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists / 无法新建工作表“${sp.name}”：同名工作表已存在`);
+      if (exists || created.has(key)) out.push(`cannot create sheet "${sp.name}": a sheet with that name exists`);
       created.add(key);
       states.set(key, "visible");
     } else if (sp.mode === "replace") {
       // Replacing an existing sheet is the point; replacing one this plan made is a plan bug.
-      if (created.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it / 计划中已新建工作表“${sp.name}”`);
+      if (created.has(key)) out.push(`cannot replace sheet "${sp.name}": the plan already creates it`);
       created.add(key);
       states.set(key, "visible");
     } else if (!exists && !created.has(key)) {
-      out.push(`cannot update sheet "${sp.name}": no such sheet / 找不到工作表“${sp.name}”`);
+      out.push(`cannot update sheet "${sp.name}": no such sheet`);
     }
     if (sp.visibility) states.set(key, sp.visibility);
     if (sp.activate) active = key;

@@ -32,8 +32,7 @@ export function summarySpecProblems(sp: SheetPlan): string[] {
   const charts = sp.charts ?? [];
   if ((scales.length > 0 || charts.length > 0) && sp.mode !== "create" && sp.mode !== "replace") {
     out.push(
-      `colour scales and charts are only written on sheets the plan creates or replaces (mode "create" or "replace"), not on a "${sp.mode}" sheet` +
-        ` / 色阶和图表只能写在新建或重建的工作表上`,
+      `colour scales and charts are only written on sheets the plan creates or replaces (mode "create" or "replace"), not on a "${sp.mode}" sheet`,
     );
   }
   for (const cs of scales) {

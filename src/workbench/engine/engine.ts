@@ -39,8 +39,9 @@ export function createEngine(): EngineApi {
   const workbooks = new Map<string, ExcelJS.Workbook>();
   const get = (id: string): ExcelJS.Workbook => {
     const wb = workbooks.get(id);
-    // Only a defect of the page gets here (an id it never opened); said plainly all the same.
-    if (!wb) throw new Error(`工作簿已关闭或不存在（${id}）。The workbook is closed or unknown (${id}).`);
+    // Only a defect of the page gets here (an id it never opened): technical words, which the page puts
+    // after "汇审引擎出错：" in the reader's language (EngineError).
+    if (!wb) throw new Error(`no open workbook "${id}"`);
     return wb;
   };
 
