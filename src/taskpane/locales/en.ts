@@ -9,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   "lang.zh": "中文",
   "lang.en": "English",
   "section.loading": "Loading…",
+  "section.failed": "This section could not be loaded ({detail}). Check the network, then reload the add-in.",
+  "section.reload": "Reload",
 
   "report.heading": "Read the report",
   "report.intro": "Choose the district's annual report (.txt, .html or .docx): each indicator figure is read with its sentence, the text itself is checked, and the current sheet compared.",

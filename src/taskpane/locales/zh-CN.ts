@@ -7,6 +7,8 @@ export const zh = {
   "lang.zh": "中文",
   "lang.en": "English",
   "section.loading": "正在载入……",
+  "section.failed": "此部分未能载入（{detail}）。请检查网络后重新载入加载项。",
+  "section.reload": "重新载入",
 
   "report.heading": "从报告读数",
   "report.intro": "选择本区县的《法治政府建设情况报告》（.txt、.html 或 .docx）：读出每个指标数字及原句，检查报告文字本身，并与当前填报表比对。",
