@@ -1,23 +1,22 @@
 import { parseCommand } from "./args";
-import { runConsolidate } from "./commands/consolidate";
-import { runExtract } from "./commands/extract";
-import { runReviewReport } from "./commands/review-report";
-import { runTemplate } from "./commands/template";
-import { runValidate } from "./commands/validate";
 import { USAGE } from "./usage";
 import { CliError, type Io, processIo, RunError, words } from "./io";
 import { argvLang } from "./options";
 import { t } from "./text";
 
-/** Runs one CLI invocation and resolves to its exit code; never throws, never prints a stack trace unless --verbose. */
+/**
+ * Runs one CLI invocation and resolves to its exit code; never throws, never prints a stack trace unless
+ * --verbose. Each command's code (ExcelJS, the report readers, the consolidation) loads only when that
+ * command runs: `--help` and a usage error answer without it.
+ */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const verbose = argv.includes("--verbose");
   const lang = argvLang(argv);
   try {
     // review-report parses its own options (--split).
-    if (argv[0] === "review-report") return await runReviewReport(argv.slice(1), io);
+    if (argv[0] === "review-report") return await (await import("./commands/review-report")).runReviewReport(argv.slice(1), io);
     // consolidate parses its own options (--city, --districts, --weights, …).
-    if (argv[0] === "consolidate") return await runConsolidate(argv.slice(1), io);
+    if (argv[0] === "consolidate") return await (await import("./commands/consolidate")).runConsolidate(argv.slice(1), io);
     const cmd = parseCommand(argv);
     if (cmd.options.version) {
       io.out(`huishen ${VERSION}\n`);
@@ -29,11 +28,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     switch (cmd.command) {
       case "template":
-        return await runTemplate(cmd, io);
+        return await (await import("./commands/template")).runTemplate(cmd, io);
       case "validate":
-        return await runValidate(cmd, io);
+        return await (await import("./commands/validate")).runValidate(cmd, io);
       case "extract":
-        return await runExtract(cmd, io);
+        return await (await import("./commands/extract")).runExtract(cmd, io);
       default:
         throw new CliError(words("arg.unknownCommand", { command: cmd.command }));
     }
