@@ -4,9 +4,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
-import type { Lang } from "../../core/findings/format";
 import type { CellValue } from "../../core/grid";
-import { translator, type Worded } from "../../core/text/translate";
 import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
 import { rememberValuesUnderMerges } from "./values-under-merges";
 
@@ -20,35 +18,12 @@ export interface Hint {
   readonly en: string;
 }
 
-const { message: readText } = translator(
-  {
-    notFound: "找不到文件：{where}",
-    notXlsx: "不是 .xlsx 工作簿{hint}：{where}",
-    damaged: "文件已损坏或不完整，无法读取{hint}：{where}。请让报送单位重新发送，或在 Excel / WPS 中打开后另存为 .xlsx。",
-    tooLarge: "工作簿过大{hint}：{where}",
-    noAccess: "没有读取该文件的权限{hint}：{where}",
-    unreadable: "无法读取文件{hint}：{where}",
-  } as const,
-  {
-    notFound: "File not found: {where}",
-    notXlsx: "Not an .xlsx workbook{hint}: {where}",
-    damaged: "The file is damaged or incomplete{hint}: {where}. Ask for it again, or open and save it as .xlsx in Excel or WPS.",
-    tooLarge: "The workbook is too large{hint}: {where}",
-    noAccess: "No permission to read the file{hint}: {where}",
-    unreadable: "Cannot read the file{hint}: {where}",
-  },
-);
-
-function message(reason: XlsxReadFailure, where: string, lang: Lang, hint?: Hint): string {
-  const said = hint ? (lang === "zh" ? `（${hint.zh}）` : ` (${hint.en})`) : "";
-  return readText(lang, reason, { where, hint: said });
-}
-
 /**
- * Why a workbook could not be opened, worded by each door in the reader's language (`wordsIn`; the
- * command line has its own words with its options). Library text goes in `detail`, never in the words.
+ * Why a workbook could not be opened: a reason and a hint that each door words in the reader's language
+ * (the command line's `read.*` messages, the pane's file problems). The message is technical, for logs;
+ * library text goes in `detail`.
  */
-export class XlsxReadError extends Error implements Worded {
+export class XlsxReadError extends Error {
   override readonly name = "XlsxReadError";
   constructor(
     readonly reason: XlsxReadFailure,
@@ -58,11 +33,7 @@ export class XlsxReadError extends Error implements Worded {
     /** The technical cause (a library's or the system's words), for `--verbose`. */
     readonly detail?: string,
   ) {
-    super(message(reason, source, "en", hint));
-  }
-
-  wordsIn(lang: Lang): string {
-    return message(this.reason, this.source, lang, this.hint);
+    super(`${reason}${hint ? ` (${hint.en})` : ""}: ${source}`);
   }
 }
 
