@@ -67,7 +67,7 @@ export function measureConsolidation(label: string, districts: number): void {
   const b = performance.now();
   compositeIndex(t, run.districts, { ...run.settings, stability: { ...run.settings.stability, draws: 0 } });
   const withoutDraws = performance.now() - b;
-  const draws = stabilityDraws(run.districts.length, run.settings.stability.draws);
+  const draws = stabilityDraws(run.settings.stability.draws);
 
   console.log(
     [

@@ -1,6 +1,7 @@
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import type { CompositeIndex, DistrictData, IndexSettings, StabilityOptions } from "./model";
+import { KeyRanker } from "./rank-keys";
 import { rankEq, seededRandom } from "./stats";
 
 /**
@@ -17,9 +18,6 @@ export const DEFAULT_STABILITY: StabilityOptions = { draws: 1000, spread: 0.2, s
  * must not break a tie that RANK.EQ would otherwise see differently. Invisible at the shown 0.0.
  */
 export const SCORE_DECIMALS = 10;
-
-/** Above this many districts the stability draws are scaled down (see `stabilityDraws`). */
-export const STABILITY_FULL_DRAWS_UP_TO = 2000;
 
 /** Equal dimension weights (1 each), min–max normalisation, the default stability draws. */
 export function defaultIndexSettings(template: LoadedTemplate): IndexSettings {
@@ -53,15 +51,9 @@ export function roundScore(x: number): number {
   return Math.round(x * f) / f;
 }
 
-/**
- * Draws actually made for `districtCount` districts: all of them up to 2,000 districts, then scaled
- * down in proportion (never below 100) so a province of 10,000 towns stays within about the work of
- * 2,000 districts × the draws asked for. The index sheet's legend states the number used.
- */
-export function stabilityDraws(districtCount: number, draws: number): number {
-  const asked = Math.max(0, Math.floor(draws));
-  if (districtCount <= STABILITY_FULL_DRAWS_UP_TO) return asked;
-  return Math.min(asked, Math.max(100, Math.floor((asked * STABILITY_FULL_DRAWS_UP_TO) / districtCount)));
+/** The draws a run makes: the setting as a whole number ≥ 0 (the same at every number of districts). */
+export function stabilityDraws(draws: number): number {
+  return Math.max(0, Math.floor(draws));
 }
 
 /**
@@ -151,8 +143,8 @@ function score(matrix: Float64Array, offset: number, weights: readonly number[])
 
 /**
  * Best and worst rank over random dimension weights. Per district and dimension the normalised scores
- * and the reported count are summed once; a draw is then O(districts × dimensions) plus one sort, and
- * each district's rank is a binary search in the sorted scores (RANK.EQ: 1 + how many score higher).
+ * and the reported count are summed once; a draw is then O(districts × dimensions) for the scores plus a
+ * radix ranking of them (KeyRanker), so the full draws stay affordable at 10,000 districts.
  * The base weights' rank is always included.
  */
 function stability(
@@ -168,7 +160,7 @@ function stability(
   const worst = [...best];
   const dims = template.template.dimensions.filter((d) => ranked.some((i) => i.dimension === d.code));
   const D = dims.length;
-  const draws = stabilityDraws(n, settings.stability.draws);
+  const draws = stabilityDraws(settings.stability.draws);
   // Factors stay ≥ 0: a spread above 1 would turn weights negative.
   const spread = Math.min(1, Math.max(0, settings.stability.spread));
   if (D > 0 && draws > 0 && n > 0) {
@@ -186,13 +178,17 @@ function stability(
     const baseWeights = dims.map((d) => dimensionWeight(settings, d.code) / ranked.filter((i) => i.dimension === d.code).length);
     const random = seededRandom(settings.stability.seed);
     const w = new Float64Array(D);
-    const scores = new Float64Array(n);
-    const sorted = new Float64Array(n);
+    // Per draw, the districts with a score: who they are, their scores × 10^SCORE_DECIMALS (whole numbers,
+    // so equal rounded scores tie exactly as RANK.EQ sees them in the sheet) and their ranks.
+    const who = new Int32Array(n);
+    const keys = new Float64Array(n);
+    const ranks = new Int32Array(n);
+    const ranker = new KeyRanker(n);
     const isRanked = baseRanks.map((r) => r !== undefined);
     const f = 10 ** SCORE_DECIMALS;
     for (let draw = 0; draw < draws; draw++) {
       for (let j = 0; j < D; j++) w[j] = baseWeights[j] * (1 - spread + 2 * spread * random());
-      let defined = 0;
+      let m = 0;
       for (let i = 0; i < n; i++) {
         let num = 0;
         let den = 0;
@@ -201,32 +197,18 @@ function stability(
           den += w[j] * reported[at];
         }
         if (isRanked[i] && den > 0) {
-          scores[i] = Math.round(((100 * num) / den) * f) / f;
-          defined++;
-        } else scores[i] = NaN;
+          who[m] = i;
+          keys[m++] = Math.round(((100 * num) / den) * f);
+        }
       }
-      sorted.set(scores);
-      sorted.sort(); // typed arrays sort numerically, NaN last
-      for (let i = 0; i < n; i++) {
-        const v = scores[i];
-        if (Number.isNaN(v)) continue;
-        const rank = 1 + defined - upperBound(sorted, defined, v);
+      ranker.rank(keys, m, ranks);
+      for (let p = 0; p < m; p++) {
+        const i = who[p];
+        const rank = ranks[p];
         if (rank < best[i]) best[i] = rank;
         if (rank > worst[i]) worst[i] = rank;
       }
     }
   }
   return baseRanks.map((r, i) => (r === undefined ? undefined : { best: best[i], worst: worst[i] }));
-}
-
-/** First index among the first `length` (sorted ascending) whose value is above v. */
-function upperBound(s: Float64Array, length: number, v: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -288,16 +288,15 @@ export function normalisedFormula(ind: Indicator, at: string, range: string, met
 }
 
 function legendText(input: IndexSheetInput, lang: Lang): string {
-  const { draws: asked, spread } = input.settings.stability;
-  const draws = stabilityDraws(input.districts.length, asked);
+  const { spread } = input.settings.stability;
+  const draws = stabilityDraws(input.settings.stability.draws);
   const s = Math.min(1, Math.max(0, spread));
   const pct = `±${Number((s * 100).toFixed(2))}%`;
   const lo = Number((1 - s).toFixed(4));
   const hi = Number((1 + s).toFixed(4));
-  const scaled = draws < Math.floor(asked);
   return lang === "zh"
-    ? `排名区间：各维度权重分别乘以 [${lo}, ${hi}] 内的随机系数（${pct}），抽取 ${draws} 次${scaled ? `（区县较多，由 ${Math.floor(asked)} 次减少）` : ""}重算得分，连同原权重所得的最好–最差名次；重新汇总时刷新，不随公式重算。`
-    : `Rank range: the best–worst rank over ${draws} random draws of the dimension weights, each multiplied by a factor in [${lo}, ${hi}] (${pct})${scaled ? `, fewer than the ${Math.floor(asked)} asked for this many districts` : ""}, the base weights included; refreshed when the consolidation is re-run, not by recalculation.`;
+    ? `排名区间：各维度权重分别乘以 [${lo}, ${hi}] 内的随机系数（${pct}），抽取 ${draws} 次重算得分，连同原权重所得的最好–最差名次；重新汇总时刷新，不随公式重算。`
+    : `Rank range: the best–worst rank over ${draws} random draws of the dimension weights, each multiplied by a factor in [${lo}, ${hi}] (${pct}), the base weights included; refreshed when the consolidation is re-run, not by recalculation.`;
 }
 
 /** `C5` → `$C$5`. */

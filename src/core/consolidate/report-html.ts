@@ -76,7 +76,7 @@ export function renderReportHtml(c: Consolidation, opts: ReportHtmlOptions = {})
 <h1>${escapeHtml(title)}<small>${escapeHtml(t.title.en)} — consolidated report</small></h1>
 <p class="meta">${escapeHtml(`${c.districts.length} 个区县 districts · 模板 template ${c.template.key} · 归一化 ${NORMALISATION[c.settings.normalisation]} · 生成于 generated ${when} UTC`)}</p>
 <h2>法治政府建设综合指数 <small>Composite index</small></h2>
-<p class="note">${escapeHtml(`得分 0–100，按区县填报的指标加权计算；名次区间为各维度权重随机变动 ±${Math.round(c.settings.stability.spread * 100)}%（${stabilityDraws(c.districts.length, c.settings.stability.draws)} 次）时的最好与最差名次。Score 0–100 over the indicators each district reports; the whisker spans the best and worst rank when the dimension weights vary at random.`)}</p>
+<p class="note">${escapeHtml(`得分 0–100，按区县填报的指标加权计算；名次区间为各维度权重随机变动 ±${Math.round(c.settings.stability.spread * 100)}%（${stabilityDraws(c.settings.stability.draws)} 次）时的最好与最差名次。Score 0–100 over the indicators each district reports; the whisker spans the best and worst rank when the dimension weights vary at random.`)}</p>
 ${indexChart(c, order)}
 <p class="note">${escapeHtml(`维度权重 Dimension weights：${weights}`)}</p>
 <h2>各维度归一化得分 <small>Normalised score per dimension (0–100)</small></h2>

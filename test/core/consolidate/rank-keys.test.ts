@@ -1,0 +1,40 @@
+import { KeyRanker } from "../../../src/core/consolidate/rank-keys";
+import { seededRandom } from "../../../src/core/consolidate/stats";
+
+/** The definition: 1 + how many keys are greater. */
+const naive = (keys: readonly number[]) => keys.map((k) => 1 + keys.filter((x) => x > k).length);
+
+function ranked(ranker: KeyRanker, keys: readonly number[]): number[] {
+  const out = new Int32Array(keys.length);
+  ranker.rank(Float64Array.from(keys), keys.length, out);
+  return [...out];
+}
+
+describe("KeyRanker (RANK.EQ, descending, by radix sort)", () => {
+  it("ranks with ties sharing a rank and the next rank skipped", () => {
+    expect(ranked(new KeyRanker(6), [50, 80, 80, 10, 95, 50])).toEqual([4, 2, 2, 6, 1, 4]);
+  });
+
+  it("gives rank 1 to one key and to keys all equal", () => {
+    expect(ranked(new KeyRanker(1), [7])).toEqual([1]);
+    expect(ranked(new KeyRanker(4), [3e11, 3e11, 3e11])).toEqual([1, 1, 1]);
+  });
+
+  it("agrees with the definition over scores × 10^10 (up to 10^12), with ties, at several sizes", () => {
+    const random = seededRandom(5);
+    for (const n of [2, 17, 300, 2100]) {
+      const ranker = new KeyRanker(n);
+      for (let round = 0; round < 3; round++) {
+        // Few distinct levels in one round (many ties), the whole 0–100 range in the others.
+        const keys = Array.from({ length: n }, () => (round === 0 ? Math.floor(random() * 9) * 1e11 : Math.round(random() * 100 * 1e10)));
+        expect(ranked(ranker, keys)).toEqual(naive(keys));
+      }
+    }
+  });
+
+  it("ranks only the first `count` keys and leaves the rest of the output alone", () => {
+    const out = new Int32Array([0, 0, 0, -1]);
+    new KeyRanker(4).rank(Float64Array.from([5, 9, 1, 100]), 3, out);
+    expect([...out]).toEqual([2, 1, 3, -1]);
+  });
+});
