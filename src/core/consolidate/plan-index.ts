@@ -167,13 +167,13 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const scoreLetters = columnLetters(cols.score);
   const scores = `$${scoreLetters}$${firstRow + 1}:$${scoreLetters}$${lastRow + 1}`;
 
+  const normalised = index.indicators.map((code) => normalisedFormula(t.byCode.get(code)!, `${src}${figureRange(l, code)}`, methodAbs));
   order.forEach((i, pos) => {
     const row = firstRow + pos;
     put(row, cols.district, { value: input.districts[i], style: PLAIN_BOLD });
-    for (const code of index.indicators) {
-      const ind = t.byCode.get(code)!;
+    for (const [j, code] of index.indicators.entries()) {
       put(row, cols.columnOf.get(code)!, {
-        formula: normalisedFormula(ind, `${src}${figureAddress(l, code, i)}`, `${src}${figureRange(l, code)}`, methodAbs),
+        formula: normalised[j](src + figureAddress(l, code, i)),
         result: index.normalised[i].get(code) ?? "",
         numberFormat: "0.000",
         style: PLAIN_CENTER,
@@ -277,14 +277,20 @@ function weightFormula(ind: Indicator, input: IndexSheetInput, wsRef: string, co
 /**
  * Blank stays blank. Min–max: 1 when every reporting district has the same figure. Rates test the
  * normalisation cell, so switching to goalposts on the weights sheet applies at once.
+ * Returns the column's formula for a district's cell `at`: what does not depend on the cell is built
+ * once, and each formula is joined into one flat string (concatenated, a string stays a tree of its
+ * parts; these are the longest strings of a consolidation, one per district and indicator).
  */
-export function normalisedFormula(ind: Indicator, at: string, range: string, methodCell: string): string {
+export function normalisedFormula(ind: Indicator, range: string, methodCell: string): (at: string) => string {
   const min = `MIN(${range})`;
   const max = `MAX(${range})`;
-  const minmax = `IF(${max}=${min},1,${ind.direction === "down" ? `(${max}-${at})` : `(${at}-${min})`}/(${max}-${min}))`;
-  if (ind.kind !== "rate") return `IF(${at}="","",${minmax})`;
-  const goalposts = ind.direction === "down" ? `MIN(1,MAX(0,1-${at}))` : `MIN(1,MAX(0,${at}))`;
-  return `IF(${at}="","",IF(${methodCell}="${NORMALISATION_LABELS.goalposts}",${goalposts},${minmax}))`;
+  const span = `/(${max}-${min}))`;
+  const same = `IF(${max}=${min},1,`;
+  const minmax = (at: string) => (ind.direction === "down" ? [same, "(", max, "-", at, ")", span] : [same, "(", at, "-", min, ")", span]);
+  if (ind.kind !== "rate") return (at) => ["IF(", at, '="","",', ...minmax(at), ")"].join("");
+  const goalposts = (at: string) => (ind.direction === "down" ? ["MIN(1,MAX(0,1-", at, "))"] : ["MIN(1,MAX(0,", at, "))"]);
+  const method = `IF(${methodCell}="${NORMALISATION_LABELS.goalposts}",`;
+  return (at) => ["IF(", at, '="","",', method, ...goalposts(at), ",", ...minmax(at), "))"].join("");
 }
 
 function legendText(input: IndexSheetInput, lang: Lang): string {

@@ -213,6 +213,8 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout, lang: La
     ...headerCells(t, l, merges, lang, (ind) => (ind.direction === "up" ? " ↑" : " ↓")),
   ];
   merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`);
+  // Per column what every district's formula shares; each formula is then joined flat (see normalisedFormula).
+  const rankTail = new Map(ranked.map((code) => [code, `,${src}${figureRange(summary, code)},${t.byCode.get(code)!.direction === "up" ? 0 : 1}))`]));
   c.districts.forEach((d, i) => {
     const row = l.firstRow + i;
     cells.push(
@@ -221,12 +223,11 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout, lang: La
       { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: PLAIN },
     );
     for (const code of ranked) {
-      const at = `${src}${figureAddress(summary, code, i)}`;
-      const order = t.byCode.get(code)!.direction === "up" ? 0 : 1;
+      const at = src + figureAddress(summary, code, i);
       const rank = c.ranks.get(code)?.[i];
       cells.push({
         address: figureAddress(l, code, i),
-        formula: `IF(${at}="","",_xlfn.RANK.EQ(${at},${src}${figureRange(summary, code)},${order}))`,
+        formula: ["IF(", at, '="","",_xlfn.RANK.EQ(', at, rankTail.get(code)!].join(""),
         result: rank ?? "",
         numberFormat: "0",
         style: PLAIN_CENTER,

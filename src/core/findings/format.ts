@@ -12,7 +12,16 @@ function grouped(digits: number): Intl.NumberFormat {
 
 /** 10584 → "10,584"; 12.5 → "12.5". */
 export function formatNumber(v: number, maxDigits = 4): string {
+  // Whole numbers are most figures: grouped by hand, as Intl would, at a fraction of its cost.
+  if (Number.isSafeInteger(v) && !Object.is(v, -0)) return groupDigits(v);
   return grouped(maxDigits).format(v);
+}
+
+function groupDigits(v: number): string {
+  const digits = String(Math.abs(v));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return v < 0 ? `-${out}` : out;
 }
 
 /** 0.83976 → "83.98%"; digits grows for finer written precision (resolution 1e-6 → 4 decimals). */

@@ -26,8 +26,13 @@ export function messageContext(template: LoadedTemplate, lang: Lang): MessageCon
   };
 }
 
+// One context per edition and language: a large run renders thousands of findings against the same one.
+const contexts = new WeakMap<LoadedTemplate, Partial<Record<Lang, MessageContext>>>();
+
 /** A finding's message in the reader's language (zh-CN by default). */
 export function renderFinding(f: Finding, template: LoadedTemplate, lang: Lang = "zh"): string {
   const render = MAPS[lang][f.code] as (f: Finding<FindingCode>, c: MessageContext) => string;
-  return render(f, messageContext(template, lang));
+  let byLang = contexts.get(template);
+  if (!byLang) contexts.set(template, (byLang = {}));
+  return render(f, (byLang[lang] ??= messageContext(template, lang)));
 }
