@@ -28,9 +28,18 @@ export function messageContext(template: LoadedTemplate, lang: Lang): MessageCon
 
 // One context per edition and language: a large run renders thousands of findings against the same one.
 const contexts = new WeakMap<LoadedTemplate, Partial<Record<Lang, MessageContext>>>();
+// A finding's message is read several times (its cell's note, the check column, the findings sheet):
+// worded once per language. Findings are never changed once made.
+const rendered = new WeakMap<Finding, { readonly template: LoadedTemplate; text: Partial<Record<Lang, string>> }>();
 
 /** A finding's message in the reader's language (zh-CN by default). */
 export function renderFinding(f: Finding, template: LoadedTemplate, lang: Lang = "zh"): string {
+  let memo = rendered.get(f);
+  if (!memo || memo.template !== template) rendered.set(f, (memo = { template, text: {} }));
+  return (memo.text[lang] ??= word(f, template, lang));
+}
+
+function word(f: Finding, template: LoadedTemplate, lang: Lang): string {
   const render = MAPS[lang][f.code] as (f: Finding<FindingCode>, c: MessageContext) => string;
   let byLang = contexts.get(template);
   if (!byLang) contexts.set(template, (byLang = {}));
