@@ -6,6 +6,7 @@ import { applyPlan, newWorkbook, openWorkbook, snapshotWorkbook, toBuffer } from
 import { planCheck } from "../../src/core/check-job";
 import { consolidate, planConsolidation } from "../../src/core/consolidate";
 import { interpretPlan } from "../../src/core/plan/interpret";
+import { planCells } from "../../src/core/plan/plan-cells";
 import type { WritePlan } from "../../src/core/plan/write-plan";
 import type { SheetSnapshot } from "../../src/core/grid";
 import { buildReportsWorkbook } from "../fixtures/build-workbook";
@@ -22,7 +23,7 @@ function written(plan: WritePlan, sheets: readonly SheetSnapshot[]) {
       for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
       return [Number(m[2]) - 1, col - 1] as const;
     };
-    for (const w of sp.cells ?? []) {
+    for (const w of planCells(sp)) {
       const [r, c] = at(w.address);
       out[`${sp.name}!${w.address}`] = [s.values[r]?.[c] ?? "", s.formulas?.[r]?.[c] ?? "", s.numberFormats?.[r]?.[c] ?? "General"];
     }

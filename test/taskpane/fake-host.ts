@@ -2,6 +2,7 @@ import type { ApplyStats, HostCapabilities, WorkbookHost, WorkbookRead } from ".
 import { parseAddress, type CellValue, type SheetSnapshot } from "../../src/core/grid";
 import { interpretPlan, type InterpretedSheet } from "../../src/core/plan/interpret";
 import type { ChartSpec, ColorScaleSpec, WritePlan } from "../../src/core/plan/write-plan";
+import { planCellCount } from "../../src/core/plan/plan-cells";
 
 /**
  * A workbook in memory for pane tests: plans mean what the core's reference interpreter says they mean
@@ -120,7 +121,7 @@ export class FakeHost implements WorkbookHost {
       this.progress.push([i + 1, plan.sheets.length]);
       onProgress?.(i + 1, plan.sheets.length);
     });
-    return { syncs: 1, cellsWritten: plan.sheets.reduce((n, sp) => n + (sp.cells?.length ?? 0), 0), chunks: 1 };
+    return { syncs: 1, cellsWritten: plan.sheets.reduce((n, sp) => n + planCellCount(sp), 0), chunks: 1 };
   }
 
   async select(sheet: string, addresses: readonly string[]): Promise<void> {

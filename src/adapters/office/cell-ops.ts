@@ -1,4 +1,5 @@
 /** Cells, fills, notes and the removal of Huishen's earlier flags, queued as rectangles (like xlsx/cell-style.ts). */
+import { planCells } from "../../core/plan/plan-cells";
 import { writesContent } from "../../core/plan/plan-problems";
 import type { CellWrite, FillSpec, NoteSpec, SheetPlan } from "../../core/plan/write-plan";
 import { NOTE_PREFIX } from "../../core/sheet/plan-flags";
@@ -35,7 +36,7 @@ export function queueClearFlags(st: SheetState, sheet: SheetFn, list: Op[], op: 
 }
 
 export function queueCells(sp: SheetPlan, sheet: SheetFn, list: Op[], op: OpFn, limit: number, cellProps: boolean): number {
-  const cells = sp.cells ?? [];
+  const cells = planCells(sp);
   if (cells.length === 0) return 0;
   const grid = addressGrid(cells, (w) => w.address, mergeCellWrites);
   const size = (w: CellWrite) => jsonBytes(cellInput(w)) + jsonBytes(w.numberFormat ?? null) + (w.style ? jsonBytes(cellProperties(w.style)) : 4) + 2;

@@ -24,6 +24,7 @@ export function noteAddresses(sp: SheetPlan): string[] {
 export function needsUnprotected(sp: SheetPlan): boolean {
   return (
     (sp.cells?.length ?? 0) > 0 ||
+    (sp.cellColumns?.length ?? 0) > 0 ||
     (sp.merges?.length ?? 0) > 0 ||
     (sp.columns?.length ?? 0) > 0 ||
     (sp.rows?.length ?? 0) > 0 ||

@@ -31,6 +31,7 @@ import { setPrint } from "./print";
 import { addValidation } from "./validation";
 import { PlanError } from "../../core/plan/plan-error";
 import { gridCell, planMerges, planProblems as corePlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
+import { planCells } from "../../core/plan/plan-cells";
 
 const { ValueType } = ExcelJS;
 
@@ -74,7 +75,7 @@ function holdsValue(cell: ExcelJS.Cell | undefined): boolean {
  */
 function existingCellProblems(sp: SheetPlan, ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
-  for (const w of sp.cells ?? []) {
+  for (const w of planCells(sp)) {
     const p = gridCell(w.address);
     if (p && writesContent(w) && isMergeSlave(existingCell(ws, p.row, p.col))) {
       out.push(`${sp.name}: ${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
@@ -281,7 +282,7 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
     if (c) removeNote(c);
   }
 
-  for (const w of sp.cells ?? []) {
+  for (const w of planCells(sp)) {
     writeCell(ws, w);
     counts.cellsWritten++;
   }

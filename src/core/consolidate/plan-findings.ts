@@ -1,9 +1,8 @@
 import { compareFindings, countBySeverity, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
-import { addressOf } from "../grid";
-import { usedArea } from "../plan/print";
-import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
+import { addressOf, columnLetters } from "../grid";
+import type { CellColumn, CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import type { LoadedTemplate } from "../template/load";
 import { CONSOLIDATION_SHEETS } from "./layout";
@@ -22,7 +21,14 @@ const HEADERS = [
   ["标识", "Finding id", 20],
 ] as const;
 
-const CELL: CellStyle = { border: true, wrap: true, vAlign: "top" };
+const CELL: CellStyle = Object.freeze({ border: true, wrap: true, vAlign: "top" });
+const MUTED: CellStyle = Object.freeze({ ...CELL, fontColor: "#595959" });
+const LINK: CellStyle = Object.freeze({ ...CELL, fontColor: "#0563C1" });
+const SEVERITY_CELL: Record<Finding["severity"], CellStyle> = {
+  error: Object.freeze({ ...CELL, fill: COLORS.error, hAlign: "center" }),
+  warning: Object.freeze({ ...CELL, fill: COLORS.warning, hAlign: "center" }),
+  info: Object.freeze({ ...CELL, fill: COLORS.info, hAlign: "center" }),
+};
 
 /**
  * The findings sheet (问题清单): every finding of every district, errors first, each with a link to
@@ -50,36 +56,39 @@ export function findingsSheetPlan(
     },
     ...HEADERS.map(([zh, en], c) => ({ address: addressOf(2, c), value: sheetLabel({ zh, en }, lang), style: { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", border: true } as CellStyle })),
   ];
-  sorted.forEach((f, i) => {
-    const row = 3 + i;
-    const at = (c: number) => addressOf(row, c);
+  const locations = sorted.map((f) => {
+    const cell = f.cells[0];
+    if (cell) return cellLink({ sheet: cell.sheet, address: cell.address, inWorkbook: where.inWorkbook.has(cell.sheet), file: where.files.get(cell.sheet) });
+    return { value: f.sheet ? (where.files.has(f.sheet) ? `${where.files.get(f.sheet)} › ${f.sheet}` : f.sheet) : "—" };
+  });
+  const indicatorText = (f: Finding) => {
     const code = f.codes[f.code.startsWith("rate.") && f.codes.length === 3 ? 2 : 0];
     const ind = code ? template.byCode.get(code) : undefined;
-    const cell = f.cells[0];
-    const location = cell
-      ? cellLink({ sheet: cell.sheet, address: cell.address, inWorkbook: where.inWorkbook.has(cell.sheet), file: where.files.get(cell.sheet) })
-      : { value: f.sheet ? (where.files.has(f.sheet) ? `${where.files.get(f.sheet)} › ${f.sheet}` : f.sheet) : "—" };
-    cells.push(
-      { address: at(0), value: i + 1, style: CELL },
-      { address: at(1), value: SEVERITY_LABEL[lang][f.severity], style: { ...CELL, fill: COLORS[f.severity], hAlign: "center" } },
-      { address: at(2), value: f.district, style: CELL },
-      { address: at(3), value: f.year ?? "", style: CELL },
-      { address: at(4), value: ind ? `${ind.code} ${lang === "zh" ? ind.name.zh : ind.name.en}` : "—", style: CELL },
-      { address: at(5), value: renderFinding(f, template, lang), style: CELL },
-      { address: at(6), ...location, style: { ...CELL, fontColor: location.formula ? "#0563C1" : "#595959" } },
-      { address: at(7), value: f.ruleId, style: { ...CELL, fontColor: "#595959" } },
-      { address: at(8), value: f.id, style: { ...CELL, fontColor: "#595959" } },
-    );
-  });
+    return ind ? `${ind.code} ${lang === "zh" ? ind.name.zh : ind.name.en}` : "—";
+  };
+  // One row per finding, written column by column (A–I as HEADERS).
+  const column = (col: number, values: CellColumn["values"], more: Omit<CellColumn, "top" | "values"> = { style: CELL }): CellColumn => ({ top: addressOf(3, col), values, ...more });
+  const cellColumns: CellColumn[] = [
+    column(0, sorted.map((_, i) => i + 1)),
+    column(1, sorted.map((f) => SEVERITY_LABEL[lang][f.severity]), { styles: sorted.map((f) => SEVERITY_CELL[f.severity]) }),
+    column(2, sorted.map((f) => f.district)),
+    column(3, sorted.map((f) => f.year ?? "")),
+    column(4, sorted.map(indicatorText)),
+    column(5, sorted.map((f) => renderFinding(f, template, lang))),
+    column(6, locations.map((l) => (l.formula !== undefined ? l.result : l.value)), { formulas: locations.map((l) => l.formula), styles: locations.map((l) => (l.formula ? LINK : MUTED)) }),
+    column(7, sorted.map((f) => f.ruleId), { style: MUTED }),
+    column(8, sorted.map((f) => f.id), { style: MUTED }),
+  ];
   return {
     name: CONSOLIDATION_SHEETS.findings,
     mode: "replace",
     tabColor: COLORS.error,
     cells,
+    cellColumns,
     // Below the header, right of the district.
     freeze: { rows: 3, columns: 3 },
     columns: HEADERS.map(([, , width], index) => ({ index, width })),
     rows: [{ index: 2, height: 32 }],
-    print: { orientation: "landscape", titleRows: { first: 2, last: 2 }, area: usedArea(cells), header: CONSOLIDATION_SHEETS.findings },
+    print: { orientation: "landscape", titleRows: { first: 2, last: 2 }, area: `A1:${columnLetters(HEADERS.length - 1)}${3 + sorted.length}`, header: CONSOLIDATION_SHEETS.findings },
   };
 }

@@ -1,6 +1,6 @@
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters, parseAddress } from "../grid";
-import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
+import type { CellColumn, CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import { sheetLabel } from "../text/sheet-label";
 import type { LoadedTemplate } from "../template/load";
@@ -72,6 +72,7 @@ export function rankRangeText(s: { readonly best: number; readonly worst: number
 
 const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
 const LABEL: CellStyle = { bold: true, hAlign: "right" };
+const SCORE: CellStyle = Object.freeze({ ...PLAIN, bold: true, hAlign: "center" });
 const NOTE: CellStyle = { italic: true, wrap: true, fontColor: "#595959", vAlign: "top" };
 const SCALE = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
 
@@ -168,41 +169,47 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const scores = `$${scoreLetters}$${firstRow + 1}:$${scoreLetters}$${lastRow + 1}`;
 
   const normalised = index.indicators.map((code) => normalisedFormula(t.byCode.get(code)!, `${src}${figureRange(l, code)}`, methodAbs));
-  order.forEach((i, pos) => {
-    const row = firstRow + pos;
-    put(row, cols.district, { value: input.districts[i], style: PLAIN_BOLD });
-    for (const [j, code] of index.indicators.entries()) {
-      put(row, cols.columnOf.get(code)!, {
-        formula: normalised[j](src + figureAddress(l, code, i)),
-        result: index.normalised[i].get(code) ?? "",
+  // The district rows, column by column (rows in `order`, the engine's rank order).
+  const top = (col: number) => addressOf(firstRow, col);
+  const cellColumns: CellColumn[] = [
+    { top: top(cols.district), values: order.map((i) => input.districts[i]), style: PLAIN_BOLD },
+    ...index.indicators.map(
+      (code, j): CellColumn => ({
+        top: top(cols.columnOf.get(code)!),
+        values: order.map((i) => index.normalised[i].get(code) ?? ""),
+        formulas: order.map((i) => normalised[j](src + figureAddress(l, code, i))),
         numberFormat: "0.000",
         style: PLAIN_CENTER,
-      });
-    }
-    const score = index.scores[i];
-    const scoreAt = addressOf(row, cols.score);
-    if (k > 0) {
-      const r = `${firstInd}${row + 1}:${lastInd}${row + 1}`;
-      const den = `SUMPRODUCT(--(${r}<>""),${weightsRow})`;
-      put(row, cols.score, {
-        formula: `IF(${den}=0,"",ROUND(100*SUMPRODUCT(${r},${weightsRow})/${den},${SCORE_DECIMALS}))`,
-        result: score ?? "",
-        numberFormat: "0.0",
-        style: { ...PLAIN, bold: true, hAlign: "center" },
-      });
-      put(row, cols.rank, {
-        formula: `IF(${scoreAt}="","",_xlfn.RANK.EQ(${scoreAt},${scores},0))`,
-        result: index.ranks[i] ?? "",
-        numberFormat: "0",
-        style: PLAIN_CENTER,
-      });
-    } else {
-      put(row, cols.score, { value: "", style: PLAIN });
-      put(row, cols.rank, { value: "", style: PLAIN });
-    }
+      }),
+    ),
+    k > 0
+      ? {
+          top: top(cols.score),
+          values: order.map((i) => index.scores[i] ?? ""),
+          formulas: order.map((_, pos) => {
+            const r = `${firstInd}${firstRow + pos + 1}:${lastInd}${firstRow + pos + 1}`;
+            const den = `SUMPRODUCT(--(${r}<>""),${weightsRow})`;
+            return `IF(${den}=0,"",ROUND(100*SUMPRODUCT(${r},${weightsRow})/${den},${SCORE_DECIMALS}))`;
+          }),
+          numberFormat: "0.0",
+          style: SCORE,
+        }
+      : { top: top(cols.score), values: order.map(() => ""), style: PLAIN },
+    k > 0
+      ? {
+          top: top(cols.rank),
+          values: order.map((i) => index.ranks[i] ?? ""),
+          formulas: order.map((_, pos) => {
+            const scoreAt = addressOf(firstRow + pos, cols.score);
+            return `IF(${scoreAt}="","",_xlfn.RANK.EQ(${scoreAt},${scores},0))`;
+          }),
+          numberFormat: "0",
+          style: PLAIN_CENTER,
+        }
+      : { top: top(cols.rank), values: order.map(() => ""), style: PLAIN },
     // A value, not a formula: it comes from the draws, refreshed by consolidating again.
-    put(row, cols.range, { value: rankRangeText(index.stability[i]), style: PLAIN_CENTER });
-  });
+    { top: top(cols.range), values: order.map((i) => rankRangeText(index.stability[i])), style: PLAIN_CENTER },
+  ];
 
   const legendRow = firstRow + n + 1;
   // Column order as `indexColumns` gives it: district, score, rank, rank range, the normalised indicators.
@@ -217,6 +224,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     mode: "replace",
     tabColor: "#63BE7B",
     cells,
+    cellColumns,
     merges: [
       `A${INDEX_LAYOUT.title + 1}:${lastLetters}${INDEX_LAYOUT.title + 1}`,
       `A${INDEX_LAYOUT.explain + 1}:${paragraphLetters}${INDEX_LAYOUT.explain + 1}`,

@@ -2,7 +2,7 @@ import type { Lang } from "../findings/format";
 import { addressOf, columnLetters } from "../grid";
 import { pagesAcross } from "../plan/print";
 import { rowHeightFor } from "../plan/row-height";
-import type { CellStyle, CellWrite, PrintSpec, RowSpec, SheetPlan } from "../plan/write-plan";
+import type { CellColumn, CellStyle, CellWrite, ColumnEntry, PrintSpec, RowSpec, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
 import { sheetLabel } from "../text/sheet-label";
 import type { LoadedTemplate } from "../template/load";
@@ -43,7 +43,6 @@ export function summarySheetPlan(c: Consolidation, lang: Lang = "zh"): { plan: S
   merges.push(`A${l.title + 1}:${lastCol}${l.title + 1}`, `A${l.subtitle + 1}:${lastCol}${l.subtitle + 1}`);
 
   cells.push(...headerCells(t, l, merges, lang));
-  c.districts.forEach((d, i) => cells.push(...districtRow(t, l, d, i)));
   cells.push(...totalRow(c, l, lang));
   if (c.city) cells.push(...cityRow(t, l, c.city));
   const settingsCol = l.sourceCol + l.codes.length + 1;
@@ -59,6 +58,7 @@ export function summarySheetPlan(c: Consolidation, lang: Lang = "zh"): { plan: S
       activate: true,
       tabColor: COLORS.header,
       cells,
+      cellColumns: districtColumns(t, l, c.districts),
       merges,
       freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
       columns: [...widths.map((width, index) => ({ index, width })), { index: settingsCol, hidden: true }],
@@ -120,31 +120,50 @@ export function headerCells(t: LoadedTemplate, l: SummaryLayout, merges: string[
   return cells;
 }
 
-function districtRow(t: LoadedTemplate, l: SummaryLayout, d: DistrictData, i: number): CellWrite[] {
-  const row = l.firstRow + i;
-  const cells: CellWrite[] = [
-    { address: addressOf(row, l.districtCol), value: d.name, style: PLAIN_BOLD },
-    { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
-    // Wrapped: a long file and sheet name must not run on over the figures beside it.
-    { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: { ...PLAIN, wrap: true, fontColor: d.inWorkbook ? "#0563C1" : "#595959" } },
+/** Wrapped: a long file and sheet name must not run on over the figures beside it. Blue where it links. */
+const SOURCE_LINKED: CellStyle = Object.freeze({ ...PLAIN, wrap: true, fontColor: "#0563C1" });
+const SOURCE_NAMED: CellStyle = Object.freeze({ ...PLAIN, wrap: true, fontColor: "#595959" });
+
+/** Each district's name, year and source (a link where its sheet is in the workbook): the first columns of the summary and the rank sheet. */
+function labelColumns(l: SummaryLayout, districts: readonly DistrictData[], sourceStyle: (d: DistrictData) => CellStyle): CellColumn[] {
+  const top = (col: number) => addressOf(l.firstRow, col);
+  const sources = districts.map(sourceLink);
+  return [
+    { top: top(l.districtCol), values: districts.map((d) => d.name), style: PLAIN_BOLD },
+    { top: top(l.yearCol), values: districts.map((d) => d.year ?? ""), style: PLAIN },
+    { top: top(l.sourceCol), values: sources.map((s) => (s.formula !== undefined ? s.result : s.value)), formulas: sources.map((s) => s.formula), styles: districts.map(sourceStyle) },
   ];
+}
+
+/** The district rows, column by column: name, year, source, then each indicator's figures. */
+function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonly DistrictData[]): CellColumn[] {
+  const columns = labelColumns(l, districts, (d) => (d.inWorkbook ? SOURCE_LINKED : SOURCE_NAMED));
   for (const code of l.codes) {
     const ind = t.byCode.get(code)!;
-    const address = figureAddress(l, code, i);
-    const v = d.figures.get(code);
-    const numberFormat = numberFormatOf(ind);
-    if (v === undefined) {
-      cells.push({ address, value: null, numberFormat, style: PLAIN });
-    } else if (d.rateSource.get(code) === "computed") {
-      const n = figureAddress(l, ind.numerator!, i);
-      const den = figureAddress(l, ind.denominator!, i);
-      cells.push({ address, formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${den}),${den}>0),${n}/${den},"")`, result: v, numberFormat, style: PLAIN });
-    } else {
-      const soft = d.approximate.has(code) || d.rateSource.get(code) === "reported";
-      cells.push({ address, value: v, numberFormat, style: soft ? SOFT : PLAIN });
-    }
+    const values: ColumnEntry[] = [];
+    const formulas: (string | undefined)[] = [];
+    const styles: (CellStyle | undefined)[] = [];
+    districts.forEach((d, i) => {
+      const v = d.figures.get(code);
+      values.push(v ?? null);
+      if (v !== undefined && d.rateSource.get(code) === "computed") {
+        const n = figureAddress(l, ind.numerator!, i);
+        const den = figureAddress(l, ind.denominator!, i);
+        formulas[i] = `IF(AND(ISNUMBER(${n}),ISNUMBER(${den}),${den}>0),${n}/${den},"")`;
+      } else if (v !== undefined && (d.approximate.has(code) || d.rateSource.get(code) === "reported")) {
+        styles[i] = SOFT;
+      }
+    });
+    columns.push({
+      top: addressOf(l.firstRow, l.columnOf.get(code)!),
+      values,
+      ...(formulas.length > 0 ? { formulas } : {}),
+      numberFormat: numberFormatOf(ind),
+      style: PLAIN,
+      ...(styles.length > 0 ? { styles } : {}),
+    });
   }
-  return cells;
+  return columns;
 }
 
 function totalRow(c: Consolidation, l: SummaryLayout, lang: Lang): CellWrite[] {
@@ -213,27 +232,22 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout, lang: La
     ...headerCells(t, l, merges, lang, (ind) => (ind.direction === "up" ? " ↑" : " ↓")),
   ];
   merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`);
-  // Per column what every district's formula shares; each formula is then joined flat (see normalisedFormula).
-  const rankTail = new Map(ranked.map((code) => [code, `,${src}${figureRange(summary, code)},${t.byCode.get(code)!.direction === "up" ? 0 : 1}))`]));
-  c.districts.forEach((d, i) => {
-    const row = l.firstRow + i;
-    cells.push(
-      { address: addressOf(row, l.districtCol), value: d.name, style: PLAIN_BOLD },
-      { address: addressOf(row, l.yearCol), value: d.year ?? "", style: PLAIN },
-      { address: addressOf(row, l.sourceCol), ...sourceLink(d), style: PLAIN },
-    );
-    for (const code of ranked) {
-      const at = src + figureAddress(summary, code, i);
-      const rank = c.ranks.get(code)?.[i];
-      cells.push({
-        address: figureAddress(l, code, i),
-        formula: ["IF(", at, '="","",_xlfn.RANK.EQ(', at, rankTail.get(code)!].join(""),
-        result: rank ?? "",
-        numberFormat: "0",
-        style: PLAIN_CENTER,
-      });
-    }
-  });
+  const cellColumns = labelColumns(l, c.districts, () => PLAIN);
+  for (const code of ranked) {
+    // What every district's formula shares is built once; each formula is joined flat (see normalisedFormula).
+    const tail = `,${src}${figureRange(summary, code)},${t.byCode.get(code)!.direction === "up" ? 0 : 1}))`;
+    const ranks = c.ranks.get(code);
+    cellColumns.push({
+      top: addressOf(l.firstRow, l.columnOf.get(code)!),
+      values: c.districts.map((_, i) => ranks?.[i] ?? ""),
+      formulas: c.districts.map((_, i) => {
+        const at = src + figureAddress(summary, code, i);
+        return ["IF(", at, '="","",_xlfn.RANK.EQ(', at, tail].join("");
+      }),
+      numberFormat: "0",
+      style: PLAIN_CENTER,
+    });
+  }
   cells.push({ address: addressOf(l.totalRow, l.districtCol), value: sheetLabel({ zh: "参与排名", en: "Ranked" }, lang), style: { ...TOTAL, wrap: true } });
   const widths = [14, 7, 18, ...ranked.map(() => 10)];
   for (const code of ranked) {
@@ -245,6 +259,7 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout, lang: La
     name: CONSOLIDATION_SHEETS.ranks,
     mode: "replace",
     cells,
+    cellColumns,
     merges,
     freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
     columns: widths.map((width, index) => ({ index, width })),

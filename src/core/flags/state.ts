@@ -1,5 +1,5 @@
 import { cellText, type SheetSnapshot } from "../grid";
-import type { CellWrite, SheetPlan } from "../plan/write-plan";
+import type { CellColumn, CellWrite, SheetPlan } from "../plan/write-plan";
 
 /**
  * What Huishen flagged, kept in a very hidden sheet of the workbook: which cells it filled, the fill
@@ -34,13 +34,9 @@ export function flagStatePlan(records: readonly FlagRecord[], snapshots: readonl
   const existing = snapshots.find((x) => x.name === FLAG_SHEET);
   if (!existing && records.length === 0) return undefined;
   const cells: CellWrite[] = HEADER.map((value, c) => ({ address: `${"ABCD"[c]}1`, value, style: { bold: true } }));
-  records.forEach((r, i) => {
-    const row = i + 2;
-    cells.push({ address: `A${row}`, value: r.sheet }, { address: `B${row}`, value: r.address }, { address: `C${row}`, value: r.fill ?? "" }, { address: `D${row}`, value: r.note ? "1" : "" });
-  });
-  const previousRows = existing ? existing.values.length : 0;
-  for (let row = records.length + 2; row <= previousRows; row++) {
-    for (const col of "ABCD") cells.push({ address: `${col}${row}`, value: "" });
-  }
-  return existing ? { name: FLAG_SHEET, mode: "update", cells } : { name: FLAG_SHEET, mode: "create", visibility: "veryHidden", cells };
+  // The records from row 2, then "" down to the last row an earlier, longer state used.
+  const blanks = Array<string>(Math.max(0, (existing ? existing.values.length : 0) - 1 - records.length)).fill("");
+  const column = (col: string, value: (r: FlagRecord) => string): CellColumn => ({ top: `${col}2`, values: [...records.map(value), ...blanks] });
+  const cellColumns = [column("A", (r) => r.sheet), column("B", (r) => r.address), column("C", (r) => r.fill ?? ""), column("D", (r) => (r.note ? "1" : ""))];
+  return existing ? { name: FLAG_SHEET, mode: "update", cells, cellColumns } : { name: FLAG_SHEET, mode: "create", visibility: "veryHidden", cells, cellColumns };
 }

@@ -7,6 +7,7 @@
 import type { CellValue, SheetSnapshot } from "../grid";
 import { addressOf, parseAddress } from "../grid";
 import { formulaAsRead } from "./formula-text";
+import { planCells } from "./plan-cells";
 import { PlanError } from "./plan-error";
 import { planMerges, planProblems } from "./plan-problems";
 import type { SheetPlan, WritePlan } from "./write-plan";
@@ -50,7 +51,7 @@ function applySheet(g: Grid, sp: SheetPlan): void {
   if (sp.visibility) g.visibility = sp.visibility;
   for (const a of sp.clearFlags?.fills ?? []) g.fills.delete(a);
   for (const a of sp.clearFlags?.notes ?? []) g.notes.delete(a);
-  for (const w of sp.cells ?? []) {
+  for (const w of planCells(sp)) {
     const p = parseAddress(w.address)!;
     if (w.formula !== undefined) {
       put(g.values, p.row, p.col, w.result ?? "", "");

@@ -9,7 +9,8 @@ import { printProblems } from "./print";
 import { parseRange, type Rect } from "./range";
 import { sheetNameProblem } from "./sheet-name";
 import { summarySpecProblems } from "./summary-specs";
-import type { CellWrite, SheetPlan, WritePlan } from "./write-plan";
+import { columnCells } from "./plan-cells";
+import type { CellColumn, CellWrite, SheetPlan, WritePlan } from "./write-plan";
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (0-based bounds). */
 export const MAX_ROW = 1_048_575;
@@ -54,7 +55,14 @@ export function sheetPlanProblems(sp: SheetPlan): string[] {
   };
   for (const m of sp.merges ?? []) if (!gridRange(m)) at(`merge "${m}" is not a range`);
   const merges = planMerges(sp);
-  for (const w of sp.cells ?? []) {
+  // A column that is wrong as a whole is reported once; the cells of the others are checked as cells.
+  const sound: CellColumn[] = [];
+  for (const c of sp.cellColumns ?? []) {
+    const problems = columnProblems(c);
+    problems.forEach(at);
+    if (problems.length === 0) sound.push(c);
+  }
+  for (const w of [...(sp.cells ?? []), ...sound.flatMap(columnCells)]) {
     cell(w.address, "cell");
     if (w.value !== undefined && w.formula !== undefined) at(`${w.address} has both a value and a formula`);
     if (typeof w.value === "number" && !Number.isFinite(w.value)) at(`${w.address} value ${w.value} is not finite`);
@@ -76,6 +84,17 @@ export function sheetPlanProblems(sp: SheetPlan): string[] {
   if (sp.freeze && (sp.freeze.rows < 0 || sp.freeze.columns < 0)) at("freeze counts must be ≥ 0");
   if (sp.print) for (const p of printProblems(sp.print)) at(p);
   for (const p of summarySpecProblems(sp)) at(p);
+  return out;
+}
+
+/** What a column says about itself (its cells are checked as cells). */
+function columnProblems(c: CellColumn): string[] {
+  const top = gridCell(c.top);
+  if (!top) return [`column top "${c.top}" is not a cell address`];
+  const out: string[] = [];
+  if (top.row + c.values.length - 1 > MAX_ROW) out.push(`column from ${c.top} runs ${c.values.length} rows, past the sheet's last row`);
+  if ((c.formulas?.length ?? 0) > c.values.length) out.push(`column from ${c.top} has more formulas than rows`);
+  if ((c.styles?.length ?? 0) > c.values.length) out.push(`column from ${c.top} has more styles than rows`);
   return out;
 }
 

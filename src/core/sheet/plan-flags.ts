@@ -3,7 +3,7 @@ import { SEVERITY_ORDER, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
 import { flagStatePlan, readFlagState, type FlagRecord } from "../flags/state";
-import type { CellWrite, FillSpec, NoteSpec, SheetPlan, WritePlan } from "../plan/write-plan";
+import type { CellColumn, ColumnEntry, FillSpec, NoteSpec, SheetPlan, WritePlan } from "../plan/write-plan";
 import type { Severity } from "../template/schema";
 import { COLORS } from "./layout";
 import type { TemplateSheetRead } from "./read-template";
@@ -94,12 +94,16 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
 
   // A finding belongs to the row of its subject.
   const byRow = groupBy(findings, (f) => f.subject);
-  const cells: CellWrite[] = [];
+  // The check column from the first indicator row down; rows without an indicator (or with a person's text) are left alone.
+  const rows = [...read.entries.values()].map((e) => e.row);
+  const first = Math.min(...rows);
+  const verdicts: ColumnEntry[] = Array<ColumnEntry>(rows.length > 0 ? Math.max(...rows) - first + 1 : 0).fill(undefined);
   for (const e of read.entries.values()) {
     if (!isOwnCheckText(snapshot, e.row, read.columns.check)) continue;
-    cells.push({ address: addressOf(e.row, read.columns.check), value: verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews) });
+    verdicts[e.row - first] = verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews);
   }
-  const plan: SheetPlan = { name: read.sheet, mode: "update", cells, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
+  const cellColumns: CellColumn[] = rows.length > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
+  const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
 }
 

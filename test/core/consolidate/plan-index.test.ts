@@ -6,6 +6,7 @@ import { freshWeightsCells, readWeightsSheet, weightsSheetPlan } from "../../../
 import type { CellWrite } from "../../../src/core/plan/write-plan";
 import { snapshotFromPlan } from "../../helpers/plan-grid";
 import { district, districts, tiny } from "./index-fixtures";
+import { planCells } from "../../../src/core/plan/plan-cells";
 
 const names = ["甲区", "乙区", "丙区", "丁区"];
 const settings = defaultIndexSettings(tiny);
@@ -14,7 +15,7 @@ function planFor(s: IndexSettings = settings, over: Partial<IndexSheetInput> = {
   const index = compositeIndex(tiny, districts, s);
   const summary = summaryLayout(tiny, districts.length);
   const plan = indexSheetPlan({ template: tiny, summary, districts: names, index, settings: s, weightsCells: freshWeightsCells(tiny), ...over });
-  const cell = (address: string): CellWrite => plan.cells!.find((c) => c.address === address)!;
+  const cell = (address: string): CellWrite => planCells(plan).find((c) => c.address === address)!;
   return { plan, index, summary, cell };
 }
 
@@ -49,7 +50,7 @@ describe("the index sheet plan", () => {
     expect(idx.ranks).toEqual([2, 4, 2, 1, undefined]);
     expect(indexRowOrder(idx)).toEqual([3, 0, 2, 1, 4]);
     const p = indexSheetPlan({ template: tiny, summary: summaryLayout(tiny, 5), districts: [...names, "戊区"], index: idx, settings, weightsCells: freshWeightsCells(tiny) });
-    const at = (a: string) => p.cells!.find((c) => c.address === a)!;
+    const at = (a: string) => planCells(p).find((c) => c.address === a)!;
     expect(at("A10").value).toBe("戊区");
     expect([at("E10").result, at("B10").result, at("C10").result, at("D10").value]).toEqual(["", "", "", ""]);
   });
@@ -171,6 +172,6 @@ describe("the index sheet with other settings and weights sheets", () => {
     const plan = indexSheetPlan({ template: tiny, summary: summaryLayout(tiny, 0), districts: [], index, settings, weightsCells: freshWeightsCells(tiny) });
     expect(plan.colorScales).toEqual([]);
     expect(plan.charts).toEqual([]);
-    expect(plan.cells!.some((c) => c.address === "A6")).toBe(false);
+    expect(planCells(plan).some((c) => c.address === "A6")).toBe(false);
   });
 });

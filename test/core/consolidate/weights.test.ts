@@ -18,6 +18,7 @@ import { consolidate, planConsolidation } from "../../../src/core/consolidate";
 import { renderFinding } from "../../../src/core/findings/render";
 import { allReports } from "../../fixtures/reports";
 import { reportSheets } from "../../helpers/consolidate-reports";
+import { planCells } from "../../../src/core/plan/plan-cells";
 
 const t = standardTemplate();
 const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["A", 1], ["B", 2], ["E", 0.5]]) };
@@ -191,7 +192,7 @@ describe("weights-sheet problems are findings of the consolidation", () => {
     ]);
     expect(new Set(found.map((f) => f.id)).size).toBe(2);
     const listed = planConsolidation(c, sheets).sheets.find((s) => s.name === "问题清单")!;
-    expect(listed.cells!.some((x) => String(x.value).includes("维度 A 的权重“abc”不是数字"))).toBe(true);
+    expect(planCells(listed).some((x) => String(x.value).includes("维度 A 的权重“abc”不是数字"))).toBe(true);
   });
 
   it("no finding when options override what the sheet says", () => {

@@ -7,6 +7,7 @@ import { rongchang2024 } from "../../fixtures/reports";
 import { reportSnapshot } from "../../helpers/report-sheets";
 import { sheetWith } from "../../helpers/sheet-with";
 import { applyToSnapshots } from "../review/memory-host";
+import { planCells } from "../../../src/core/plan/plan-cells";
 
 const cellOf = (rowOf: ReadonlyMap<string, number>, code: string) => `E${rowOf.get(code)! + 1}`;
 const checkOf = (rowOf: ReadonlyMap<string, number>, code: string) => `H${rowOf.get(code)! + 1}`;
@@ -23,7 +24,7 @@ describe("flags with review statuses", () => {
   const sheet = plan.sheets.find((s) => s.name === snapshot.name)!;
   const fillAt = (a: string) => sheet.fills!.find((f) => f.address === a)?.color;
   const noteAt = (a: string) => sheet.notes!.find((n) => n.address === a)?.text;
-  const checkAt = (a: string) => sheet.cells!.find((c) => c.address === a)?.value;
+  const checkAt = (a: string) => planCells(sheet).find((c) => c.address === a)?.value;
 
   it("gives a cell whose findings are all accepted a muted fill and a note saying 已确认 with the explanation", () => {
     // E05's own cell and E04's cell are flagged by E05's finding only.
@@ -69,7 +70,7 @@ describe("flags with review statuses", () => {
     const s = p.sheets[0];
     expect(s.notes!.find((n) => n.address === cellOf(rowOf, "E03"))!.text).toMatch(/\n {2}Sent back: 请更正为 83\.98%$/);
     expect(s.notes!.find((n) => n.address === cellOf(rowOf, "E05"))!.text).toMatch(/^汇审 Huishen\n✓ Accepted: .*\n {2}Explanation: carried over$/);
-    expect(s.cells!.find((c) => c.address === checkOf(rowOf, "E05"))!.value).toBe("✓ Accepted: carried over");
+    expect(planCells(s).find((c) => c.address === checkOf(rowOf, "E05"))!.value).toBe("✓ Accepted: carried over");
   });
 
   it("without statuses, or with none accepted, paints exactly as before", () => {
@@ -87,7 +88,7 @@ describe("flags with review statuses", () => {
     const s = p.sheets.find((x) => x.name === snapshot.name)!;
     expect(s.notes!.map((n) => n.address)).not.toContain(cellOf(rowOf, "E05"));
     expect(s.fills!.find((f) => f.address === cellOf(rowOf, "E05"))!.color).toBe(ACCEPTED_FILL);
-    const written = new Set(s.cells!.map((c) => c.address));
+    const written = new Set(planCells(s).map((c) => c.address));
     for (const code of rowOf.keys()) {
       expect(written.has(cellOf(rowOf, code))).toBe(false);
       expect(written.has(`F${rowOf.get(code)! + 1}`)).toBe(false);

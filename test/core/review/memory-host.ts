@@ -1,5 +1,6 @@
 import { parseAddress, type CellValue, type SheetSnapshot } from "../../../src/core/grid";
 import type { WritePlan } from "../../../src/core/plan/write-plan";
+import { planCells } from "../../../src/core/plan/plan-cells";
 
 /** A sheet in the in-memory host: what a snapshot holds, plus what the plan said about visibility. */
 export type MemorySheet = SheetSnapshot & {
@@ -41,7 +42,7 @@ export function applyToSnapshots(sheets: readonly SheetSnapshot[], plan: WritePl
       for (const grid of [s.values, s.numberFormats, s.fills] as unknown[][][]) while (grid.length <= p.row) grid.push([]);
       return p;
     };
-    for (const w of sp.cells ?? []) {
+    for (const w of planCells(sp)) {
       const { row, col } = at(w.address);
       if (w.formula !== undefined) s.values[row][col] = w.result ?? "";
       else if (w.value !== undefined) s.values[row][col] = w.value;

@@ -1,0 +1,59 @@
+import { interpretPlan } from "../../../src/core/plan/interpret";
+import { planCellCount, planCells } from "../../../src/core/plan/plan-cells";
+import { sheetPlanProblems } from "../../../src/core/plan/plan-problems";
+import type { CellStyle, SheetPlan } from "../../../src/core/plan/write-plan";
+
+const PLAIN: CellStyle = { border: true };
+const SOFT: CellStyle = { italic: true };
+
+/** A district column with a computed rate, an estimate in italics, a blank and a row left alone. */
+const plan: SheetPlan = {
+  name: "汇总表",
+  mode: "create",
+  cells: [{ address: "A1", value: "标题" }],
+  cellColumns: [
+    {
+      top: "C5",
+      values: [0.8, 1200, null, undefined],
+      formulas: ["IF(B5>0,A5/B5,\"\")"],
+      numberFormat: "#,##0",
+      style: PLAIN,
+      styles: [undefined, SOFT],
+    },
+    { top: "D5", values: ["✓", undefined, "⚠ 比率不符"] },
+  ],
+};
+
+describe("a column of cells means the cells it lists", () => {
+  it("expands row by row after the sheet's own cells: formula with its result, values, blank, a style per row", () => {
+    expect(planCells(plan)).toEqual([
+      { address: "A1", value: "标题" },
+      { address: "C5", formula: 'IF(B5>0,A5/B5,"")', result: 0.8, numberFormat: "#,##0", style: PLAIN },
+      { address: "C6", value: 1200, numberFormat: "#,##0", style: SOFT },
+      { address: "C7", value: null, numberFormat: "#,##0", style: PLAIN },
+      // Content left alone, format and style still set.
+      { address: "C8", numberFormat: "#,##0", style: PLAIN },
+      { address: "D5", value: "✓" },
+      // D6 has nothing to write: no cell.
+      { address: "D7", value: "⚠ 比率不符" },
+    ]);
+    expect(planCellCount(plan)).toBe(7);
+  });
+
+  it("is what the reference interpreter writes", () => {
+    const [s] = interpretPlan([], { sheets: [plan] });
+    expect([s.values[4][2], s.formulas![4][2], s.values[5][2], s.numberFormats![5][2], s.values[4][3], s.values[6][3]]).toEqual([0.8, '=IF(B5>0,A5/B5,"")', 1200, "#,##0", "✓", "⚠ 比率不符"]);
+  });
+
+  it("is refused with a reason when its top is no cell, it runs off the sheet, or it has more formulas or styles than rows", () => {
+    const problems = (cellColumns: SheetPlan["cellColumns"]) => sheetPlanProblems({ name: "S", mode: "create", cellColumns });
+    expect(problems([{ top: "C0", values: [1] }])).toEqual(['S: column top "C0" is not a cell address']);
+    expect(problems([{ top: "A1048576", values: [1, 2] }])).toEqual(["S: column from A1048576 runs 2 rows, past the sheet's last row"]);
+    expect(problems([{ top: "A1", values: [1], formulas: ["1", "2"], styles: [PLAIN, PLAIN] }])).toEqual([
+      "S: column from A1 has more formulas than rows",
+      "S: column from A1 has more styles than rows",
+    ]);
+    // Its cells are checked as cells.
+    expect(problems([{ top: "A1", values: [Infinity] }])).toEqual(["S: A1 value Infinity is not finite"]);
+  });
+});
