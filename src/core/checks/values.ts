@@ -9,41 +9,34 @@ const EPS = 1e-9;
 export function checkValues(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
   for (const entry of read.entries.values()) {
-    out.push(...checkCell(read, entry, entry.thisYear, "thisYear"));
-    out.push(...checkCell(read, entry, entry.lastYear, "lastYear"));
+    checkCell(read, entry, entry.thisYear, "thisYear", out);
+    checkCell(read, entry, entry.lastYear, "lastYear", out);
   }
   return out;
 }
 
-function checkCell(read: TemplateSheetRead, entry: IndicatorEntry, cell: ReportedCell, scope: "thisYear" | "lastYear"): Finding[] {
+/** Adds the cell's findings to `out`; most cells have none, so nothing is built for them. */
+function checkCell(read: TemplateSheetRead, entry: IndicatorEntry, cell: ReportedCell, scope: "thisYear" | "lastYear", out: Finding[]): void {
   const { code, kind } = entry.indicator;
-  const base = { codes: [code], cells: [cell.cell], raw: cell.raw, scope };
+  const base = () => ({ codes: [code], cells: [cell.cell], raw: cell.raw, scope });
   if (read.uncachedFormulas.has(cell.cell.address)) {
-    return [makeFinding(read, { ...base, code: "value.uncachedFormula", details: {} })];
+    out.push(makeFinding(read, { ...base(), code: "value.uncachedFormula", details: {} }));
+    return;
   }
-  if (cell.status === "blank") return [];
+  if (cell.status === "blank") return;
   if (cell.status === "invalid") {
-    return [makeFinding(read, { ...base, code: "value.unparsable", details: { reason: cell.reason } })];
+    out.push(makeFinding(read, { ...base(), code: "value.unparsable", details: { reason: cell.reason } }));
+    return;
   }
-  const out: Finding[] = [];
   const v = cell.value;
   if (kind === "rate") {
-    if (v < -EPS || v > 1 + EPS) {
-      out.push(makeFinding(read, { ...base, code: "rate.outOfRange", actual: v, details: {} }));
-    }
-    if (cell.percentPoints) {
-      out.push(makeFinding(read, { ...base, code: "value.percentPoints", actual: v, details: {} }));
-    }
+    if (v < -EPS || v > 1 + EPS) out.push(makeFinding(read, { ...base(), code: "rate.outOfRange", actual: v, details: {} }));
+    if (cell.percentPoints) out.push(makeFinding(read, { ...base(), code: "value.percentPoints", actual: v, details: {} }));
   } else if (v < 0) {
-    out.push(makeFinding(read, { ...base, code: "value.negative", actual: v, details: {} }));
+    out.push(makeFinding(read, { ...base(), code: "value.negative", actual: v, details: {} }));
   } else if (kind === "count" && Math.abs(v - Math.round(v)) > EPS) {
-    out.push(makeFinding(read, { ...base, code: "value.nonInteger", actual: v, details: {} }));
+    out.push(makeFinding(read, { ...base(), code: "value.nonInteger", actual: v, details: {} }));
   }
-  if (cell.invisible) {
-    out.push(makeFinding(read, { ...base, code: "value.invisibleCharacters", actual: v, details: {} }));
-  }
-  if (cell.approximate) {
-    out.push(makeFinding(read, { ...base, code: "value.approximate", actual: v, details: {} }));
-  }
-  return out;
+  if (cell.invisible) out.push(makeFinding(read, { ...base(), code: "value.invisibleCharacters", actual: v, details: {} }));
+  if (cell.approximate) out.push(makeFinding(read, { ...base(), code: "value.approximate", actual: v, details: {} }));
 }
