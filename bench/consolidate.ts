@@ -10,6 +10,7 @@ import { recalculate, sofficeAvailable } from "./libreoffice";
 import { main } from "../src/cli/main";
 import { consolidate, planConsolidation, type DistrictSource } from "../src/core/consolidate";
 import { compositeIndex, stabilityDraws } from "../src/core/consolidate/composite";
+import { planCellCount } from "../src/core/plan/plan-cells";
 import { COL } from "../src/core/sheet/layout";
 import { templateSheetPlan } from "../src/core/sheet/plan-template";
 import type { LoadedTemplate } from "../src/core/template/load";
@@ -53,7 +54,7 @@ export function measureConsolidation(label: string, districts: number): void {
       districts: c.districts,
       settings: c.settings,
       findings: c.findings.length,
-      cells: plan.sheets.reduce((n, s) => n + (s.cells?.length ?? 0), 0),
+      cells: plan.sheets.reduce((n, s) => n + planCellCount(s), 0),
       flags: plan.sheets.reduce((n, s) => n + (s.fills?.length ?? 0) + (s.notes?.length ?? 0), 0),
       sheets: plan.sheets.length,
       heapPeak: heapPeak - heapBefore,

@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { standardTemplate } from "../src/core/template/registry";
 import { SheetReader, checkWorkbook } from "../src/core/check-workbook";
 import { consolidate, planConsolidation } from "../src/core/consolidate";
+import { planCellCount } from "../src/core/plan/plan-cells";
 import { flagPlan } from "../src/core/sheet/plan-flags";
 import { gc, measureCli, measureConsolidation, warmUpConsolidation } from "./consolidate";
 import { generatedDistrict } from "./generate";
@@ -23,7 +24,7 @@ function measure(label: string, districts: number): void {
   const plan = flagPlan(run.sheets, run.findings, sheets);
   const planned = performance.now();
   const heapAfter = process.memoryUsage().heapUsed;
-  const cells = plan.sheets.reduce((n, s) => n + (s.cells?.length ?? 0) + (s.fills?.length ?? 0), 0);
+  const cells = plan.sheets.reduce((n, s) => n + planCellCount(s) + (s.fills?.length ?? 0), 0);
   console.log(
     [
       label.padEnd(28),
@@ -49,18 +50,22 @@ function measureWholeRun(label: string, districts: number): number {
   const start = performance.now();
   const reader = new SheetReader();
   const run = checkWorkbook(sheets, reader);
+  const checked = performance.now();
   const flags = flagPlan(run.sheets, run.findings, sheets);
+  const flagged = performance.now();
   const c = consolidate([{ snapshots: sheets, inWorkbook: true }], {}, reader);
   if (!c) throw new Error("bench: nothing consolidated");
+  const consolidated = performance.now();
   const plan = planConsolidation(c, sheets, "zh");
   const elapsed = performance.now() - start;
+  const phases = `(check ${(checked - start).toFixed(0)}, flags ${(flagged - checked).toFixed(0)}, consolidate ${(consolidated - flagged).toFixed(0)}, plan ${(start + elapsed - consolidated).toFixed(0)})`;
   const heapAtEnd = process.memoryUsage().heapUsed - heapBefore;
   // What stays once the garbage is collected: the analysis and the two plans, still referenced here.
   gc();
   const heapKept = process.memoryUsage().heapUsed - heapBefore;
-  const cells = [flags, plan].reduce((n, p) => n + p.sheets.reduce((m, s) => m + (s.cells?.length ?? 0) + (s.fills?.length ?? 0), 0), 0);
+  const cells = [flags, plan].reduce((n, p) => n + p.sheets.reduce((m, s) => m + planCellCount(s) + (s.fills?.length ?? 0), 0), 0);
   console.log(
-    [label.padEnd(28), `${String(districts).padStart(6)} districts`, `total ${elapsed.toFixed(0).padStart(7)} ms`, `${String(cells).padStart(8)} cells planned`, `heap +${(heapAtEnd / 1048576).toFixed(0)} MiB (kept after GC +${(heapKept / 1048576).toFixed(0)} MiB; target ≤ 400 at 10,000)`].join("  "),
+    [label.padEnd(28), `${String(districts).padStart(6)} districts`, `total ${elapsed.toFixed(0).padStart(7)} ms ${phases}`, `${String(cells).padStart(8)} cells planned`, `heap +${(heapAtEnd / 1048576).toFixed(0)} MiB (kept after GC +${(heapKept / 1048576).toFixed(0)} MiB; target ≤ 400 at 10,000)`].join("  "),
   );
   return elapsed;
 }

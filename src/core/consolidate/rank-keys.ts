@@ -11,12 +11,16 @@ export class KeyRanker {
   private readonly spare: Int32Array;
   /** Each key − the smallest, in 20-bit parts (low, middle, high): digits come out by shifts and masks. */
   private readonly parts: readonly [Int32Array, Int32Array, Int32Array];
-  private readonly counts = new Int32Array(RADIX);
+  /** Bits per digit, a divisor of the parts' 20 so no digit straddles two parts: a pass costs the keys plus 2^bits counters, so few keys take small digits. */
+  private readonly bits: number;
+  private readonly counts: Int32Array;
 
   constructor(capacity: number) {
     this.order = new Int32Array(capacity);
     this.spare = new Int32Array(capacity);
     this.parts = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+    this.bits = DIGIT_BITS.find((b) => capacity <= 2 ** (2 * b)) ?? DIGIT_BITS[DIGIT_BITS.length - 1];
+    this.counts = new Int32Array(2 ** this.bits);
   }
 
   /**
@@ -44,14 +48,15 @@ export class KeyRanker {
     let order = this.order;
     let spare = this.spare;
     for (let i = 0; i < count; i++) order[i] = i;
-    const counts = this.counts;
-    const passes = Math.ceil(bitLength(max - min) / DIGIT_BITS);
+    const { counts, bits } = this;
+    const mask = counts.length - 1;
+    const passes = Math.ceil(bitLength(max - min) / bits);
     for (let pass = 0; pass < passes; pass++) {
-      const part = this.parts[pass >> 1];
-      const shift = (pass & 1) * DIGIT_BITS;
+      const part = this.parts[Math.floor((pass * bits) / PART_BITS)];
+      const shift = (pass * bits) % PART_BITS;
       counts.fill(0);
-      for (let i = 0; i < count; i++) counts[(part[i] >>> shift) & MASK]++;
-      for (let d = 0, at = 0; d < RADIX; d++) {
+      for (let i = 0; i < count; i++) counts[(part[i] >>> shift) & mask]++;
+      for (let d = 0, at = 0; d <= mask; d++) {
         const c = counts[d];
         counts[d] = at;
         at += c;
@@ -59,7 +64,7 @@ export class KeyRanker {
       // Stable scatter: positions with equal digits keep the order the previous passes gave them.
       for (let i = 0; i < count; i++) {
         const p = order[i];
-        spare[counts[(part[p] >>> shift) & MASK]++] = p;
+        spare[counts[(part[p] >>> shift) & mask]++] = p;
       }
       [order, spare] = [spare, order];
     }
@@ -74,11 +79,10 @@ export class KeyRanker {
   }
 }
 
-/** Two digits to a 20-bit part: 1,024 counters, cheap to clear for a few districts, few passes for many. */
-const DIGIT_BITS = 10;
-const RADIX = 1 << DIGIT_BITS;
-const MASK = RADIX - 1;
-const PART = 2 ** (2 * DIGIT_BITS);
+/** Keys are split into 20-bit parts; digits of 4, 5 or 10 bits divide them evenly. */
+const PART_BITS = 20;
+const PART = 2 ** PART_BITS;
+const DIGIT_BITS = [4, 5, 10] as const;
 
 /** Bits needed to write a whole number ≥ 0. */
 function bitLength(x: number): number {
