@@ -73,13 +73,14 @@ export function compositeIndex(template: LoadedTemplate, districts: readonly Pic
     if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`dimension ${d.code} has weight ${w}: weights are numbers ≥ 0`);
   }
   const weights = ranked.map((ind) => dimensionWeight(settings, ind.dimension) / counts.get(ind.dimension)!);
-  const matrix = normaliseAll(ranked, districts, settings);
+  const { matrix, bounds } = normaliseAll(ranked, districts, settings);
   const k = ranked.length;
   const scores = districts.map((_, i) => score(matrix, i * k, weights));
   const ranks = rankEq(scores, "desc");
   return {
     indicators: ranked.map((i) => i.code),
     indicatorWeights: new Map(ranked.map((ind, j) => [ind.code, weights[j]])),
+    bounds,
     normalised: districts.map((_, i) => {
       const row = new Map<string, number>();
       ranked.forEach((ind, j) => {
@@ -99,10 +100,15 @@ function figureOf(d: Pick<DistrictData, "figures">, code: string): number | unde
   return v !== undefined && Number.isFinite(v) ? v : undefined;
 }
 
-/** Districts × ranked indicators, row-major; NaN where the district has no figure. */
-function normaliseAll(ranked: readonly Indicator[], districts: readonly Pick<DistrictData, "figures">[], settings: IndexSettings): Float64Array {
+/** Districts × ranked indicators, row-major, NaN where the district has no figure; and each indicator's lowest and highest figure. */
+function normaliseAll(
+  ranked: readonly Indicator[],
+  districts: readonly Pick<DistrictData, "figures">[],
+  settings: IndexSettings,
+): { matrix: Float64Array; bounds: Map<string, { min: number; max: number }> } {
   const k = ranked.length;
-  const out = new Float64Array(districts.length * k).fill(NaN);
+  const matrix = new Float64Array(districts.length * k).fill(NaN);
+  const bounds = new Map<string, { min: number; max: number }>();
   ranked.forEach((ind, j) => {
     const xs = districts.map((d) => figureOf(d, ind.code));
     let min = Infinity;
@@ -112,13 +118,14 @@ function normaliseAll(ranked: readonly Indicator[], districts: readonly Pick<Dis
       if (x < min) min = x;
       if (x > max) max = x;
     }
+    if (min <= max) bounds.set(ind.code, { min, max });
     const down = ind.direction === "down";
     const goalposts = settings.normalisation === "goalposts" && ind.kind === "rate";
     xs.forEach((x, i) => {
-      if (x !== undefined) out[i * k + j] = normalise(x, min, max, down, goalposts);
+      if (x !== undefined) matrix[i * k + j] = normalise(x, min, max, down, goalposts);
     });
   });
-  return out;
+  return { matrix, bounds };
 }
 
 /** One figure, with the same operations in the same order as the sheet's formula. */

@@ -89,6 +89,8 @@ export interface CompositeIndex {
   readonly indicatorWeights: ReadonlyMap<string, number>;
   /** Per district: indicator → normalised score in [0, 1] (absent where the district has no figure). */
   readonly normalised: readonly ReadonlyMap<string, number>[];
+  /** Per ranked indicator with any figure: the lowest and highest figure, which min–max normalisation scales between. */
+  readonly bounds: ReadonlyMap<string, { readonly min: number; readonly max: number }>;
   /** Per district: 0–100, weights re-normalised over the indicators the district reported; undefined with none. */
   readonly scores: readonly (number | undefined)[];
   readonly ranks: readonly (number | undefined)[];

@@ -10,13 +10,14 @@ import { rowHeightFor } from "../plan/row-height";
 import { dimensionWeight, rankedCountByDimension, SCORE_DECIMALS, stabilityDraws } from "./composite";
 import { CONSOLIDATION_SHEETS, figureAddress, figureRange, sheetRef, type SummaryLayout } from "./layout";
 import { PLAIN, PLAIN_BOLD, PLAIN_CENTER } from "./cell-styles";
+import { numberFormatOf } from "./plan-summary";
 import type { CompositeIndex, IndexSettings } from "./model";
 import { NORMALISATION_LABELS, type WeightsCells } from "./weights";
 
 /**
  * The index sheet (综合指数): per district, each ranked indicator normalised by a formula over the
  * summary's cells, the score and its rank as formulas, and the rank range of the stability draws as a
- * value. Weights and the normalisation are formulas over the weights sheet, so a person's edit there
+ * value; under the districts, each indicator's lowest and highest figure, what min–max scales between. Weights and the normalisation are formulas over the weights sheet, so a person's edit there
  * shows at once; rows are in the engine's rank order (a re-run re-sorts them).
  */
 
@@ -73,6 +74,7 @@ export function rankRangeText(s: { readonly best: number; readonly worst: number
 const HEADER: CellStyle = { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true, hAlign: "center", vAlign: "middle", border: true };
 const LABEL: CellStyle = { bold: true, hAlign: "right" };
 const SCORE: CellStyle = Object.freeze({ ...PLAIN, bold: true, hAlign: "center" });
+const BOUND: CellStyle = Object.freeze({ ...PLAIN, hAlign: "center", fontColor: "#595959" });
 const NOTE: CellStyle = { italic: true, wrap: true, fontColor: "#595959", vAlign: "top" };
 const SCALE = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
 
@@ -168,7 +170,27 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const scoreLetters = columnLetters(cols.score);
   const scores = `$${scoreLetters}$${firstRow + 1}:$${scoreLetters}$${lastRow + 1}`;
 
-  const normalised = index.indicators.map((code) => normalisedFormula(t.byCode.get(code)!, `${src}${figureRange(l, code)}`, methodAbs));
+  // Under the districts, each indicator's lowest and highest figure on the summary. The normalised
+  // formulas refer to these two cells rather than each taking MIN and MAX of the whole column: the
+  // sheet recalculates in time growing with the districts, not with their square, and its formulas are
+  // a third as long.
+  const bounds = { min: firstRow + n, max: firstRow + n + 1 };
+  if (n > 0) {
+    put(bounds.min, cols.district, { value: sheetLabel({ zh: "汇总表最小值", en: "Lowest figure" }, lang), style: { ...LABEL, wrap: true } });
+    put(bounds.max, cols.district, { value: sheetLabel({ zh: "汇总表最大值", en: "Highest figure" }, lang), style: { ...LABEL, wrap: true } });
+    for (const code of index.indicators) {
+      const range = `${src}${figureRange(l, code)}`;
+      const col = cols.columnOf.get(code)!;
+      const numberFormat = numberFormatOf(t.byCode.get(code)!);
+      const b = index.bounds.get(code);
+      put(bounds.min, col, { formula: `IF(COUNT(${range})=0,"",MIN(${range}))`, result: b?.min ?? "", numberFormat, style: BOUND });
+      put(bounds.max, col, { formula: `IF(COUNT(${range})=0,"",MAX(${range}))`, result: b?.max ?? "", numberFormat, style: BOUND });
+    }
+  }
+  const normalised = index.indicators.map((code) => {
+    const letters = columnLetters(cols.columnOf.get(code)!);
+    return normalisedFormula(t.byCode.get(code)!, `$${letters}$${bounds.min + 1}`, `$${letters}$${bounds.max + 1}`, methodAbs);
+  });
   // The district rows, column by column (rows in `order`, the engine's rank order).
   const top = (col: number) => addressOf(firstRow, col);
   const cellColumns: CellColumn[] = [
@@ -211,7 +233,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     { top: top(cols.range), values: order.map((i) => rankRangeText(index.stability[i])), style: PLAIN_CENTER },
   ];
 
-  const legendRow = firstRow + n + 1;
+  const legendRow = n > 0 ? bounds.max + 2 : firstRow + 1;
   // Column order as `indexColumns` gives it: district, score, rank, rank range, the normalised indicators.
   const widths = [14, 9, 7, 11, ...index.indicators.map(() => 11)];
   const paragraph = paragraphSpan(widths);
@@ -283,15 +305,14 @@ function weightFormula(ind: Indicator, input: IndexSheetInput, wsRef: string, co
 }
 
 /**
- * Blank stays blank. Min–max: 1 when every reporting district has the same figure. Rates test the
- * normalisation cell, so switching to goalposts on the weights sheet applies at once.
+ * Blank stays blank. Min–max over the column's lowest and highest figure (`min`, `max`: the cells under
+ * the districts): 1 when every reporting district has the same figure. Rates test the normalisation
+ * cell, so switching to goalposts on the weights sheet applies at once.
  * Returns the column's formula for a district's cell `at`: what does not depend on the cell is built
  * once, and each formula is joined into one flat string (concatenated, a string stays a tree of its
- * parts; these are the longest strings of a consolidation, one per district and indicator).
+ * parts; a consolidation holds one of these per district and indicator).
  */
-export function normalisedFormula(ind: Indicator, range: string, methodCell: string): (at: string) => string {
-  const min = `MIN(${range})`;
-  const max = `MAX(${range})`;
+export function normalisedFormula(ind: Indicator, min: string, max: string, methodCell: string): (at: string) => string {
   const span = `/(${max}-${min}))`;
   const same = `IF(${max}=${min},1,`;
   const minmax = (at: string) => (ind.direction === "down" ? [same, "(", max, "-", at, ")", span] : [same, "(", at, "-", min, ")", span]);

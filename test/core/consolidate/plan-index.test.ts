@@ -1,5 +1,5 @@
 import { compositeIndex, defaultIndexSettings } from "../../../src/core/consolidate/composite";
-import { CONSOLIDATION_SHEETS, figureAddress, figureRange, summaryLayout } from "../../../src/core/consolidate/layout";
+import { CONSOLIDATION_SHEETS, figureAddress, summaryLayout } from "../../../src/core/consolidate/layout";
 import type { IndexSettings } from "../../../src/core/consolidate/model";
 import { indexRowOrder, indexSheetPlan, rankRangeText, type IndexSheetInput } from "../../../src/core/consolidate/plan-index";
 import { freshWeightsCells, readWeightsSheet, weightsSheetPlan } from "../../../src/core/consolidate/weights";
@@ -20,7 +20,8 @@ function planFor(s: IndexSettings = settings, over: Partial<IndexSheetInput> = {
 }
 
 // Summary columns: A 区县, B 年度, C 来源, then every indicator: D X01, E X02, F X03, G X04, H Y01, I Y02; district rows 5–8.
-// Index columns: A 区县, B 得分, C 排名, D 排名区间, E X01, F X04, G Y01, H Y02; weights in row 4, header row 5, districts from row 6.
+// Index columns: A 区县, B 得分, C 排名, D 排名区间, E X01, F X04, G Y01, H Y02; weights in row 4, header row 5, districts
+// in rows 6–9, each indicator's lowest and highest summary figure in rows 10 and 11, the legend in row 13.
 // Engine (composite.test.ts): scores 甲 50, 乙 37.5, 丙 50, 丁 62.5 → ranks 2, 4, 2, 1 → rows 丁, 甲, 丙, 乙.
 
 describe("the index sheet plan", () => {
@@ -36,7 +37,8 @@ describe("the index sheet plan", () => {
     // For an English reader the Chinese comes first, then the English.
     const english = planFor(settings, { lang: "en" }).cell;
     expect(["A1", "A5", "B5", "D5"].map((a) => english(a).value)).toEqual(["小模板指数  Composite index", "区县\nDistrict", "得分\nScore", "排名区间\nRank range"]);
-    expect(String(english("A11").value)).toMatch(/^Rank range: the best–worst rank over 1000 random draws/);
+    expect(String(english("A13").value)).toMatch(/^Rank range: the best–worst rank over 1000 random draws/);
+    expect(["A10", "A11"].map((a) => english(a).value)).toEqual(["汇总表最小值\nLowest figure", "汇总表最大值\nHighest figure"]);
   });
 
   it("puts the districts in the engine's rank order, ties in summary order", () => {
@@ -61,29 +63,37 @@ describe("the index sheet plan", () => {
     expect(["E4", "F4", "G4", "H4"].map((a) => cell(a).result)).toEqual([0.5, 0.5, 0.5, 0.5]);
   });
 
-  it("normalises each figure by a formula over the summary's cell of the same district, and carries the engine's number", () => {
-    // 丁 (summary row 8), X01 ↑: (20 − 10)/(30 − 10) = 0.5.
+  it("writes each indicator's lowest and highest summary figure once, under the districts", () => {
+    expect(["A10", "A11"].map((a) => cell(a).value)).toEqual(["汇总表最小值", "汇总表最大值"]);
     const range = "'汇总表'!$D$5:$D$8";
-    expect(cell("E6").formula).toBe(`IF('汇总表'!D8="","",IF(MAX(${range})=MIN(${range}),1,('汇总表'!D8-MIN(${range}))/(MAX(${range})-MIN(${range}))))`);
+    expect([cell("E10").formula, cell("E11").formula]).toEqual([`IF(COUNT(${range})=0,"",MIN(${range}))`, `IF(COUNT(${range})=0,"",MAX(${range}))`]);
+    // X01 counts 10…30, X04 rates 0.25…0.75; the formats are the summary's.
+    expect([cell("E10").result, cell("E11").result, cell("F10").result, cell("F11").result]).toEqual([10, 30, 0.25, 0.75]);
+    expect([cell("E10").numberFormat, cell("F10").numberFormat]).toEqual(["#,##0", "0.00%"]);
+  });
+
+  it("normalises each figure by a formula over the summary's cell of the same district and the column's bounds, and carries the engine's number", () => {
+    // 丁 (summary row 8), X01 ↑: (20 − 10)/(30 − 10) = 0.5.
+    expect(cell("E6").formula).toBe(`IF('汇总表'!D8="","",IF($E$11=$E$10,1,('汇总表'!D8-$E$10)/($E$11-$E$10)))`);
     expect(cell("E6").result).toBe(0.5);
     // 丁, X04 ↓ rate: goalposts when the method cell says so, else (max − x)/(max − min) = (0.75 − 0.25)/0.5 = 1.
-    const g = "'汇总表'!$G$5:$G$8";
-    expect(cell("F6").formula).toBe(
-      `IF('汇总表'!G8="","",IF($B$3="目标值 goalposts",MIN(1,MAX(0,1-'汇总表'!G8)),IF(MAX(${g})=MIN(${g}),1,(MAX(${g})-'汇总表'!G8)/(MAX(${g})-MIN(${g})))))`,
-    );
+    expect(cell("F6").formula).toBe(`IF('汇总表'!G8="","",IF($B$3="目标值 goalposts",MIN(1,MAX(0,1-'汇总表'!G8)),IF($F$11=$F$10,1,($F$11-'汇总表'!G8)/($F$11-$F$10))))`);
     expect(cell("F6").result).toBe(1);
     // 丙 (summary row 7) did not report Y01: the formula looks at H7 and stays blank.
     expect(cell("G8").formula).toMatch(/^IF\('汇总表'!H7="",""/);
     expect(cell("G8").result).toBe("");
   });
 
-  it("references, in every normalised cell, only its district's summary cell and the indicator's summary column", () => {
+  it("references, in every normalised cell, only its district's summary cell and its own column's bounds", () => {
     const order = indexRowOrder(index);
     order.forEach((i, pos) => {
       index.indicators.forEach((code, j) => {
-        const c = cell(`${"EFGH"[j]}${6 + pos}`);
-        const refs = [...c.formula!.matchAll(/'汇总表'!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)].map((m) => m[1]);
-        expect(new Set(refs)).toEqual(new Set([figureAddress(summary, code, i), figureRange(summary, code)]));
+        const letter = "EFGH"[j];
+        const c = cell(`${letter}${6 + pos}`);
+        const summaryRefs = [...c.formula!.matchAll(/'汇总表'!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)].map((m) => m[1]);
+        expect(new Set(summaryRefs)).toEqual(new Set([figureAddress(summary, code, i)]));
+        const ownRefs = [...c.formula!.replace(/'汇总表'![$A-Z0-9]+/g, "").matchAll(/\$[A-Z]+\$\d+/g)].map((m) => m[0]);
+        expect(new Set(ownRefs)).toEqual(new Set([`$${letter}$10`, `$${letter}$11`, ...(c.formula!.includes("$B$3") ? ["$B$3"] : [])]));
         expect(c.result).toBe(index.normalised[i].get(code) ?? "");
         expect(c.numberFormat).toBe("0.000");
       });
@@ -103,7 +113,7 @@ describe("the index sheet plan", () => {
     expect(["D6", "D7", "D8", "D9"].map((a) => cell(a).value)).toEqual(["1", "2–3", "2–3", "4"]);
     expect(cell("D6").formula).toBeUndefined();
     expect(plan.notes).toEqual([{ address: "D5", text: expect.stringContaining("1000") }]);
-    const legend = String(cell("A11").value);
+    const legend = String(cell("A13").value);
     expect(legend).toMatch(/抽取 1000 次/);
     expect(legend).toMatch(/±20%/);
     expect(legend).toMatch(/重新汇总时刷新/);
