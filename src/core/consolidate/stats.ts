@@ -4,20 +4,72 @@
  * Calling one with no data (where it needs some) is a programmer's error and throws.
  */
 
-/** Ascending, as a typed array: its sort is numeric and native, many times faster than a comparator's. */
-function sortedCopy(xs: readonly number[], what: string): Float64Array {
+/**
+ * A copy to select order statistics from (selection rearranges it). A median of 10,000 districts by
+ * sorting them took ~0.6 ms, and a consolidation takes about seven per indicator; selecting takes a tenth.
+ */
+function workingCopy(xs: readonly number[], what: string): Float64Array {
   if (xs.length === 0) throw new RangeError(`${what} of no values`);
-  return Float64Array.from(xs).sort();
+  const s = Float64Array.from(xs);
+  for (const x of s) if (Number.isNaN(x)) throw new RangeError(`${what} of NaN`);
+  return s;
 }
 
-function medianOfSorted(s: ArrayLike<number>): number {
+/**
+ * The k-th smallest value (0-based), by Hoare's selection: s is rearranged so that s[k] is the value
+ * sorting would put there and nothing before it is greater. O(n) on average; the middle-of-three pivot
+ * keeps already ordered figures from the quadratic case, and equal values are split between the sides.
+ */
+function select(s: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const pivot = middleOfThree(s[lo], s[(lo + hi) >> 1], s[hi]);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (s[i] < pivot) i++;
+      while (s[j] > pivot) j--;
+      if (i <= j) {
+        const t = s[i];
+        s[i++] = s[j];
+        s[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return s[k];
+}
+
+function middleOfThree(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+}
+
+/** The largest of s[0..end): after `select(s, k)`, the (k − 1)-th smallest when end = k. */
+function maxBefore(s: Float64Array, end: number): number {
+  let m = s[0];
+  for (let i = 1; i < end; i++) if (s[i] > m) m = s[i];
+  return m;
+}
+
+/** The smallest of s[from..]: after `select(s, k)`, the (k + 1)-th smallest when from = k + 1. */
+function minFrom(s: Float64Array, from: number): number {
+  let m = s[from];
+  for (let i = from + 1; i < s.length; i++) if (s[i] < m) m = s[i];
+  return m;
+}
+
+function medianOf(s: Float64Array): number {
   const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const upper = select(s, mid);
+  return s.length % 2 === 1 ? upper : (maxBefore(s, mid) + upper) / 2;
 }
 
 /** The middle value; the mean of the two middle values for an even count. `median([17, 18, 20, 22, 200])` → 20. */
 export function median(xs: readonly number[]): number {
-  return medianOfSorted(sortedCopy(xs, "median"));
+  return medianOf(workingCopy(xs, "median"));
 }
 
 /**
@@ -29,12 +81,13 @@ export function median(xs: readonly number[]): number {
  */
 export function quantile(xs: readonly number[], p: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
-  const s = sortedCopy(xs, "quantile");
-  if (p === 0.5) return medianOfSorted(s);
+  const s = workingCopy(xs, "quantile");
+  if (p === 0.5) return medianOf(s);
   const h = (s.length - 1) * p;
   const lo = Math.floor(h);
   const frac = h - lo;
-  return frac === 0 ? s[lo] : s[lo] + frac * (s[lo + 1] - s[lo]);
+  const at = select(s, lo);
+  return frac === 0 ? at : at + frac * (minFrom(s, lo + 1) - at);
 }
 
 /** Median absolute deviation around the median, unscaled: median(|xᵢ − median(x)|). */

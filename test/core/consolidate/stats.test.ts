@@ -42,7 +42,33 @@ describe("quantile (type 7, as QUARTILE.INC)", () => {
     expect(quantile([2, 10], 0.25)).toBe(4); // h = 0.25 → 2 + 0.25·8
   });
 
-  it("rejects p outside [0, 1]", () => {
+  it("selects the same order statistics as sorting would, with ties, ordered and reversed input, at every length", () => {
+    const random = seededRandom(17);
+    const bySorting = (xs: number[], p: number) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const n = s.length;
+      // p = 0.5 is the median exactly: the mean of the middle two, not an interpolation between them.
+      if (p === 0.5) return n % 2 === 1 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+      const h = (n - 1) * p;
+      const lo = Math.floor(h);
+      return h === lo ? s[lo] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+    };
+    for (let n = 1; n <= 60; n++) {
+      const samples = [
+        Array.from({ length: n }, () => Math.round(random() * 1e6) / 100),
+        Array.from({ length: n }, () => Math.floor(random() * 3)), // mostly ties
+        Array.from({ length: n }, (_, i) => i), // already ordered
+        Array.from({ length: n }, (_, i) => n - i),
+      ];
+      for (const xs of samples) {
+        for (const p of [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1]) expect(quantile(xs, p)).toBe(bySorting(xs, p));
+        expect(median(xs)).toBe(bySorting(xs, 0.5));
+      }
+    }
+  });
+
+  it("rejects p outside [0, 1], and NaN among the values", () => {
+    expect(() => median([1, Number.NaN])).toThrow(RangeError);
     expect(() => quantile([1, 2], 1.5)).toThrow(RangeError);
     expect(() => quantile([1, 2], Number.NaN)).toThrow(RangeError);
   });
