@@ -71,26 +71,27 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   const year = labelledValue(s, headerRow, YEAR_LABEL.zh);
 
   const entries = new Map<string, IndicatorEntry>();
-  const seen = new Map<string, number[]>();
+  // Rows after the first of a code: rare, so kept apart rather than as a list per code.
+  const repeats: { code: string; row: number }[] = [];
   for (let r = headerRow + 1; r < s.values.length; r++) {
     const code = cellText(cellAt(s, r, columns.code)).toUpperCase();
     const indicator = template.byCode.get(code);
     if (!indicator) continue;
-    const rows = seen.get(code);
-    if (rows) {
-      rows.push(r);
+    if (entries.has(code)) {
+      repeats.push({ code, row: r });
       continue;
     }
-    seen.set(code, [r]);
-    const parse = (col: number): ReportedCell => located(parseCellValue(cellAt(s, r, col), indicator.kind, numberFormatAt(s, r, col)), ref(r, col));
     entries.set(code, {
       indicator,
       row: r,
-      thisYear: parse(columns.thisYear),
-      lastYear: parse(columns.lastYear),
+      thisYear: reportedAt(s, r, columns.thisYear, indicator, ref),
+      lastYear: reportedAt(s, r, columns.lastYear, indicator, ref),
       remark: cellText(cellAt(s, r, columns.remarks)),
     });
   }
+  const duplicates = [...new Set(repeats.map((d) => d.code))]
+    .map((code) => ({ code, rows: [entries.get(code)!.row, ...repeats.filter((d) => d.code === code).map((d) => d.row)] }))
+    .sort((a, b) => a.rows[0] - b.rows[0]);
 
   return ok({
     sheet: s.name,
@@ -102,10 +103,15 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     columns,
     entries,
     missing: template.template.indicators.map((i) => i.code).filter((c) => !entries.has(c)),
-    duplicates: [...seen].filter(([, rows]) => rows.length > 1).map(([code, rows]) => ({ code, rows })),
+    duplicates,
     mergedInputs: mergedInputs(s, entries, columns, ref),
     uncachedFormulas: new Set(s.uncachedFormulas ?? []),
   });
+}
+
+/** One input cell of an indicator's row, parsed, with its reference. */
+function reportedAt(s: SheetSnapshot, row: number, col: number, indicator: Indicator, ref: (row: number, col: number) => CellRef): ReportedCell {
+  return located(parseCellValue(cellAt(s, row, col), indicator.kind, numberFormatAt(s, row, col)), ref(row, col));
 }
 
 /**

@@ -141,6 +141,19 @@ describe("reading a filled sheet back", () => {
     const codes = checkWorkbook([{ ...snapshot, values }]).findings.filter((f) => f.code.startsWith("sheet.")).map((f) => `${f.code}@${f.codes[0]}`);
     expect(codes.sort()).toEqual(["sheet.duplicateIndicator@A01", "sheet.missingIndicator@H06"]);
   });
+
+  it("lists duplicated codes in the order of their first rows, each with every row it is on", () => {
+    const { snapshot, rowOf } = reportSnapshot(rongchang2024);
+    // B02 repeated before A01 is: still listed after A01, whose first row comes first.
+    const values = [...snapshot.values, [...snapshot.values[rowOf.get("B02")!]], [...snapshot.values[rowOf.get("A01")!]], [...snapshot.values[rowOf.get("B02")!]]];
+    const read = readTemplateSheet({ ...snapshot, values }, builtinRegistry());
+    if (!read.ok) throw new Error("unread");
+    const n = snapshot.values.length;
+    expect(read.value.duplicates).toEqual([
+      { code: "A01", rows: [rowOf.get("A01"), n + 1] },
+      { code: "B02", rows: [rowOf.get("B02"), n, n + 2] },
+    ]);
+  });
 });
 
 describe("sheet names", () => {
