@@ -15,9 +15,11 @@ export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
 export function checkRelations(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
   const cellOf = (code: string) => read.entries.get(code)?.thisYear.cell;
-  const relations = new Map(read.template.relations.map((r) => [r.id, r]));
-  for (const outcome of confront(thisYearEnv(read), read.template.relations)) {
-    const rule = relations.get(outcome.rule.id)!;
+  const relations = read.template.relations;
+  // One outcome per relation, in order; most pass, and nothing is built for them.
+  confront(thisYearEnv(read), relations).forEach((outcome, i) => {
+    if (outcome.status !== "fail" && outcome.status !== "invalid") return;
+    const rule = relations[i];
     const base = { ruleId: rule.id, codes: rule.refs, cells: rule.refs.map(cellOf), severity: rule.severity };
     if (outcome.status === "fail") {
       out.push(
@@ -29,9 +31,9 @@ export function checkRelations(read: TemplateSheetRead): Finding[] {
           details: { expr: formatExpr(rule.ast), kind: rule.kind, lhs: outcome.lhs, rhs: outcome.rhs, values: outcome.values },
         }),
       );
-    } else if (outcome.status === "invalid") {
+    } else {
       out.push(makeFinding(read, { ...base, severity: "error", code: "rule.invalid", details: { expr: rule.expr, problem: outcome.problem.message } }));
     }
-  }
+  });
   return out;
 }

@@ -20,6 +20,8 @@ export interface EvalOptions {
   readonly tolerance?: number;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Absolute float-noise allowance: what the brief calls the fixed epsilon. */
 export const FLOAT_EPSILON = 1e-9;
 /** Relative allowance, which takes over above |x| = 1000 (a few hundred ulps of a double). */
@@ -77,7 +79,8 @@ function arithmetic(op: "+" | "-" | "*" | "/", a: number, b: number): Value {
  */
 export function evaluate(expr: Expr, env: ValueEnv, opts: EvalOptions = {}): EvalResult {
   const tolerance = opts.tolerance ?? 0;
-  const approximate = new Set<string>();
+  // Made only when an approximate figure is read: a check evaluates thousands of rules that read none.
+  let approximate: Set<string> | undefined;
 
   const run = (e: Expr): Value => {
     switch (e.type) {
@@ -87,7 +90,7 @@ export function evaluate(expr: Expr, env: ValueEnv, opts: EvalOptions = {}): Eva
         const v = env(e.code);
         if (v === undefined) return { kind: "missing", codes: [e.code] };
         if (!Number.isFinite(v.value)) return failure(`${e.code} is not a finite number`);
-        if (v.approximate) approximate.add(e.code);
+        if (v.approximate) (approximate ??= new Set()).add(e.code);
         return num(v.value);
       }
       case "unary": {
@@ -113,5 +116,5 @@ export function evaluate(expr: Expr, env: ValueEnv, opts: EvalOptions = {}): Eva
   };
 
   const value = run(expr);
-  return { ...value, approximate: [...approximate] };
+  return { ...value, approximate: approximate ? [...approximate] : NONE };
 }
