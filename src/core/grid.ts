@@ -53,8 +53,20 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/**
+ * Addresses of the cells every template sheet has, made once and shared: a run over 10,000 district
+ * sheets names "E11" on each of them (its findings, flags and readings), and one string serves all.
+ */
+const SHARED_ROWS = 512;
+const SHARED_COLS = 32;
+const sharedAddresses = new Array<CellAddress | undefined>(SHARED_ROWS * SHARED_COLS);
+
 /** 0-based row and column → A1 address. */
 export function addressOf(row: number, col: number): CellAddress {
+  if (row >= 0 && row < SHARED_ROWS && col >= 0 && col < SHARED_COLS) {
+    const at = row * SHARED_COLS + col;
+    return (sharedAddresses[at] ??= asAddress(`${columnLetters(col)}${row + 1}`));
+  }
   return asAddress(`${columnLetters(col)}${row + 1}`);
 }
 
