@@ -277,7 +277,9 @@ export async function openPane(browser: Browser, origin: string, stub: StubConfi
 export async function screenshot(page: Page, name: string, publish: boolean, element?: Locator): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, name);
-  // No hover effect from wherever the last click left the mouse.
+  // No section still loading its script (a spinner where the section belongs), and no hover effect
+  // from wherever the last click left the mouse.
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
   await page.mouse.move(0, 0);
   const options = { path: file, fullPage: true, animations: "disabled", caret: "hide" } as const;
   const box = element ? await element.boundingBox() : null;
