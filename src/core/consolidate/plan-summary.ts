@@ -137,33 +137,41 @@ function labelColumns(l: SummaryLayout, districts: readonly DistrictData[], sour
 
 /** The district rows, column by column: name, year, source, then each indicator's figures. */
 function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonly DistrictData[]): CellColumn[] {
-  const columns = labelColumns(l, districts, (d) => (d.inWorkbook ? SOURCE_LINKED : SOURCE_NAMED));
-  for (const code of l.codes) {
-    const ind = t.byCode.get(code)!;
-    const values: ColumnEntry[] = [];
-    const formulas: (string | undefined)[] = [];
-    const styles: (CellStyle | undefined)[] = [];
-    districts.forEach((d, i) => {
-      const v = d.figures.get(code);
-      values.push(v ?? null);
-      if (v !== undefined && d.rateSource.get(code) === "computed") {
-        const n = figureAddress(l, ind.numerator!, i);
-        const den = figureAddress(l, ind.denominator!, i);
-        formulas[i] = `IF(AND(ISNUMBER(${n}),ISNUMBER(${den}),${den}>0),${n}/${den},"")`;
-      } else if (v !== undefined && (d.approximate.has(code) || d.rateSource.get(code) === "reported")) {
-        styles[i] = SOFT;
+  const n = districts.length;
+  const columns = l.codes.map((code) => ({
+    code,
+    ind: t.byCode.get(code)!,
+    values: new Array<ColumnEntry>(n),
+    formulas: undefined as (string | undefined)[] | undefined,
+    styles: undefined as (CellStyle | undefined)[] | undefined,
+  }));
+  // District by district: each district's maps are read while they are at hand, not once per indicator.
+  districts.forEach((d, i) => {
+    for (const c of columns) {
+      const v = d.figures.get(c.code);
+      c.values[i] = v ?? null;
+      if (v === undefined) continue;
+      const source = d.rateSource.get(c.code);
+      if (source === "computed") {
+        const num = figureAddress(l, c.ind.numerator!, i);
+        const den = figureAddress(l, c.ind.denominator!, i);
+        (c.formulas ??= new Array<string | undefined>(n))[i] = `IF(AND(ISNUMBER(${num}),ISNUMBER(${den}),${den}>0),${num}/${den},"")`;
+      } else if (source === "reported" || d.approximate.has(c.code)) {
+        (c.styles ??= new Array<CellStyle | undefined>(n))[i] = SOFT;
       }
-    });
-    columns.push({
+    }
+  });
+  return [
+    ...labelColumns(l, districts, (d) => (d.inWorkbook ? SOURCE_LINKED : SOURCE_NAMED)),
+    ...columns.map(({ code, ind, values, formulas, styles }) => ({
       top: addressOf(l.firstRow, l.columnOf.get(code)!),
       values,
-      ...(formulas.length > 0 ? { formulas } : {}),
+      ...(formulas ? { formulas } : {}),
       numberFormat: numberFormatOf(ind),
       style: PLAIN,
-      ...(styles.length > 0 ? { styles } : {}),
-    });
-  }
-  return columns;
+      ...(styles ? { styles } : {}),
+    })),
+  ];
 }
 
 function totalRow(c: Consolidation, l: SummaryLayout, lang: Lang): CellWrite[] {
