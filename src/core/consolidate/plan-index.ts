@@ -17,8 +17,9 @@ import { NORMALISATION_LABELS, type WeightsCells } from "./weights";
 /**
  * The index sheet (综合指数): per district, each ranked indicator normalised by a formula over the
  * summary's cells, the score and its rank as formulas, and the rank range of the stability draws as a
- * value; under the districts, each indicator's lowest and highest figure, what min–max scales between. Weights and the normalisation are formulas over the weights sheet, so a person's edit there
- * shows at once; rows are in the engine's rank order (a re-run re-sorts them).
+ * value; under the districts, each indicator's lowest and highest figure, what min–max scales between.
+ * Weights and the normalisation are formulas over the weights sheet, so a person's edit there shows at
+ * once; rows are in the engine's rank order (a re-run re-sorts them).
  */
 
 export interface IndexSheetInput {
@@ -173,7 +174,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   // Under the districts, each indicator's lowest and highest figure on the summary. The normalised
   // formulas refer to these two cells rather than each taking MIN and MAX of the whole column: the
   // sheet recalculates in time growing with the districts, not with their square, and its formulas are
-  // a third as long.
+  // half as long.
   const bounds = { min: firstRow + n, max: firstRow + n + 1 };
   if (n > 0) {
     put(bounds.min, cols.district, { value: sheetLabel({ zh: "汇总表最小值", en: "Lowest figure" }, lang), style: { ...LABEL, wrap: true } });
