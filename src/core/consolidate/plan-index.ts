@@ -192,7 +192,11 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     const letters = columnLetters(cols.columnOf.get(code)!);
     return normalisedFormula(t.byCode.get(code)!, `$${letters}$${bounds.min + 1}`, `$${letters}$${bounds.max + 1}`, methodAbs);
   });
-  // The district rows, column by column (rows in `order`, the engine's rank order).
+  // The district rows, column by column (rows in `order`, the engine's rank order); the score and the
+  // rank are the first row's formulas filled down.
+  const firstCells = `${firstInd}${firstRow + 1}:${lastInd}${firstRow + 1}`;
+  const scoreDen = `SUMPRODUCT(--(${firstCells}<>""),${weightsRow})`;
+  const firstScore = addressOf(firstRow, cols.score);
   const top = (col: number) => addressOf(firstRow, col);
   const cellColumns: CellColumn[] = [
     { top: top(cols.district), values: order.map((i) => input.districts[i]), style: PLAIN_BOLD },
@@ -209,11 +213,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
       ? {
           top: top(cols.score),
           values: order.map((i) => index.scores[i] ?? ""),
-          formulas: order.map((_, pos) => {
-            const r = `${firstInd}${firstRow + pos + 1}:${lastInd}${firstRow + pos + 1}`;
-            const den = `SUMPRODUCT(--(${r}<>""),${weightsRow})`;
-            return `IF(${den}=0,"",ROUND(100*SUMPRODUCT(${r},${weightsRow})/${den},${SCORE_DECIMALS}))`;
-          }),
+          filledFormula: `IF(${scoreDen}=0,"",ROUND(100*SUMPRODUCT(${firstCells},${weightsRow})/${scoreDen},${SCORE_DECIMALS}))`,
           numberFormat: "0.0",
           style: SCORE,
         }
@@ -222,10 +222,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
       ? {
           top: top(cols.rank),
           values: order.map((i) => index.ranks[i] ?? ""),
-          formulas: order.map((_, pos) => {
-            const scoreAt = addressOf(firstRow + pos, cols.score);
-            return `IF(${scoreAt}="","",_xlfn.RANK.EQ(${scoreAt},${scores},0))`;
-          }),
+          filledFormula: `IF(${firstScore}="","",_xlfn.RANK.EQ(${firstScore},${scores},0))`,
           numberFormat: "0",
           style: PLAIN_CENTER,
         }

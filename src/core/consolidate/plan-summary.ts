@@ -242,16 +242,13 @@ export function rankSheetPlan(c: Consolidation, summary: SummaryLayout, lang: La
   merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`);
   const cellColumns = labelColumns(l, c.districts, () => PLAIN);
   for (const code of ranked) {
-    // What every district's formula shares is built once; each formula is joined flat (see normalisedFormula).
-    const tail = `,${src}${figureRange(summary, code)},${t.byCode.get(code)!.direction === "up" ? 0 : 1}))`;
+    // The rank sheet mirrors the summary's rows: one formula for the column, filled down.
+    const at = src + figureAddress(summary, code, 0);
     const ranks = c.ranks.get(code);
     cellColumns.push({
       top: addressOf(l.firstRow, l.columnOf.get(code)!),
       values: c.districts.map((_, i) => ranks?.[i] ?? ""),
-      formulas: c.districts.map((_, i) => {
-        const at = src + figureAddress(summary, code, i);
-        return ["IF(", at, '="","",_xlfn.RANK.EQ(', at, tail].join("");
-      }),
+      filledFormula: `IF(${at}="","",_xlfn.RANK.EQ(${at},${src}${figureRange(summary, code)},${t.byCode.get(code)!.direction === "up" ? 0 : 1}))`,
       numberFormat: "0",
       style: PLAIN_CENTER,
     });

@@ -1,5 +1,6 @@
 /** A sheet plan's cells in one list: its `cells`, then each `CellColumn` cell by cell (the meaning of a column). */
 import { addressOf, parseAddress } from "../grid";
+import { filledDown } from "./fill-down";
 import type { CellColumn, CellWrite, SheetPlan } from "./write-plan";
 
 /** Every cell the sheet plan writes, in the order they are applied. Columns whose `top` is not a cell are left out (`sheetPlanProblems` names them). */
@@ -25,7 +26,7 @@ export function columnCells(column: CellColumn): CellWrite[] {
   const out: CellWrite[] = [];
   for (let i = 0; i < column.values.length; i++) {
     if (!writesCell(column, i)) continue;
-    const formula = column.formulas?.[i];
+    const formula = column.filledFormula !== undefined ? filledDown(column.filledFormula, i) : column.formulas?.[i];
     const value = column.values[i];
     const style = column.styles?.[i] ?? column.style;
     out.push({
@@ -39,5 +40,5 @@ export function columnCells(column: CellColumn): CellWrite[] {
 }
 
 function writesCell(column: CellColumn, i: number): boolean {
-  return column.values[i] !== undefined || column.formulas?.[i] !== undefined || column.numberFormat !== undefined || (column.styles?.[i] ?? column.style) !== undefined;
+  return column.values[i] !== undefined || column.filledFormula !== undefined || column.formulas?.[i] !== undefined || column.numberFormat !== undefined || (column.styles?.[i] ?? column.style) !== undefined;
 }

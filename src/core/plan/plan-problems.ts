@@ -94,6 +94,7 @@ function columnProblems(c: CellColumn): string[] {
   const out: string[] = [];
   if (top.row + c.values.length - 1 > MAX_ROW) out.push(`column from ${c.top} runs ${c.values.length} rows, past the sheet's last row`);
   if ((c.formulas?.length ?? 0) > c.values.length) out.push(`column from ${c.top} has more formulas than rows`);
+  if (c.formulas !== undefined && c.filledFormula !== undefined) out.push(`column from ${c.top} has both per-row formulas and a filled formula`);
   if ((c.styles?.length ?? 0) > c.values.length) out.push(`column from ${c.top} has more styles than rows`);
   return out;
 }

@@ -47,6 +47,11 @@ export interface CellColumn {
   readonly values: readonly ColumnEntry[];
   /** Per row, a formula (as `CellWrite.formula`), or undefined where the row holds a value. */
   readonly formulas?: readonly (string | undefined)[];
+  /**
+   * Instead of `formulas`: the top cell's formula, filled down every row as Excel's fill handle does
+   * (`filledDown`: relative rows move with the row, `$` rows stay). One string for a column of thousands.
+   */
+  readonly filledFormula?: string;
   readonly numberFormat?: string;
   readonly style?: CellStyle;
   /** Per row, a style in place of `style` (undefined keeps `style`). */

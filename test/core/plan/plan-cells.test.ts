@@ -40,6 +40,13 @@ describe("a column of cells means the cells it lists", () => {
     expect(planCellCount(plan)).toBe(7);
   });
 
+  it("fills a column's one formula down, each row's cached result beside it", () => {
+    expect(planCells({ name: "排名", mode: "create", cellColumns: [{ top: "E5", values: [3, 1], filledFormula: "_xlfn.RANK.EQ(D5,$D$5:$D$6,0)" }] })).toEqual([
+      { address: "E5", formula: "_xlfn.RANK.EQ(D5,$D$5:$D$6,0)", result: 3 },
+      { address: "E6", formula: "_xlfn.RANK.EQ(D6,$D$5:$D$6,0)", result: 1 },
+    ]);
+  });
+
   it("is what the reference interpreter writes", () => {
     const [s] = interpretPlan([], { sheets: [plan] });
     expect([s.values[4][2], s.formulas![4][2], s.values[5][2], s.numberFormats![5][2], s.values[4][3], s.values[6][3]]).toEqual([0.8, '=IF(B5>0,A5/B5,"")', 1200, "#,##0", "✓", "⚠ 比率不符"]);
@@ -53,6 +60,7 @@ describe("a column of cells means the cells it lists", () => {
       "S: column from A1 has more formulas than rows",
       "S: column from A1 has more styles than rows",
     ]);
+    expect(problems([{ top: "A1", values: [1], formulas: ["1"], filledFormula: "B1" }])).toEqual(["S: column from A1 has both per-row formulas and a filled formula"]);
     // Its cells are checked as cells.
     expect(problems([{ top: "A1", values: [Infinity] }])).toEqual(["S: A1 value Infinity is not finite"]);
   });
