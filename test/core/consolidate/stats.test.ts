@@ -42,7 +42,7 @@ describe("quantile (type 7, as QUARTILE.INC)", () => {
     expect(quantile([2, 10], 0.25)).toBe(4); // h = 0.25 → 2 + 0.25·8
   });
 
-  it("selects the same order statistics as sorting would, with ties, ordered and reversed input, at every length", () => {
+  it("selects the same order statistics as sorting would, with ties, ordered and reversed input, short (sorted natively) and long (selected)", () => {
     const random = seededRandom(17);
     const bySorting = (xs: number[], p: number) => {
       const s = [...xs].sort((a, b) => a - b);
@@ -53,7 +53,7 @@ describe("quantile (type 7, as QUARTILE.INC)", () => {
       const lo = Math.floor(h);
       return h === lo ? s[lo] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
     };
-    for (let n = 1; n <= 60; n++) {
+    for (const n of [...Array.from({ length: 40 }, (_, i) => i + 1), 256, 257, 300, 1001, 4096]) {
       const samples = [
         Array.from({ length: n }, () => Math.round(random() * 1e6) / 100),
         Array.from({ length: n }, () => Math.floor(random() * 3)), // mostly ties
