@@ -70,10 +70,11 @@ export class KeyRanker {
     }
     // Ascending order; from the top, a key's rank is 1 + how many came before its run of equal keys.
     let rank = 1;
-    for (let at = count - 1; at >= 0; at--) {
+    ranks[order[count - 1]] = rank;
+    for (let at = count - 2; at >= 0; at--) {
       const p = order[at];
       const q = order[at + 1];
-      if (at < count - 1 && (low[p] !== low[q] || middle[p] !== middle[q] || high[p] !== high[q])) rank = count - at;
+      if (low[p] !== low[q] || middle[p] !== middle[q] || high[p] !== high[q]) rank = count - at;
       ranks[p] = rank;
     }
   }
