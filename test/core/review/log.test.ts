@@ -20,6 +20,9 @@ const entry = (over: Partial<ReviewEntry> = {}): ReviewEntry => ({
   ...over,
 });
 
+/** The workbook's own visible sheet: the log sheet is very hidden, and a workbook keeps one sheet in view. */
+const COVER: SheetSnapshot = { name: "Sheet1", values: [[""]] };
+
 describe("the review log sheet", () => {
   it("is created very hidden with a header, and later entries are appended below the last row", () => {
     const first = reviewLogPlan([entry()], [])!;
@@ -29,7 +32,7 @@ describe("the review log sheet", () => {
       "2025-03-01T10:00:00+08:00", "F0123456789abcdef", "accepted", "含上年结转案件 12 件，比率按报告原文", "张三",
       "E02=283|E01=337|E03=0.8529", "荣昌区", 2024, "荣昌区 2024", "E02,E01,E03", "E65,E64,E63", "行政复议审结率（E03）填报 85.29%，但 …", "rate.inconsistent", expect.stringMatching(/^[0-9a-f]{64}$/),
     ]);
-    const sheets = applyToSnapshots([], { sheets: [first] });
+    const sheets = applyToSnapshots([COVER], { sheets: [first] });
     const second = reviewLogPlan([entry({ status: "sentBack", at: "2025-03-02T08:00:00Z" }), entry({ status: "closed" })], sheets)!;
     expect(second.mode).toBe("update");
     expect(second.visibility).toBeUndefined();
@@ -52,7 +55,7 @@ describe("the review log sheet", () => {
 
   it("skips rows a person damaged and keeps reading the rest, never throwing", () => {
     const good = reviewLogPlan([entry()], [])!;
-    const s = applyToSnapshots([], { sheets: [good] })[0];
+    const s = applyToSnapshots([COVER], { sheets: [good] }).find((x) => x.name === REVIEW_SHEET)!;
     const row = (over: Record<number, CellValue>): CellValue[] => s.values[1].map((v, i) => (i in over ? over[i] : v));
     const damaged: SheetSnapshot = {
       name: REVIEW_SHEET,
@@ -81,7 +84,7 @@ describe("the review log sheet", () => {
   it("keeps cells on another sheet, quoted like Excel, through a round trip", () => {
     const cells = ["E12", "'区县 汇总, 2024'!C5", "'O''Brien'!A1"];
     expect(splitCells(cells.join(","))).toEqual(cells);
-    const sheets = applyToSnapshots([], { sheets: [reviewLogPlan([entry({ cells })], [])!] });
+    const sheets = applyToSnapshots([COVER], { sheets: [reviewLogPlan([entry({ cells })], [])!] });
     expect(readReviewLog(sheets)[0].cells).toEqual(cells);
   });
 });
