@@ -1,12 +1,14 @@
 import { isComparisonOf } from "../rules";
 import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
+import { THIS_YEAR, type EntryTable } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
-import type { ReportedCell } from "../values/types";
 
-/** An exact, non-negative figure: what a rate can be checked against. */
-function exact(cell: ReportedCell | undefined): (ReportedCell & { status: "value" }) | undefined {
-  return cell && cell.status === "value" && !cell.approximate && cell.value >= 0 ? (cell as ReportedCell & { status: "value" }) : undefined;
+/** The slot of a code's figure this year where it is exact and non-negative (what a rate can be checked against), else −1. */
+function exact(t: EntryTable, code: string): number {
+  const slot = t.slotOf(code, THIS_YEAR);
+  const v = t.figureAt(slot);
+  return v !== undefined && v >= 0 && !t.approximateAt(slot) ? slot : -1;
 }
 
 /**
@@ -18,39 +20,43 @@ function exact(cell: ReportedCell | undefined): (ReportedCell & { status: "value
 export function checkRates(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
   const { template } = read;
+  const t = read.entries;
   for (const ind of template.template.indicators) {
     if (ind.kind !== "rate" || !ind.numerator || !ind.denominator) continue;
-    const num = exact(read.entries.get(ind.numerator)?.thisYear);
-    const den = exact(read.entries.get(ind.denominator)?.thisYear);
-    if (!num || !den) continue;
-    const rateCell = read.entries.get(ind.code)?.thisYear;
+    const numSlot = exact(t, ind.numerator);
+    const denSlot = exact(t, ind.denominator);
+    if (numSlot < 0 || denSlot < 0) continue;
+    const num = t.valueAt(numSlot);
+    const den = t.valueAt(denSlot);
     const codes = [ind.numerator, ind.denominator, ind.code];
-    const counts = { numerator: num.value, denominator: den.value };
+    const counts = { numerator: num, denominator: den };
 
-    if (num.value > den.value) {
+    if (num > den) {
       const coveredByRelation = template.relations.some((r) => isComparisonOf(r.ast, "<=", ind.numerator!, ind.denominator!));
       if (!coveredByRelation) {
-        out.push(makeFinding(read, { code: "rate.numeratorAboveDenominator", codes, cells: [num.cell, den.cell], actual: num.value, expected: den.value, details: counts }));
+        out.push(makeFinding(read, { code: "rate.numeratorAboveDenominator", codes, cells: [t.refAt(numSlot)!, t.refAt(denSlot)!], actual: num, expected: den, details: counts }));
       }
       continue;
     }
-    const stated = exact(rateCell);
-    if (!stated || stated.value > 1) continue;
-    if (den.value === 0) {
-      out.push(makeFinding(read, { code: "rate.zeroDenominator", codes, cells: [stated.cell, den.cell], actual: stated.value, details: {} }));
+    const statedSlot = exact(t, ind.code);
+    if (statedSlot < 0 || t.valueAt(statedSlot) > 1) continue;
+    const stated = t.valueAt(statedSlot);
+    if (den === 0) {
+      out.push(makeFinding(read, { code: "rate.zeroDenominator", codes, cells: [t.refAt(statedSlot)!, t.refAt(denSlot)!], actual: stated, details: {} }));
       continue;
     }
-    const ratio = num.value / den.value;
-    if (Math.abs(ratio - stated.value) >= stated.resolution * (1 - 1e-9)) {
+    const ratio = num / den;
+    const resolution = t.resolutionAt(statedSlot);
+    if (Math.abs(ratio - stated) >= resolution * (1 - 1e-9)) {
       out.push(
         makeFinding(read, {
           code: "rate.inconsistent",
           codes,
-          cells: [stated.cell, num.cell, den.cell],
-          actual: stated.value,
+          cells: [t.refAt(statedSlot)!, t.refAt(numSlot)!, t.refAt(denSlot)!],
+          actual: stated,
           expected: ratio,
-          raw: stated.raw,
-          details: { ...counts, resolution: stated.resolution },
+          raw: t.rawAt(statedSlot),
+          details: { ...counts, resolution },
         }),
       );
     }

@@ -1,20 +1,23 @@
 import { confront, formatExpr, type ValueEnv } from "../rules";
 import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
+import { THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
 
 /** This year's figures as the rule engine sees them: blank and unreadable cells are missing, never 0. */
 export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
+  const t = read.entries;
   return (code) => {
-    const cell = read.entries.get(code)?.thisYear;
-    return cell?.status === "value" ? { value: cell.value, approximate: cell.approximate } : undefined;
+    const slot = t.slotOf(code, THIS_YEAR);
+    const value = t.figureAt(slot);
+    return value === undefined ? undefined : { value, approximate: t.approximateAt(slot) };
   };
 }
 
 /** The template's relation rules (parts against totals, sums) over this year's figures. */
 export function checkRelations(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
-  const cellOf = (code: string) => read.entries.get(code)?.thisYear.cell;
+  const cellOf = (code: string) => read.entries.refAt(read.entries.slotOf(code, THIS_YEAR));
   const relations = read.template.relations;
   // One outcome per relation, in order; most pass, and nothing is built for them.
   confront(thisYearEnv(read), relations).forEach((outcome, i) => {

@@ -1,5 +1,6 @@
 import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
+import { LAST_YEAR, THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
 
 /**
@@ -9,25 +10,27 @@ import type { TemplateSheetRead } from "../sheet/read-template";
 export function checkYearOverYear(read: TemplateSheetRead): Finding[] {
   const { countRatio, ratePoints } = read.template.template.yoy;
   const out: Finding[] = [];
-  for (const e of read.entries.values()) {
-    const now = e.thisYear;
-    const before = e.lastYear;
-    if (now.status !== "value" || before.status !== "value" || now.approximate || before.approximate) continue;
-    if (now.value < 0 || before.value < 0) continue;
-    const isRate = e.indicator.kind === "rate";
-    const jumped = isRate
-      ? Math.abs(now.value - before.value) >= ratePoints - 1e-12
-      : before.value > 0 && (now.value >= before.value * countRatio || now.value <= before.value / countRatio);
+  const t = read.entries;
+  for (let p = 0; p < t.size; p++) {
+    const nowSlot = 2 * p + THIS_YEAR;
+    const beforeSlot = 2 * p + LAST_YEAR;
+    const now = t.figureAt(nowSlot);
+    const before = t.figureAt(beforeSlot);
+    if (now === undefined || before === undefined || t.approximateAt(nowSlot) || t.approximateAt(beforeSlot)) continue;
+    if (now < 0 || before < 0) continue;
+    const indicator = t.indicatorAt(p);
+    const isRate = indicator.kind === "rate";
+    const jumped = isRate ? Math.abs(now - before) >= ratePoints - 1e-12 : before > 0 && (now >= before * countRatio || now <= before / countRatio);
     if (!jumped) continue;
     out.push(
       makeFinding(read, {
         code: "yoy.jump",
-        codes: [e.indicator.code],
-        cells: [now.cell, before.cell],
-        actual: now.value,
-        expected: before.value,
+        codes: [indicator.code],
+        cells: [t.refAt(nowSlot)!, t.refAt(beforeSlot)!],
+        actual: now,
+        expected: before,
         scope: "yoy",
-        details: { lastYear: before.value, measure: isRate ? "points" : "ratio", threshold: isRate ? ratePoints : countRatio },
+        details: { lastYear: before, measure: isRate ? "points" : "ratio", threshold: isRate ? ratePoints : countRatio },
       }),
     );
   }

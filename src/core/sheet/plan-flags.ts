@@ -6,6 +6,7 @@ import { flagStatePlan, readFlagState, type FlagRecord } from "../flags/state";
 import type { CellColumn, ColumnEntry, FillSpec, NoteSpec, SheetPlan, WritePlan } from "../plan/write-plan";
 import type { Severity } from "../template/schema";
 import { COLORS } from "./layout";
+import { THIS_YEAR } from "./entry-table";
 import type { TemplateSheetRead } from "./read-template";
 
 const MARK: Record<Severity, string> = { error: "✗", warning: "⚠", info: "ℹ" };
@@ -95,14 +96,20 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   // A finding belongs to the row of its subject.
   const byRow = groupBy(findings, (f) => f.subject);
   // The check column from the first indicator row down; rows without an indicator (or with a person's text) are left alone.
-  const rows = [...read.entries.values()].map((e) => e.row);
-  const first = Math.min(...rows);
-  const verdicts: ColumnEntry[] = Array<ColumnEntry>(rows.length > 0 ? Math.max(...rows) - first + 1 : 0).fill(undefined);
-  for (const e of read.entries.values()) {
-    if (!isOwnCheckText(snapshot, e.row, read.columns.check)) continue;
-    verdicts[e.row - first] = verdict(byRow.get(e.indicator.code) ?? [], e.thisYear.status !== "blank", read, lang, reviews);
+  const t = read.entries;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let p = 0; p < t.size; p++) {
+    first = Math.min(first, t.rowAt(p));
+    last = Math.max(last, t.rowAt(p));
   }
-  const cellColumns: CellColumn[] = rows.length > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
+  const verdicts: ColumnEntry[] = Array<ColumnEntry>(t.size > 0 ? last - first + 1 : 0).fill(undefined);
+  for (let p = 0; p < t.size; p++) {
+    const row = t.rowAt(p);
+    if (!isOwnCheckText(snapshot, row, read.columns.check)) continue;
+    verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? [], t.statusAt(2 * p + THIS_YEAR) !== "blank", read, lang, reviews);
+  }
+  const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
   const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
 }

@@ -5,7 +5,8 @@ import type { LoadedTemplate } from "../template/load";
 import type { TemplateRegistry } from "../template/registry";
 import type { Indicator } from "../template/schema";
 import { parseCellValue } from "../values/parse";
-import type { ParsedCell, ReportedCell } from "../values/types";
+import type { ReportedCell } from "../values/types";
+import { EntryTable } from "./entry-table";
 import { COLUMNS, DISTRICT_LABELS_READ, HEADER_LABELS, YEAR_LABEL, parseMarker, type ColumnKey } from "./layout";
 
 /** One indicator's row as read: both values parsed, with their cells. */
@@ -27,7 +28,8 @@ export interface TemplateSheetRead {
   readonly year?: number;
   readonly yearCell?: CellRef;
   readonly columns: Readonly<Record<ColumnKey, number>>;
-  readonly entries: ReadonlyMap<string, IndicatorEntry>;
+  /** The indicator rows by code; also readable as columns (see EntryTable). */
+  readonly entries: EntryTable;
   /** Codes of the template with no row on the sheet. */
   readonly missing: readonly string[];
   /** Codes found on more than one row (the first row is read). */
@@ -70,7 +72,7 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   const district = DISTRICT_LABELS_READ.map((label) => labelledValue(s, headerRow, label)).find((v) => v !== undefined);
   const year = labelledValue(s, headerRow, YEAR_LABEL.zh);
 
-  const entries = new Map<string, IndicatorEntry>();
+  const entries = new EntryTable(template, s.name, columns.thisYear, columns.lastYear);
   // Rows after the first of a code: rare, so kept apart rather than as a list per code.
   const repeats: { code: string; row: number }[] = [];
   for (let r = headerRow + 1; r < s.values.length; r++) {
@@ -81,16 +83,20 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
       repeats.push({ code, row: r });
       continue;
     }
-    entries.set(code, {
+    const thisYear = cellAt(s, r, columns.thisYear);
+    const lastYear = cellAt(s, r, columns.lastYear);
+    entries.add(
       indicator,
-      row: r,
-      thisYear: reportedAt(s, r, columns.thisYear, indicator, ref),
-      lastYear: reportedAt(s, r, columns.lastYear, indicator, ref),
-      remark: cellText(cellAt(s, r, columns.remarks)),
-    });
+      r,
+      parseCellValue(thisYear, indicator.kind, numberFormatAt(s, r, columns.thisYear)),
+      thisYear,
+      parseCellValue(lastYear, indicator.kind, numberFormatAt(s, r, columns.lastYear)),
+      lastYear,
+      cellText(cellAt(s, r, columns.remarks)),
+    );
   }
   const duplicates = [...new Set(repeats.map((d) => d.code))]
-    .map((code) => ({ code, rows: [entries.get(code)!.row, ...repeats.filter((d) => d.code === code).map((d) => d.row)] }))
+    .map((code) => ({ code, rows: [entries.rowAt(entries.positionOf(code)), ...repeats.filter((d) => d.code === code).map((d) => d.row)] }))
     .sort((a, b) => a.rows[0] - b.rows[0]);
 
   return ok({
@@ -105,49 +111,28 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     missing: template.template.indicators.map((i) => i.code).filter((c) => !entries.has(c)),
     duplicates,
     mergedInputs: mergedInputs(s, entries, columns, ref),
-    uncachedFormulas: new Set(s.uncachedFormulas ?? []),
+    uncachedFormulas: s.uncachedFormulas?.length ? new Set(s.uncachedFormulas) : NO_ADDRESSES,
   });
 }
 
-/** One input cell of an indicator's row, parsed, with its reference. */
-function reportedAt(s: SheetSnapshot, row: number, col: number, indicator: Indicator, ref: (row: number, col: number) => CellRef): ReportedCell {
-  return located(parseCellValue(cellAt(s, row, col), indicator.kind, numberFormatAt(s, row, col)), ref(row, col));
-}
-
-/**
- * The parsed cell with its cell reference, built as one object of one shape. Adding `cell` to the parse
- * result afterwards gave every input cell a second, out-of-line property store: a tenth of what a
- * sheet's reading keeps (this runs for every input cell of every district).
- */
-function located(p: ParsedCell, cell: CellRef): ReportedCell {
-  switch (p.status) {
-    case "blank":
-      return { status: "blank", raw: p.raw, cell };
-    case "invalid":
-      return { status: "invalid", raw: p.raw, reason: p.reason, cell };
-    case "value": {
-      const { value, raw, approximate, decimals, resolution } = p;
-      // The two rare marks only where they are set: the usual cell stays seven fields.
-      if (p.percentPoints || p.invisible) return { status: "value", value, raw, approximate, decimals, resolution, percentPoints: p.percentPoints, invisible: p.invisible, cell };
-      return { status: "value", value, raw, approximate, decimals, resolution, cell };
-    }
-  }
-}
+/** Most sheets have no formula saved without its result: they share one empty set. */
+const NO_ADDRESSES: ReadonlySet<string> = new Set();
 
 /** Each merged range that covers this or last year's cell of an indicator row, with those rows' codes. */
-function mergedInputs(s: SheetSnapshot, entries: ReadonlyMap<string, IndicatorEntry>, columns: Record<ColumnKey, number>, ref: (row: number, col: number) => CellRef) {
+function mergedInputs(s: SheetSnapshot, entries: EntryTable, columns: Record<ColumnKey, number>, ref: (row: number, col: number) => CellRef) {
   const out: { range: string; codes: string[]; cells: CellRef[] }[] = [];
   for (const range of s.merges ?? []) {
     const [a, b] = range.split(":").map(parseAddress);
     if (!a || !b) continue;
     const codes: string[] = [];
     const cells: CellRef[] = [];
-    for (const e of entries.values()) {
-      if (e.row < a.row || e.row > b.row) continue;
-      const inputs = [columns.thisYear, columns.lastYear].filter((c) => c >= a.col && c <= b.col);
-      if (inputs.length === 0) continue;
-      codes.push(e.indicator.code);
-      cells.push(...inputs.map((c) => ref(e.row, c)));
+    const inputs = [columns.thisYear, columns.lastYear].filter((c) => c >= a.col && c <= b.col);
+    if (inputs.length === 0) continue;
+    for (let p = 0; p < entries.size; p++) {
+      const row = entries.rowAt(p);
+      if (row < a.row || row > b.row) continue;
+      codes.push(entries.indicatorAt(p).code);
+      cells.push(...inputs.map((c) => ref(row, c)));
     }
     if (codes.length > 0) out.push({ range, codes, cells });
   }

@@ -1,0 +1,222 @@
+import type { LoadedTemplate } from "./load";
+
+/**
+ * Per-district facts keyed by indicator code, held as one typed array in the template's order instead
+ * of a Map or Set each: a consolidation keeps five of them for every district (its figures, last
+ * year's, which are approximate, blank, how a rate was obtained), ~10 KB a district as hash tables and
+ * ~1 KB as arrays. They read as the ReadonlyMap or ReadonlySet they replace, iterating in template order;
+ * codes the template does not have are never held.
+ */
+
+/** A template's codes in order and each one's index: built once per template and shared by every district. */
+interface Codes {
+  readonly index: ReadonlyMap<string, number>;
+  readonly codes: readonly string[];
+}
+
+const built = new WeakMap<LoadedTemplate, Codes>();
+
+function codesOf(t: LoadedTemplate): Codes {
+  let c = built.get(t);
+  if (!c) {
+    const codes = t.template.indicators.map((ind) => ind.code);
+    c = { codes, index: new Map(codes.map((code, i) => [code, i])) };
+    built.set(t, c);
+  }
+  return c;
+}
+
+/** Each code of the template → its index in the template's indicators. */
+export function codeIndex(t: LoadedTemplate): ReadonlyMap<string, number> {
+  return codesOf(t).index;
+}
+
+/** What the three kinds share: the codes in template order and which of them are held. */
+abstract class ByCode {
+  protected readonly index: ReadonlyMap<string, number>;
+  protected readonly codes: readonly string[];
+  protected held = 0;
+
+  constructor(template: LoadedTemplate) {
+    ({ index: this.index, codes: this.codes } = codesOf(template));
+  }
+
+  get size(): number {
+    return this.held;
+  }
+
+  protected abstract heldAt(i: number): boolean;
+
+  has(code: string): boolean {
+    const i = this.index.get(code);
+    return i !== undefined && this.heldAt(i);
+  }
+
+  protected heldCodes(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.codes.length; i++) if (this.heldAt(i)) out.push(this.codes[i]);
+    return out;
+  }
+}
+
+/** Finite numbers by code (NaN marks a code not held: a figure is never NaN). */
+export class FiguresByCode extends ByCode implements ReadonlyMap<string, number> {
+  private readonly numbers: Float64Array;
+
+  constructor(template: LoadedTemplate) {
+    super(template);
+    this.numbers = new Float64Array(this.codes.length).fill(NaN);
+  }
+
+  protected heldAt(i: number): boolean {
+    return !Number.isNaN(this.numbers[i]);
+  }
+
+  get(code: string): number | undefined {
+    const i = this.index.get(code);
+    if (i === undefined) return undefined;
+    const v = this.numbers[i];
+    return Number.isNaN(v) ? undefined : v;
+  }
+
+  set(code: string, value: number): this {
+    const i = this.index.get(code);
+    if (i === undefined || Number.isNaN(value)) return this;
+    if (!this.heldAt(i)) this.held++;
+    this.numbers[i] = value;
+    return this;
+  }
+
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (const code of this.heldCodes()) callback.call(thisArg, this.get(code)!, code, this);
+  }
+
+  keys(): MapIterator<string> {
+    return this.heldCodes().values();
+  }
+
+  values(): MapIterator<number> {
+    return this.heldCodes()
+      .map((code) => this.get(code)!)
+      .values();
+  }
+
+  entries(): MapIterator<[string, number]> {
+    return this.heldCodes()
+      .map((code): [string, number] => [code, this.get(code)!])
+      .values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+}
+
+/** A set of codes. */
+export class CodeSet extends ByCode implements ReadonlySet<string> {
+  private readonly flags: Uint8Array;
+
+  constructor(template: LoadedTemplate) {
+    super(template);
+    this.flags = new Uint8Array(this.codes.length);
+  }
+
+  protected heldAt(i: number): boolean {
+    return this.flags[i] === 1;
+  }
+
+  add(code: string): this {
+    const i = this.index.get(code);
+    if (i !== undefined && this.flags[i] === 0) {
+      this.flags[i] = 1;
+      this.held++;
+    }
+    return this;
+  }
+
+  delete(code: string): boolean {
+    const i = this.index.get(code);
+    if (i === undefined || this.flags[i] === 0) return false;
+    this.flags[i] = 0;
+    this.held--;
+    return true;
+  }
+
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const code of this.heldCodes()) callback.call(thisArg, code, code, this);
+  }
+
+  keys(): SetIterator<string> {
+    return this.heldCodes().values();
+  }
+
+  values(): SetIterator<string> {
+    return this.keys();
+  }
+
+  entries(): SetIterator<[string, string]> {
+    return this.heldCodes()
+      .map((code): [string, string] => [code, code])
+      .values();
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.keys();
+  }
+}
+
+/** One of a few labels by code (how each rate was obtained). */
+export class LabelsByCode<L extends string> extends ByCode implements ReadonlyMap<string, L> {
+  /** 0: not held; i + 1: labels[i]. */
+  private readonly picks: Uint8Array;
+
+  constructor(
+    template: LoadedTemplate,
+    private readonly labels: readonly L[],
+  ) {
+    super(template);
+    this.picks = new Uint8Array(this.codes.length);
+  }
+
+  protected heldAt(i: number): boolean {
+    return this.picks[i] !== 0;
+  }
+
+  get(code: string): L | undefined {
+    const i = this.index.get(code);
+    return i === undefined || this.picks[i] === 0 ? undefined : this.labels[this.picks[i] - 1];
+  }
+
+  set(code: string, label: L): this {
+    const i = this.index.get(code);
+    const pick = this.labels.indexOf(label) + 1;
+    if (i === undefined || pick === 0) return this;
+    if (this.picks[i] === 0) this.held++;
+    this.picks[i] = pick;
+    return this;
+  }
+
+  forEach(callback: (value: L, key: string, map: ReadonlyMap<string, L>) => void, thisArg?: unknown): void {
+    for (const code of this.heldCodes()) callback.call(thisArg, this.get(code)!, code, this);
+  }
+
+  keys(): MapIterator<string> {
+    return this.heldCodes().values();
+  }
+
+  values(): MapIterator<L> {
+    return this.heldCodes()
+      .map((code) => this.get(code)!)
+      .values();
+  }
+
+  entries(): MapIterator<[string, L]> {
+    return this.heldCodes()
+      .map((code): [string, L] => [code, this.get(code)!])
+      .values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, L]> {
+    return this.entries();
+  }
+}
