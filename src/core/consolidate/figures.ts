@@ -1,4 +1,6 @@
+import { LAST_YEAR, THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
+import { CodeSet, FiguresByCode, LabelsByCode } from "../template/by-code";
 import type { LoadedTemplate } from "../template/load";
 import type { DistrictData, DistrictSource } from "./model";
 
@@ -8,37 +10,44 @@ import type { DistrictData, DistrictSource } from "./model";
  * reported rate stands. Blank (not reported) and unreadable stay apart: only blanks count as missing.
  */
 export function districtData(read: TemplateSheetRead, source: DistrictSource): DistrictData {
-  const figures = new Map<string, number>();
-  const lastYear = new Map<string, number>();
-  const approximate = new Set<string>();
-  const blank = new Set<string>();
-  const rateSource = new Map<string, "computed" | "reported">();
-  const indicators = read.template.template.indicators;
+  const { template } = read;
+  const figures = new FiguresByCode(template);
+  const lastYear = new FiguresByCode(template);
+  const approximate = new CodeSet(template);
+  const blank = new CodeSet(template);
+  const rateSource = new LabelsByCode(template, RATE_SOURCES);
+  const indicators = template.template.indicators;
+  const t = read.entries;
   for (const ind of indicators) {
-    const e = read.entries.get(ind.code);
-    if (!e) continue;
-    if (e.thisYear.status === "value") {
-      if (ind.kind !== "rate") figures.set(ind.code, e.thisYear.value);
-      if (e.thisYear.approximate) approximate.add(ind.code);
-    } else if (e.thisYear.status === "blank") blank.add(ind.code);
-    if (e.lastYear.status === "value" && !e.lastYear.approximate) lastYear.set(ind.code, e.lastYear.value);
+    const now = t.slotOf(ind.code, THIS_YEAR);
+    if (now < 0) continue;
+    const status = t.statusAt(now);
+    if (status === "value") {
+      if (ind.kind !== "rate") figures.set(ind.code, t.valueAt(now));
+      if (t.approximateAt(now)) approximate.add(ind.code);
+    } else if (status === "blank") blank.add(ind.code);
+    const before = t.slotOf(ind.code, LAST_YEAR);
+    const last = t.figureAt(before);
+    if (last !== undefined && !t.approximateAt(before)) lastYear.set(ind.code, last);
   }
   for (const ind of indicators) {
     if (ind.kind !== "rate") continue;
     const n = ind.numerator !== undefined ? figures.get(ind.numerator) : undefined;
     const d = ind.denominator !== undefined ? figures.get(ind.denominator) : undefined;
-    const own = read.entries.get(ind.code)?.thisYear;
+    const own = t.figureAt(t.slotOf(ind.code, THIS_YEAR));
     if (n !== undefined && d !== undefined && d > 0) {
       figures.set(ind.code, n / d);
       rateSource.set(ind.code, "computed");
       blank.delete(ind.code);
-    } else if (own?.status === "value") {
-      figures.set(ind.code, own.value);
+    } else if (own !== undefined) {
+      figures.set(ind.code, own);
       rateSource.set(ind.code, "reported");
     }
   }
   return { name: read.district, year: read.year, read, file: source.file, inWorkbook: source.inWorkbook, figures, rateSource, lastYear, approximate, blank };
 }
+
+const RATE_SOURCES = ["computed", "reported"] as const;
 
 /** Whether the template gives the rate's counts: then the municipal figure is Σnumerator ÷ Σdenominator. */
 export function hasCounts(t: LoadedTemplate, code: string): boolean {
