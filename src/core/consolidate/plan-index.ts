@@ -193,7 +193,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
     return normalisedFormula(t.byCode.get(code)!, `$${letters}$${bounds.min + 1}`, `$${letters}$${bounds.max + 1}`, methodAbs);
   });
   // The district rows, column by column (rows in `order`, the engine's rank order); the score and the
-  // rank are the first row's formulas filled down.
+  // rank are the first row's formulas filled down, the normalised figures district 0's moved to each district's summary row.
   const firstCells = `${firstInd}${firstRow + 1}:${lastInd}${firstRow + 1}`;
   const scoreDen = `SUMPRODUCT(--(${firstCells}<>""),${weightsRow})`;
   const firstScore = addressOf(firstRow, cols.score);
@@ -204,7 +204,9 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
       (code, j): CellColumn => ({
         top: top(cols.columnOf.get(code)!),
         values: order.map((i) => index.normalised[i].get(code) ?? ""),
-        formulas: order.map((i) => normalised[j](src + figureAddress(l, code, i))),
+        // District i's formula is district 0's moved down i rows on the summary: one formula, one list of offsets.
+        filledFormula: normalised[j](src + figureAddress(l, code, 0)),
+        fillRows: order,
         numberFormat: "0.000",
         style: PLAIN_CENTER,
       }),

@@ -26,7 +26,7 @@ export function columnCells(column: CellColumn): CellWrite[] {
   const out: CellWrite[] = [];
   for (let i = 0; i < column.values.length; i++) {
     if (!writesCell(column, i)) continue;
-    const formula = column.filledFormula !== undefined ? filledDown(column.filledFormula, i) : column.formulas?.[i];
+    const formula = column.filledFormula !== undefined ? filledDown(column.filledFormula, column.fillRows?.[i] ?? i) : column.formulas?.[i];
     const value = column.values[i];
     const style = column.styles?.[i] ?? column.style;
     out.push({

@@ -96,6 +96,11 @@ function columnProblems(c: CellColumn): string[] {
   if ((c.formulas?.length ?? 0) > c.values.length) out.push(`column from ${c.top} has more formulas than rows`);
   if (c.formulas !== undefined && c.filledFormula !== undefined) out.push(`column from ${c.top} has both per-row formulas and a filled formula`);
   if ((c.styles?.length ?? 0) > c.values.length) out.push(`column from ${c.top} has more styles than rows`);
+  if (c.fillRows !== undefined) {
+    if (c.filledFormula === undefined) out.push(`column from ${c.top} has fill offsets but no filled formula`);
+    if (c.fillRows.length < c.values.length) out.push(`column from ${c.top} has fewer fill offsets than rows`);
+    if (!c.fillRows.every(Number.isInteger)) out.push(`column from ${c.top} has a fill offset that is not a whole number of rows`);
+  }
   return out;
 }
 

@@ -52,6 +52,13 @@ export interface CellColumn {
    * (`filledDown`: relative rows move with the row, `$` rows stay). One string for a column of thousands.
    */
   readonly filledFormula?: string;
+  /**
+   * With `filledFormula`: how many rows each row's formula lies below it (entry i's formula is
+   * `filledDown(filledFormula, fillRows[i])`; without, i). For a column whose rows are in another order
+   * than the rows they refer to — the index sheet lists districts by rank, each referring to its row on
+   * the summary — one formula and one list of offsets stand for thousands of formulas.
+   */
+  readonly fillRows?: readonly number[];
   readonly numberFormat?: string;
   readonly style?: CellStyle;
   /** Per row, a style in place of `style` (undefined keeps `style`). */

@@ -47,12 +47,22 @@ describe("a column of cells means the cells it lists", () => {
     ]);
   });
 
+  it("moves each row's formula by its own offset where the rows it refers to are in another order", () => {
+    // Districts by rank on the index sheet, each referring to its row on the summary (rows 5–7).
+    const column = { top: "C5", values: [1, 0.5, 0], filledFormula: "('汇总表'!D5-$C$9)/($C$10-$C$9)", fillRows: [2, 0, 1] };
+    expect(planCells({ name: "指数", mode: "create", cellColumns: [column] }).map((c) => `${c.address} ${c.formula}`)).toEqual([
+      "C5 ('汇总表'!D7-$C$9)/($C$10-$C$9)",
+      "C6 ('汇总表'!D5-$C$9)/($C$10-$C$9)",
+      "C7 ('汇总表'!D6-$C$9)/($C$10-$C$9)",
+    ]);
+  });
+
   it("is what the reference interpreter writes", () => {
     const [s] = interpretPlan([], { sheets: [plan] });
     expect([s.values[4][2], s.formulas![4][2], s.values[5][2], s.numberFormats![5][2], s.values[4][3], s.values[6][3]]).toEqual([0.8, '=IF(B5>0,A5/B5,"")', 1200, "#,##0", "✓", "⚠ 比率不符"]);
   });
 
-  it("is refused with a reason when its top is no cell, it runs off the sheet, or it has more formulas or styles than rows", () => {
+  it("is refused with a reason when its top is no cell, it runs off the sheet, it has more formulas or styles than rows, or offsets that do not fit", () => {
     const problems = (cellColumns: SheetPlan["cellColumns"]) => sheetPlanProblems({ name: "S", mode: "create", cellColumns });
     expect(problems([{ top: "C0", values: [1] }])).toEqual(['S: column top "C0" is not a cell address']);
     expect(problems([{ top: "A1048576", values: [1, 2] }])).toEqual(["S: column from A1048576 runs 2 rows, past the sheet's last row"]);
@@ -61,6 +71,11 @@ describe("a column of cells means the cells it lists", () => {
       "S: column from A1 has more styles than rows",
     ]);
     expect(problems([{ top: "A1", values: [1], formulas: ["1"], filledFormula: "B1" }])).toEqual(["S: column from A1 has both per-row formulas and a filled formula"]);
+    expect(problems([{ top: "A1", values: [1, 2], fillRows: [0, 1.5] }])).toEqual([
+      "S: column from A1 has fill offsets but no filled formula",
+      "S: column from A1 has a fill offset that is not a whole number of rows",
+    ]);
+    expect(problems([{ top: "A1", values: [1, 2], filledFormula: "B1", fillRows: [1] }])).toEqual(["S: column from A1 has fewer fill offsets than rows"]);
     // Its cells are checked as cells.
     expect(problems([{ top: "A1", values: [Infinity] }])).toEqual(["S: A1 value Infinity is not finite"]);
   });
