@@ -1,8 +1,9 @@
 import type { CellRef } from "../brand";
-import { addressOf } from "../grid";
+import { addressOf, type CellValue } from "../grid";
 import { codeIndex } from "../template/by-code";
 import type { LoadedTemplate } from "../template/load";
-import type { Indicator } from "../template/schema";
+import type { Indicator, IndicatorKind } from "../template/schema";
+import { isPlainWholeFigure, parseCellValue } from "../values/parse";
 import type { ParseFailure, ParsedCell, ReportedCell } from "../values/types";
 import type { IndicatorEntry } from "./read-template";
 
@@ -55,19 +56,31 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   }
 
   /**
-   * Records an indicator's row: both cells as parsed, with the values they were parsed from (a number's
-   * raw text is then that number as JS prints it and need not be kept). The first row of a code wins.
+   * Records an indicator's row: both input cells read as `parseCellValue` reads them, from the values
+   * and number formats given, and its remark. The first row of a code wins.
    */
-  add(indicator: Indicator, row: number, thisYear: ParsedCell, thisYearSource: unknown, lastYear: ParsedCell, lastYearSource: unknown, remark: string): void {
+  add(indicator: Indicator, row: number, thisYear: CellValue, thisYearFormat: string | undefined, lastYear: CellValue, lastYearFormat: string | undefined, remark: string): void {
     const index = this.index.get(indicator.code);
     if (index === undefined || this.positionOfIndex[index] !== 0) return;
     const p = this.count++;
     this.positionOfIndex[index] = p + 1;
     this.indicatorIndex[p] = index;
     this.rows[p] = row;
-    this.put(2 * p, thisYear, thisYearSource);
-    this.put(2 * p + 1, lastYear, lastYearSource);
+    this.read(2 * p, indicator.kind, thisYear, thisYearFormat);
+    this.read(2 * p + 1, indicator.kind, lastYear, lastYearFormat);
     if (remark !== "") (this.remarks ??= [])[p] = remark;
+  }
+
+  private read(slot: number, kind: IndicatorKind, source: CellValue, numberFormat: string | undefined): void {
+    // Most cells: stored as the figure they are, without building the parsed cell or its text.
+    if (isPlainWholeFigure(source, kind, numberFormat)) {
+      this.numbers[2 * slot] = source === 0 ? 0 : source; // no -0, as the parser gives
+      this.numbers[2 * slot + 1] = 1;
+      this.decimals[slot] = 0;
+      this.bits[slot] = VALUE | RAW_IS_VALUE;
+      return;
+    }
+    this.put(slot, parseCellValue(source, kind, numberFormat), source);
   }
 
   private put(slot: number, p: ParsedCell, source: unknown): void {

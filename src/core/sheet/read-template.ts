@@ -4,7 +4,6 @@ import { err, ok, type Result } from "../result";
 import type { LoadedTemplate } from "../template/load";
 import type { TemplateRegistry } from "../template/registry";
 import type { Indicator } from "../template/schema";
-import { parseCellValue } from "../values/parse";
 import type { ReportedCell } from "../values/types";
 import { EntryTable } from "./entry-table";
 import { COLUMNS, DISTRICT_LABELS_READ, HEADER_LABELS, YEAR_LABEL, parseMarker, type ColumnKey } from "./layout";
@@ -83,15 +82,13 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
       repeats.push({ code, row: r });
       continue;
     }
-    const thisYear = cellAt(s, r, columns.thisYear);
-    const lastYear = cellAt(s, r, columns.lastYear);
     entries.add(
       indicator,
       r,
-      parseCellValue(thisYear, indicator.kind, numberFormatAt(s, r, columns.thisYear)),
-      thisYear,
-      parseCellValue(lastYear, indicator.kind, numberFormatAt(s, r, columns.lastYear)),
-      lastYear,
+      cellAt(s, r, columns.thisYear),
+      numberFormatAt(s, r, columns.thisYear),
+      cellAt(s, r, columns.lastYear),
+      numberFormatAt(s, r, columns.lastYear),
       cellText(cellAt(s, r, columns.remarks)),
     );
   }

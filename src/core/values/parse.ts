@@ -132,12 +132,20 @@ function digitsOf(n: number, shown: string): { negative: boolean; digits: string
   return { negative: n < 0, digits: m[1] + frac, exponent: exp - frac.length, decimals: Math.max(0, frac.length - exp) };
 }
 
+/**
+ * Most cells: a whole count or amount stored as a number, under a format that shows neither a date nor
+ * a percentage. Such a cell reads as itself (raw text `String(n)`, no decimals, resolution 1), without
+ * taking its digits apart; a sheet's reading stores it without building the parsed cell at all.
+ */
+export function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFormat?: string): raw is number {
+  return typeof raw === "number" && kind !== "rate" && Number.isSafeInteger(raw) && !isDateFormat(numberFormat) && !isPercentFormat(numberFormat);
+}
+
 function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | undefined): ParsedCell {
+  if (isPlainWholeFigure(n, kind, numberFormat)) return figure(String(n), n, false, 0, 1);
   const raw = String(n);
   if (!Number.isFinite(n)) return invalid(raw, "notANumber");
   if (isDateFormat(numberFormat)) return invalid(raw, "date");
-  // Most cells hold a whole count under a plain format: read without taking its digits apart.
-  if (kind !== "rate" && Number.isSafeInteger(n) && !isPercentFormat(numberFormat)) return figure(raw, n, false, 0, 1);
   const w = digitsOf(n, raw);
   if (!w) return invalid(raw, "notANumber");
   // A whole number with more significant digits than Excel keeps: the file held a figure already

@@ -20,6 +20,7 @@ const TYPED = {
   B05: { thisYear: 0.9444, format: "0.00%", lastYear: null },
   B13: { thisYear: "", lastYear: 0.9 },
   G09: { thisYear: 1e-300, lastYear: "23.14亿元" },
+  H01: { thisYear: -0, lastYear: 2 ** 53 },
 } as const;
 
 function read() {
