@@ -1,31 +1,32 @@
 /**
- * RANK.EQ in descending order (1 + how many keys are greater) over non-negative whole-number keys, by a
- * least-significant-digit radix sort of their positions. A stability draw ranks every district once, so
- * 1,000 draws over 10,000 districts are 10 million ranks: a comparison sort and a binary search per
- * district cost ~2 ms a draw there, this about a tenth of that — the work is a few passes over the keys.
+ * RANK.EQ in descending order (1 + how many keys are greater) over whole-number keys, by a
+ * bucket sort of their positions. A stability draw ranks every district once, so 1,000 draws over
+ * 10,000 districts are 10 million ranks: a comparison sort and a binary search per district cost ~2 ms
+ * a draw there. Here a draw's keys are spread over about as many buckets as there are keys, by where
+ * each lies between the smallest and the largest: one counting pass and one scatter, then the few keys
+ * sharing a bucket put in order among themselves — a handful of passes over the keys in all, where a
+ * radix sort of their 40 bits took four passes of two each.
  *
  * One ranker serves every draw of a run: it keeps its buffers.
  */
 export class KeyRanker {
+  /** Positions in ascending order of their keys, once sorted. */
   private readonly order: Int32Array;
-  private readonly spare: Int32Array;
-  /** Each key − the smallest, in 20-bit parts (low, middle, high): digits come out by shifts and masks. */
-  private readonly parts: readonly [Int32Array, Int32Array, Int32Array];
-  /** Bits per digit, a divisor of the parts' 20 so no digit straddles two parts: a pass costs the keys plus 2^bits counters, so few keys take small digits. */
-  private readonly bits: number;
-  private readonly counts: Int32Array;
+  /** Each position's bucket, then (after the scatter) free for reuse. */
+  private readonly bucketOf: Int32Array;
+  /** Per bucket: how many keys, then where the bucket starts in `order`. */
+  private readonly starts: Int32Array;
 
   constructor(capacity: number) {
     this.order = new Int32Array(capacity);
-    this.spare = new Int32Array(capacity);
-    this.parts = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
-    this.bits = DIGIT_BITS.find((b) => capacity <= 2 ** (2 * b)) ?? DIGIT_BITS[DIGIT_BITS.length - 1];
-    this.counts = new Int32Array(2 ** this.bits);
+    this.bucketOf = new Int32Array(capacity);
+    this.starts = new Int32Array(bucketCount(capacity) + 1);
   }
 
   /**
-   * Writes into `ranks[i]` the rank of `keys[i]` for i < count. Keys must be whole numbers in [0, 2^53)
-   * (scores × 10^decimals, rounded); equal keys share a rank, the next rank skips as in RANK.EQ.
+   * Writes into `ranks[i]` the rank of `keys[i]` for i < count. Keys must be whole numbers whose
+   * differences are exact, as they are for any in [0, 2^53) (scores × 10^decimals, rounded); equal keys
+   * share a rank, the next rank skips as in RANK.EQ.
    */
   rank(keys: Float64Array, count: number, ranks: Int32Array): void {
     if (count === 0) return;
@@ -36,58 +37,65 @@ export class KeyRanker {
       if (k < min) min = k;
       if (k > max) max = k;
     }
-    // Sorting key − min: a draw's scores lie close together, so fewer digits need sorting.
-    const [low, middle, high] = this.parts;
-    for (let i = 0; i < count; i++) {
-      const k = keys[i] - min;
-      const above = Math.floor(k / PART);
-      low[i] = k - above * PART;
-      high[i] = Math.floor(above / PART);
-      middle[i] = above - high[i] * PART;
+    if (min === max) {
+      ranks.fill(1, 0, count);
+      return;
     }
-    let order = this.order;
-    let spare = this.spare;
-    for (let i = 0; i < count; i++) order[i] = i;
-    const { counts, bits } = this;
-    const mask = counts.length - 1;
-    const passes = Math.ceil(bitLength(max - min) / bits);
-    for (let pass = 0; pass < passes; pass++) {
-      const part = this.parts[Math.floor((pass * bits) / PART_BITS)];
-      const shift = (pass * bits) % PART_BITS;
-      counts.fill(0);
-      for (let i = 0; i < count; i++) counts[(part[i] >>> shift) & mask]++;
-      for (let d = 0, at = 0; d <= mask; d++) {
-        const c = counts[d];
-        counts[d] = at;
-        at += c;
-      }
-      // Stable scatter: positions with equal digits keep the order the previous passes gave them.
-      for (let i = 0; i < count; i++) {
-        const p = order[i];
-        spare[counts[(part[p] >>> shift) & mask]++] = p;
-      }
-      [order, spare] = [spare, order];
+    const buckets = bucketCount(count);
+    const { order, bucketOf, starts } = this;
+    // Monotone in the key (a subtraction exact below 2^53, then a product by a positive number and a
+    // floor, both monotone under rounding): equal keys share a bucket, a greater key never has a lower one.
+    const scale = (buckets - 1) / (max - min);
+    starts.fill(0, 0, buckets + 1);
+    for (let i = 0; i < count; i++) {
+      const b = Math.floor((keys[i] - min) * scale);
+      bucketOf[i] = b;
+      starts[b + 1]++;
+    }
+    for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
+    // Scatter: `starts[b]` walks through bucket b; afterwards it is where bucket b + 1 starts.
+    for (let i = 0; i < count; i++) order[starts[bucketOf[i]]++] = i;
+    // Each bucket in order among itself: [end of the bucket before, end of this one).
+    let from = 0;
+    for (let b = 0; b < buckets; b++) {
+      const to = starts[b];
+      if (to - from > 1) sortByKey(order, from, to, keys);
+      from = to;
     }
     // Ascending order; from the top, a key's rank is 1 + how many came before its run of equal keys.
     let rank = 1;
     ranks[order[count - 1]] = rank;
     for (let at = count - 2; at >= 0; at--) {
       const p = order[at];
-      const q = order[at + 1];
-      if (low[p] !== low[q] || middle[p] !== middle[q] || high[p] !== high[q]) rank = count - at;
+      if (keys[p] !== keys[order[at + 1]]) rank = count - at;
       ranks[p] = rank;
     }
   }
 }
 
-/** Keys are split into 20-bit parts; digits of 4, 5 or 10 bits divide them evenly. */
-const PART_BITS = 20;
-const PART = 2 ** PART_BITS;
-const DIGIT_BITS = [4, 5, 10] as const;
-
-/** Bits needed to write a whole number ≥ 0. */
-function bitLength(x: number): number {
-  let bits = 0;
-  for (let v = x; v >= 1; v = Math.floor(v / 2)) bits++;
-  return bits;
+/** About one bucket per key, a power of two (at least 16). */
+function bucketCount(keys: number): number {
+  let b = 16;
+  while (b < keys) b *= 2;
+  return b;
 }
+
+/** Keys that share a bucket are few (an insertion sort); a crowded one (keys clustered far from an outlier) is sorted by comparison. */
+function sortByKey(order: Int32Array, from: number, to: number, keys: Float64Array): void {
+  if (to - from > INSERTION_LIMIT) {
+    order.subarray(from, to).sort((p, q) => keys[p] - keys[q]);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const p = order[i];
+    const k = keys[p];
+    let j = i - 1;
+    while (j >= from && keys[order[j]] > k) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = p;
+  }
+}
+
+const INSERTION_LIMIT = 24;

@@ -10,7 +10,7 @@ function ranked(ranker: KeyRanker, keys: readonly number[]): number[] {
   return [...out];
 }
 
-describe("KeyRanker (RANK.EQ, descending, by radix sort)", () => {
+describe("KeyRanker (RANK.EQ, descending, by bucket sort)", () => {
   it("ranks with ties sharing a rank and the next rank skipped", () => {
     expect(ranked(new KeyRanker(6), [50, 80, 80, 10, 95, 50])).toEqual([4, 2, 2, 6, 1, 4]);
   });
@@ -30,6 +30,14 @@ describe("KeyRanker (RANK.EQ, descending, by radix sort)", () => {
         expect(ranked(ranker, keys)).toEqual(naive(keys));
       }
     }
+  });
+
+  it("agrees with the definition where keys crowd into few buckets: an outlier far away, keys up to 2^53, negative keys", () => {
+    const random = seededRandom(9);
+    const crowded = [1e12, ...Array.from({ length: 500 }, () => Math.round(random() * 1e6))];
+    const huge = Array.from({ length: 300 }, (_, i) => 2 ** 53 - 1 - (i % 7) * 3);
+    const negative = Array.from({ length: 64 }, () => Math.round((random() - 0.5) * 1e4));
+    for (const keys of [crowded, huge, negative]) expect(ranked(new KeyRanker(keys.length), keys)).toEqual(naive(keys));
   });
 
   it("ranks only the first `count` keys and leaves the rest of the output alone", () => {
