@@ -10,8 +10,13 @@
  */
 function workingCopy(xs: readonly number[], what: string): Float64Array {
   if (xs.length === 0) throw new RangeError(`${what} of no values`);
-  const s = Float64Array.from(xs);
-  for (const x of s) if (Number.isNaN(x)) throw new RangeError(`${what} of NaN`);
+  // Indexed, not Float64Array.from: that walks the array through its iterator, a tenth of a median's time.
+  const s = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (Number.isNaN(x)) throw new RangeError(`${what} of NaN`);
+    s[i] = x;
+  }
   return s;
 }
 
