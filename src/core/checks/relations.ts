@@ -1,4 +1,4 @@
-import { confront, formatExpr, type ValueEnv } from "../rules";
+import { confront, formatExpr, type FigureLookup, type ValueEnv } from "../rules";
 import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
 import { THIS_YEAR } from "../sheet/entry-table";
@@ -14,13 +14,23 @@ export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
   };
 }
 
+/** This year's figures as plain numbers for the rules' quick verdict: NaN where approximate, undefined where not a figure. */
+function thisYearFigures(read: TemplateSheetRead): FigureLookup {
+  const t = read.entries;
+  return (code) => {
+    const slot = t.slotOf(code, THIS_YEAR);
+    const value = t.figureAt(slot);
+    return value === undefined ? undefined : t.approximateAt(slot) ? NaN : value;
+  };
+}
+
 /** The template's relation rules (parts against totals, sums) over this year's figures. */
 export function checkRelations(read: TemplateSheetRead): Finding[] {
   const out: Finding[] = [];
   const cellOf = (code: string) => read.entries.refAt(read.entries.slotOf(code, THIS_YEAR));
   const relations = read.template.relations;
   // One outcome per relation, in order; most pass, and nothing is built for them.
-  confront(thisYearEnv(read), relations).forEach((outcome, i) => {
+  confront(thisYearEnv(read), relations, thisYearFigures(read)).forEach((outcome, i) => {
     if (outcome.status !== "fail" && outcome.status !== "invalid") return;
     const rule = relations[i];
     const base = { ruleId: rule.id, codes: rule.refs, cells: rule.refs.map(cellOf), severity: rule.severity };

@@ -2,6 +2,7 @@ import { assertNever, formatExpr, references, type CompareOp, type Expr } from "
 import { evaluate, type ValueEnv } from "./evaluate";
 import { parseExpression } from "./parser";
 import { err, ok, type Result } from "../result";
+import { quickVerdict, type FigureLookup } from "./quick";
 import { typeOf } from "./typecheck";
 
 /** A rule as data (R `validate` style): what must hold, how bad it is when it does not, how to treat blanks. */
@@ -163,9 +164,20 @@ export function confrontRule(env: ValueEnv, rule: CompiledRule): RuleOutcome {
   };
 }
 
-/** Checks every rule on one report, in order. */
-export function confront(env: ValueEnv, rules: readonly CompiledRule[]): RuleOutcome[] {
-  return rules.map((rule) => confrontRule(env, rule));
+/**
+ * Checks every rule on one report, in order. With `figure` (the same report's figures as plain numbers,
+ * see `quickVerdict`), a rule that plainly passes is decided without the full evaluation.
+ */
+export function confront(env: ValueEnv, rules: readonly CompiledRule[], figure?: FigureLookup): RuleOutcome[] {
+  return rules.map((rule) => (figure && quickOf(rule)?.(figure) ? { rule, status: "pass" } : confrontRule(env, rule)));
+}
+
+/** Each rule's quick verdict, compiled once (templates and their rules are loaded once). */
+const quick = new WeakMap<CompiledRule, ((figure: FigureLookup) => boolean) | undefined>();
+
+function quickOf(rule: CompiledRule): ((figure: FigureLookup) => boolean) | undefined {
+  if (!quick.has(rule)) quick.set(rule, quickVerdict(rule.ast, rule.missing, rule.tolerance));
+  return quick.get(rule);
 }
 
 /** Counts per rule across many confrontations (e.g. one per district), in order of first appearance. */
