@@ -3,7 +3,7 @@ import { checkRelations } from "./checks/relations";
 import { checkSheet } from "./checks/sheet";
 import { checkValues } from "./checks/values";
 import { checkYearOverYear } from "./checks/yoy";
-import { compareFindings, type Finding } from "./findings/finding";
+import { sortFindings, type Finding } from "./findings/finding";
 import type { SheetSnapshot } from "./grid";
 import type { Result } from "./result";
 import { readTemplateSheet, type SheetReadFailure, type TemplateSheetRead } from "./sheet/read-template";
@@ -62,6 +62,6 @@ export function checkWorkbook(snapshots: readonly SheetSnapshot[], reader: Sheet
     if (r.ok) sheets.push(r.value);
     else if (r.error.reason !== "noMarker") failures.push(r.error);
   }
-  const findings = sheets.flatMap((s) => reader.check(s)).sort(compareFindings);
+  const findings = sortFindings(sheets.flatMap((s) => reader.check(s)));
   return { sheets, failures, findings };
 }

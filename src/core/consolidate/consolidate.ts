@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from "../findings/finding";
+import { sortFindings, type Finding } from "../findings/finding";
 import { SheetReader } from "../check-workbook";
 import { peerAnomalies } from "./anomalies";
 import { compositeIndex, defaultIndexSettings } from "./composite";
@@ -29,7 +29,7 @@ export function consolidationFindings(
   // What the weights sheet says wrongly matters only where the sheet is what the index follows.
   const weightProblems = (weights?.problems ?? []).filter((p) => (p.code === "normalisation.unknown" ? !options.normalisation : !options.dimensionWeights));
   const weightFindings = weightProblems.map((p) => weightsFinding(p, g.template.key, g.year));
-  return { gathered: g, weights, findings: [...own, ...g.findings, ...weightFindings, ...peerAnomalies(g.districts, g.city)].sort(compareFindings) };
+  return { gathered: g, weights, findings: sortFindings([...own, ...g.findings, ...weightFindings, ...peerAnomalies(g.districts, g.city)]) };
 }
 
 /**

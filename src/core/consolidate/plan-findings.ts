@@ -1,4 +1,4 @@
-import { compareFindings, countBySeverity, type Finding } from "../findings/finding";
+import { countBySeverity, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
 import { addressOf, columnLetters } from "../grid";
@@ -42,7 +42,7 @@ export function findingsSheetPlan(
   where: { readonly inWorkbook: ReadonlySet<string>; readonly files: ReadonlyMap<string, string> },
   lang: Lang = "zh",
 ): SheetPlan {
-  const sorted = [...findings].sort(compareFindings);
+  const sorted = sortFindings(findings);
   const counts = countBySeverity(sorted);
   const cells: CellWrite[] = [
     { address: "A1", value: sheetLabel({ zh: "问题清单", en: "Findings" }, lang, "  "), style: { bold: true, fontSize: 14, fontColor: COLORS.title } },

@@ -117,6 +117,28 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * The findings in `compareFindings` order, each name compared once: a run's thousands of findings share
+ * a few hundred sheet names and codes, and comparing them by locale in every step of the sort was most
+ * of its time. Equal-comparing names share a rank, and the sort is stable, as with the comparator.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const sheet = localeRanks(findings.map((f) => f.sheet));
+  const subject = localeRanks(findings.map((f) => f.codes[0] ?? ""));
+  const code = localeRanks(findings.map((f) => f.code));
+  const keyed = findings.map((f) => ({ f, severity: SEVERITY_ORDER[f.severity], sheet: sheet.get(f.sheet)!, subject: subject.get(f.codes[0] ?? "")!, code: code.get(f.code)! }));
+  keyed.sort((a, b) => a.severity - b.severity || a.sheet - b.sheet || a.subject - b.subject || a.code - b.code);
+  return keyed.map((k) => k.f);
+}
+
+/** Each distinct string's place in `localeCompare` order; strings that compare equal share one. */
+function localeRanks(strings: readonly string[]): Map<string, number> {
+  const distinct = [...new Set(strings)].sort((a, b) => a.localeCompare(b));
+  const ranks = new Map<string, number>();
+  distinct.forEach((s, i) => ranks.set(s, i > 0 && s.localeCompare(distinct[i - 1]) === 0 ? ranks.get(distinct[i - 1])! : i));
+  return ranks;
+}
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
