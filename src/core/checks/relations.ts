@@ -3,6 +3,7 @@ import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
 import { THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
+import type { TemplateRelation } from "../template/load";
 
 /** This year's figures as the rule engine sees them: blank and unreadable cells are missing, never 0. */
 export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
@@ -12,6 +13,15 @@ export function thisYearEnv(read: TemplateSheetRead): ValueEnv {
     const value = t.figureAt(slot);
     return value === undefined ? undefined : { value, approximate: t.approximateAt(slot) };
   };
+}
+
+/** A rule as its findings show it, written once per rule (a run's thousands of failures share a few rules). */
+const shown = new WeakMap<TemplateRelation, string>();
+
+function shownExpr(rule: TemplateRelation): string {
+  let text = shown.get(rule);
+  if (text === undefined) shown.set(rule, (text = formatExpr(rule.ast)));
+  return text;
 }
 
 /** This year's figures as plain numbers for the rules' quick verdict: NaN where approximate, undefined where not a figure. */
@@ -41,7 +51,7 @@ export function checkRelations(read: TemplateSheetRead): Finding[] {
           code: "relation.failed",
           actual: outcome.lhs,
           expected: outcome.rhs,
-          details: { expr: formatExpr(rule.ast), kind: rule.kind, lhs: outcome.lhs, rhs: outcome.rhs, values: outcome.values },
+          details: { expr: shownExpr(rule), kind: rule.kind, lhs: outcome.lhs, rhs: outcome.rhs, values: outcome.values },
         }),
       );
     } else {

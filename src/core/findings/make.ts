@@ -1,4 +1,5 @@
 import { asCode, type CellRef } from "../brand";
+import { LAST_YEAR, THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { Severity } from "../template/schema";
 import { subjectOf, type Finding, type FindingCode, type FindingDetails, type RequiredFields } from "./finding";
@@ -53,12 +54,13 @@ export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec
 
 /** What the involved cells hold, as typed: `E01=337|E02=283`. */
 function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: CellScope | undefined): string {
+  const t = read.entries;
   return codes
     .map((code) => {
-      const e = read.entries.get(code);
-      if (!e) return `${code}=`;
-      const cell = scope === "lastYear" ? e.lastYear : scope === "yoy" ? undefined : e.thisYear;
-      return cell ? `${code}=${cell.raw}` : `${code}=${e.thisYear.raw}/${e.lastYear.raw}`;
+      const p = t.positionOf(code);
+      if (p < 0) return `${code}=`;
+      const [now, before] = [t.rawAt(2 * p + THIS_YEAR), t.rawAt(2 * p + LAST_YEAR)];
+      return scope === "lastYear" ? `${code}=${before}` : scope === "yoy" ? `${code}=${now}/${before}` : `${code}=${now}`;
     })
     .join("|");
 }
