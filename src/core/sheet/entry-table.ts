@@ -1,6 +1,7 @@
 import type { CellRef } from "../brand";
 import { addressOf, type CellValue } from "../grid";
 import { codeIndex } from "../template/by-code";
+import { isOwnCheckText } from "./check-column";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator, IndicatorKind } from "../template/schema";
 import { isPlainWholeFigure, parseCellValue } from "../values/parse";
@@ -26,6 +27,8 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   private readonly rows: Int32Array;
   /** Per input cell (position × 2 + 0 this year, 1 last year): STATUS bits and FLAG bits. */
   private readonly bits: Uint8Array;
+  /** Per position: 1 where the row's check cell is blank or holds Huishen's verdict (`isOwnCheckText`), 0 where a person wrote there. */
+  private readonly checkOwn: Uint8Array;
   /** Decimals as written: 1e-300 has 300, so two bytes. */
   private readonly decimals: Uint16Array;
   /** Per input cell: value, resolution. */
@@ -45,21 +48,31 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   ) {
     const k = template.template.indicators.length;
     this.index = codeIndex(template);
-    // One buffer per sheet, widest columns first so each starts aligned: numbers, ints, decimals, bits.
-    const buffer = new ArrayBuffer(k * (4 * 8 + 3 * 4 + 2 * 2 + 2));
+    // One buffer per sheet, widest columns first so each starts aligned: numbers, ints, decimals, bytes.
+    const buffer = new ArrayBuffer(k * (4 * 8 + 3 * 4 + 2 * 2 + 2 + 1));
     this.numbers = new Float64Array(buffer, 0, 4 * k);
     this.positionOfIndex = new Int32Array(buffer, 32 * k, k);
     this.indicatorIndex = new Int32Array(buffer, 36 * k, k);
     this.rows = new Int32Array(buffer, 40 * k, k);
     this.decimals = new Uint16Array(buffer, 44 * k, 2 * k);
     this.bits = new Uint8Array(buffer, 48 * k, 2 * k);
+    this.checkOwn = new Uint8Array(buffer, 50 * k, k);
   }
 
   /**
    * Records an indicator's row: both input cells read as `parseCellValue` reads them, from the values
-   * and number formats given, and its remark. The first row of a code wins.
+   * and number formats given, its remark and what its check cell holds. The first row of a code wins.
    */
-  add(indicator: Indicator, row: number, thisYear: CellValue, thisYearFormat: string | undefined, lastYear: CellValue, lastYearFormat: string | undefined, remark: string): void {
+  add(
+    indicator: Indicator,
+    row: number,
+    thisYear: CellValue,
+    thisYearFormat: string | undefined,
+    lastYear: CellValue,
+    lastYearFormat: string | undefined,
+    remark: string,
+    checkCell: CellValue,
+  ): void {
     const index = this.index.get(indicator.code);
     if (index === undefined || this.positionOfIndex[index] !== 0) return;
     const p = this.count++;
@@ -69,6 +82,7 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
     this.read(2 * p, indicator.kind, thisYear, thisYearFormat);
     this.read(2 * p + 1, indicator.kind, lastYear, lastYearFormat);
     if (remark !== "") (this.remarks ??= [])[p] = remark;
+    this.checkOwn[p] = isOwnCheckText(checkCell) ? 1 : 0;
   }
 
   private read(slot: number, kind: IndicatorKind, source: CellValue, numberFormat: string | undefined): void {
@@ -137,6 +151,11 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
 
   rowAt(p: number): number {
     return this.rows[p];
+  }
+
+  /** Whether Huishen may write the check cell of the row at a position: blank, or its own verdict. */
+  checkCellIsOwnAt(p: number): boolean {
+    return this.checkOwn[p] === 1;
   }
 
   /** What the slot holds; "none" for −1 (no row). */

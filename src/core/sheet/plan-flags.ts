@@ -4,12 +4,11 @@ import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
 import { flagStatePlan, readFlagState, type FlagRecord } from "../flags/state";
 import type { CellColumn, ColumnEntry, FillSpec, NoteSpec, SheetPlan, WritePlan } from "../plan/write-plan";
-import type { Severity } from "../template/schema";
+import { MARK } from "./check-column";
 import { COLORS } from "./layout";
 import { THIS_YEAR } from "./entry-table";
 import type { TemplateSheetRead } from "./read-template";
 
-const MARK: Record<Severity, string> = { error: "✗", warning: "⚠", info: "ℹ" };
 /** Every note Huishen writes starts with this, so it never mistakes a person's note for its own. */
 export const NOTE_PREFIX = "汇审 Huishen";
 /** A cell whose findings were all accepted in review: a muted mark instead of the severity colour. */
@@ -106,25 +105,12 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   const verdicts: ColumnEntry[] = Array<ColumnEntry>(t.size > 0 ? last - first + 1 : 0).fill(undefined);
   for (let p = 0; p < t.size; p++) {
     const row = t.rowAt(p);
-    if (!isOwnCheckText(snapshot, row, read.columns.check)) continue;
+    if (!t.checkCellIsOwnAt(p)) continue;
     verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? [], t.statusAt(2 * p + THIS_YEAR) !== "blank", read, lang, reviews);
   }
   const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
   const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
-}
-
-/** Every verdict Huishen writes in the check column starts with one of these marks. */
-const VERDICT_MARKS = ["✓", ...Object.values(MARK)];
-
-/**
- * May Huishen write this check-column cell? Only when it is blank or holds one of Huishen's own
- * verdicts: text a person typed there (an explanation, a source) is kept, never replaced.
- */
-function isOwnCheckText(snapshot: SheetSnapshot | undefined, row: number, col: number): boolean {
-  const v = snapshot?.values[row]?.[col];
-  if (v === undefined || v === null || v === "") return true;
-  return typeof v === "string" && VERDICT_MARKS.some((m) => v.startsWith(m));
 }
 
 /** The fill a cell has now; where the host could not read fills, the template's own input fill (flags sit on inputs). */
@@ -171,16 +157,14 @@ function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRe
  */
 export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: readonly SheetSnapshot[]): WritePlan {
   const state = readFlagState(snapshots);
-  const snapshotOf = byName(snapshots);
   const stateOf = groupBy(state, (r) => r.sheet);
   const inScope = new Set(sheets.map((s) => s.sheet));
   const plans: SheetPlan[] = sheets.map((read) => {
     const own = stateOf.get(read.sheet) ?? [];
-    const snapshot = snapshotOf.get(read.sheet);
     return {
       name: read.sheet,
       mode: "update",
-      cells: [...read.entries.values()].filter((e) => isOwnCheckText(snapshot, e.row, read.columns.check)).map((e) => ({ address: addressOf(e.row, read.columns.check), value: "" })),
+      cells: ownCheckCells(read).map((row) => ({ address: addressOf(row, read.columns.check), value: "" })),
       fills: own.filter((r) => r.fill).map((r) => ({ address: r.address, color: r.fill! })),
       clearFlags: { fills: own.filter((r) => !r.fill).map((r) => r.address), notes: own.filter((r) => r.note).map((r) => r.address) },
     };
@@ -190,6 +174,14 @@ export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: 
     snapshots,
   );
   return { sheets: statePlan ? [...plans, statePlan] : plans };
+}
+
+/** The rows whose check cell Huishen may write (see `isOwnCheckText`), as the sheet was read. */
+function ownCheckCells(read: TemplateSheetRead): number[] {
+  const t = read.entries;
+  const rows: number[] = [];
+  for (let p = 0; p < t.size; p++) if (t.checkCellIsOwnAt(p)) rows.push(t.rowAt(p));
+  return rows;
 }
 
 /** Each sheet by its name (the first, as `find` would give, should a list ever hold a name twice). */

@@ -90,6 +90,7 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
       cellAt(s, r, columns.lastYear),
       numberFormatAt(s, r, columns.lastYear),
       cellText(cellAt(s, r, columns.remarks)),
+      cellAt(s, r, columns.check),
     );
   }
   const duplicates = [...new Set(repeats.map((d) => d.code))]

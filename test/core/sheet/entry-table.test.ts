@@ -26,6 +26,9 @@ const TYPED = {
 function read() {
   const { snapshot, rowOf } = sheetWith(TYPED);
   snapshot.values[rowOf.get("A02")!][COL.remarks] = "含线上调解";
+  // The check column: a person's explanation, and Huishen's own verdict.
+  snapshot.values[rowOf.get("A03")!][COL.check] = "数据来源：区司法局";
+  snapshot.values[rowOf.get("A04")!][COL.check] = "⚠ 比率不符";
   const r = readTemplateSheet(snapshot, builtinRegistry());
   if (!r.ok) throw new Error("not read");
   return { table: r.value.entries, snapshot, rowOf };
@@ -55,6 +58,11 @@ describe("a sheet's reading held as columns (EntryTable)", () => {
     expect(table.get("A04")!.thisYear).toMatchObject({ status: "invalid", raw: "待定", reason: "notANumber" });
     expect(table.get("G09")!.thisYear).toMatchObject({ status: "value", value: 1e-300, decimals: 300, resolution: 1e-300 });
     expect(table.get("A01")!.thisYear).not.toHaveProperty("percentPoints");
+  });
+
+  it("knows which check cells Huishen may write: blank or its own verdict, never a person's text", () => {
+    const own = (code: string) => table.checkCellIsOwnAt(table.positionOf(code));
+    expect(["A01", "A03", "A04"].map(own)).toEqual([true, false, true]);
   });
 
   it("reads every slot from the columns as the cell built from it says", () => {
