@@ -113,10 +113,14 @@ function figure(
     : { status: "value", value: v, raw, approximate, decimals, resolution };
 }
 
-/** 10^k without float noise: Number("1e-4") is the double nearest 0.0001. */
+/** 10^k without float noise: Number("1e-4") is the double nearest 0.0001. Kept once read: a rate cell asks for one. */
 function pow10(k: number): number {
-  return Number(`1e${k}`);
+  let p = POWERS.get(k);
+  if (p === undefined) POWERS.set(k, (p = Number(`1e${k}`)));
+  return p;
 }
+
+const POWERS = new Map<number, number>();
 
 /** sign × digits × 10^exponent, read as a decimal string so the result is the nearest double. */
 function decimalValue(negative: boolean, digits: string, exponent: number): number {
