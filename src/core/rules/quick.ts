@@ -31,6 +31,11 @@ export function quickVerdict(ast: Expr, missing: "na" | "zero", tolerance: numbe
 
 function compile(e: Expr, missing: "na" | "zero", tolerance: number): Quick | undefined {
   const sub = (x: Expr) => compile(x, missing, tolerance);
+  // Both operands, then combined: as the full evaluation, neither is skipped.
+  const pair = (l: Expr, r: Expr, combine: (a: number, b: number) => number): Quick | undefined => {
+    const [left, right] = [sub(l), sub(r)];
+    return left && right ? (f) => combine(left(f), right(f)) : undefined;
+  };
   switch (e.type) {
     case "number": {
       const v = Number.isFinite(e.value) ? e.value : NaN;
@@ -50,27 +55,16 @@ function compile(e: Expr, missing: "na" | "zero", tolerance: number): Quick | un
       return e.op === "-" ? (f) => -arg(f) : arg;
     }
     case "binary": {
-      const [left, right] = [sub(e.left), sub(e.right)];
-      if (!left || !right) return undefined;
       const op = e.op;
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
+      return pair(e.left, e.right, (a, b) => {
         // Division by zero and results out of range are errors to the full evaluation: undecided here.
         const r = op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : b === 0 ? NaN : a / b;
         return Number.isFinite(r) ? r : NaN;
-      };
+      });
     }
     case "compare": {
-      const [left, right] = [sub(e.left), sub(e.right)];
-      if (!left || !right) return undefined;
       const op = e.op;
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
-        return compareNumbers(op, a, b, tolerance) ? 1 : 0;
-      };
+      return pair(e.left, e.right, (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : compareNumbers(op, a, b, tolerance) ? 1 : 0));
     }
     case "call":
       return call(e.name.toUpperCase(), e.args.map(sub));

@@ -59,8 +59,37 @@ abstract class ByCode {
   }
 }
 
+/** A map by code: what reading it means, given each kind's `get`. */
+abstract class MapByCode<V> extends ByCode implements ReadonlyMap<string, V> {
+  abstract get(code: string): V | undefined;
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+    for (const code of this.heldCodes()) callback.call(thisArg, this.get(code)!, code, this);
+  }
+
+  keys(): MapIterator<string> {
+    return this.heldCodes().values();
+  }
+
+  values(): MapIterator<V> {
+    return this.heldCodes()
+      .map((code) => this.get(code)!)
+      .values();
+  }
+
+  entries(): MapIterator<[string, V]> {
+    return this.heldCodes()
+      .map((code): [string, V] => [code, this.get(code)!])
+      .values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
+
 /** Finite numbers by code (NaN marks a code not held: a figure is never NaN). */
-export class FiguresByCode extends ByCode implements ReadonlyMap<string, number> {
+export class FiguresByCode extends MapByCode<number> {
   private readonly numbers: Float64Array;
 
   constructor(template: LoadedTemplate) {
@@ -72,7 +101,7 @@ export class FiguresByCode extends ByCode implements ReadonlyMap<string, number>
     return !Number.isNaN(this.numbers[i]);
   }
 
-  get(code: string): number | undefined {
+  override get(code: string): number | undefined {
     const i = this.index.get(code);
     if (i === undefined) return undefined;
     const v = this.numbers[i];
@@ -85,30 +114,6 @@ export class FiguresByCode extends ByCode implements ReadonlyMap<string, number>
     if (!this.heldAt(i)) this.held++;
     this.numbers[i] = value;
     return this;
-  }
-
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (const code of this.heldCodes()) callback.call(thisArg, this.get(code)!, code, this);
-  }
-
-  keys(): MapIterator<string> {
-    return this.heldCodes().values();
-  }
-
-  values(): MapIterator<number> {
-    return this.heldCodes()
-      .map((code) => this.get(code)!)
-      .values();
-  }
-
-  entries(): MapIterator<[string, number]> {
-    return this.heldCodes()
-      .map((code): [string, number] => [code, this.get(code)!])
-      .values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
   }
 }
 
@@ -166,7 +171,7 @@ export class CodeSet extends ByCode implements ReadonlySet<string> {
 }
 
 /** One of a few labels by code (how each rate was obtained). */
-export class LabelsByCode<L extends string> extends ByCode implements ReadonlyMap<string, L> {
+export class LabelsByCode<L extends string> extends MapByCode<L> {
   /** 0: not held; i + 1: labels[i]. */
   private readonly picks: Uint8Array;
 
@@ -182,7 +187,7 @@ export class LabelsByCode<L extends string> extends ByCode implements ReadonlyMa
     return this.picks[i] !== 0;
   }
 
-  get(code: string): L | undefined {
+  override get(code: string): L | undefined {
     const i = this.index.get(code);
     return i === undefined || this.picks[i] === 0 ? undefined : this.labels[this.picks[i] - 1];
   }
@@ -194,29 +199,5 @@ export class LabelsByCode<L extends string> extends ByCode implements ReadonlyMa
     if (this.picks[i] === 0) this.held++;
     this.picks[i] = pick;
     return this;
-  }
-
-  forEach(callback: (value: L, key: string, map: ReadonlyMap<string, L>) => void, thisArg?: unknown): void {
-    for (const code of this.heldCodes()) callback.call(thisArg, this.get(code)!, code, this);
-  }
-
-  keys(): MapIterator<string> {
-    return this.heldCodes().values();
-  }
-
-  values(): MapIterator<L> {
-    return this.heldCodes()
-      .map((code) => this.get(code)!)
-      .values();
-  }
-
-  entries(): MapIterator<[string, L]> {
-    return this.heldCodes()
-      .map((code): [string, L] => [code, this.get(code)!])
-      .values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, L]> {
-    return this.entries();
   }
 }
