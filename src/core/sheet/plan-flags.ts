@@ -106,12 +106,15 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   for (let p = 0; p < t.size; p++) {
     const row = t.rowAt(p);
     if (!t.checkCellIsOwnAt(p)) continue;
-    verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? [], t.statusAt(2 * p + THIS_YEAR) !== "blank", read, lang, reviews);
+    verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? NO_FINDINGS, t.statusAt(2 * p + THIS_YEAR) !== "blank", read, lang, reviews);
   }
   const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
   const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
 }
+
+/** Most rows have no finding: they share one empty list. */
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** The fill a cell has now; where the host could not read fills, the template's own input fill (flags sit on inputs). */
 function currentFill(snapshot: SheetSnapshot | undefined, address: string): string | null {
