@@ -9,9 +9,9 @@ import type { ParseFailure, ParsedCell, ReportedCell } from "../values/types";
 import type { IndicatorEntry } from "./read-template";
 
 /**
- * A sheet's indicator rows as read, held as columns: a row, and per input cell (this and last year) a
- * status byte, decimals, value and resolution in typed arrays, text only where it cannot be told from
- * the number. A run keeps every district's reading to the end (the checks, the flags, the consolidation
+ * A sheet's indicator rows as read, held as columns: a row and whether its check cell is Huishen's to
+ * write, and per input cell (this and last year) a status byte, decimals, value and resolution in typed
+ * arrays, text only where it cannot be told from the number. A run keeps every district's reading to the end (the checks, the flags, the consolidation
  * and the review all read it); as one object per entry and two per cell with their references, that was
  * ~40 KB a sheet, 400 MiB at 10,000 districts, most of the heap a run keeps and what its garbage
  * collector copied again and again. As columns it is ~4 KB.
@@ -25,7 +25,7 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   /** Per position: the indicator's index in the template, and the 0-based row it was read from. */
   private readonly indicatorIndex: Int32Array;
   private readonly rows: Int32Array;
-  /** Per input cell (position × 2 + 0 this year, 1 last year): STATUS bits and FLAG bits. */
+  /** Per input cell (position × 2 + 0 this year, 1 last year): its status and marks (the bits below the class). */
   private readonly bits: Uint8Array;
   /** Per position: 1 where the row's check cell is blank or holds Huishen's verdict (`isOwnCheckText`), 0 where a person wrote there. */
   private readonly checkOwn: Uint8Array;
