@@ -9,6 +9,7 @@ import type ExcelJS from "exceljs";
 import { atomicWrite, FileWriteError, makeFolder } from "./atomic-write";
 import { toBuffer } from "../adapters/xlsx";
 import { RunError, words } from "./io";
+import { nativeZip } from "./native-zip";
 import { t } from "./text";
 
 interface Identity {
@@ -67,7 +68,7 @@ export class Outputs {
   }
 
   async writeWorkbook(wb: ExcelJS.Workbook, target: string, option: string): Promise<void> {
-    await this.write(target, await toBuffer(wb, this.at), option);
+    await this.write(target, await toBuffer(wb, this.at, nativeZip), option);
   }
 
   async folder(dir: string): Promise<void> {

@@ -1,5 +1,6 @@
 /**
- * .xlsx files on disk (Node): reading through the package guard, writing through `atomicWrite`.
+ * .xlsx files on disk (Node): reading through the package guard, writing through `atomicWrite`, both
+ * unpacking and packing with Node's zlib.
  * The xlsx adapter itself only turns bytes into workbooks and back, so the pane never pulls in `fs`.
  */
 import { promises as fs } from "node:fs";
@@ -7,6 +8,7 @@ import type * as ExcelJS from "exceljs";
 import { openWorkbook, toBuffer, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
 import { atomicWrite } from "./atomic-write";
 import { errorCode } from "./error-text";
+import { nativeZip } from "./native-zip";
 
 /** Open an .xlsx file; rejects with `XlsxReadError`. */
 export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<ExcelJS.Workbook> {
@@ -24,10 +26,10 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
     throw new XlsxReadError("unreadable", path, undefined, code ?? (e instanceof Error ? e.message : String(e)));
   }
-  return openWorkbook(bytes, path, opts);
+  return openWorkbook(bytes, path, { ...opts, codec: nativeZip });
 }
 
 /** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, target: string, at?: Date): Promise<void> {
-  await atomicWrite(target, await toBuffer(wb, at));
+  await atomicWrite(target, await toBuffer(wb, at, nativeZip));
 }

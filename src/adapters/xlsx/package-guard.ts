@@ -1,13 +1,15 @@
 /**
  * Before ExcelJS sees a workbook: its parts' declared sizes are checked against a limit, every part
- * is unpacked in chunks and stopped where it inflates past what it declares, and for a read-only
- * action the worksheets it does not need (large, no Huishen marker, not one of Huishen's own) are
- * replaced by empty stand-ins. So the cost of opening any file is bounded by the limit, and a
- * template sheet beside a 200,000-row data sheet is read in the time the template takes.
+ * is unpacked (a large one first as a stream) and stopped where it inflates past what it declares, and
+ * for a read-only action the worksheets it does not need (large, no Huishen marker, not one of
+ * Huishen's own) are replaced by empty stand-ins. So the cost of opening any file is bounded by the
+ * limit, and a template sheet beside a 200,000-row data sheet is read in the time the template takes.
+ * ExcelJS gets the parts stored, already unpacked.
  */
 import { MARKER_PREFIX } from "../../core/sheet/layout";
 import { readCentralDirectory, ZipFormatError, type ZipEntry } from "./zip/central-directory";
-import { inflateEntry } from "./zip/inflate-entry";
+import type { ZipCodec } from "./zip/codec";
+import { inflateEntry, inflateWhole } from "./zip/inflate-entry";
 import { storedEntry, writeZip, type RawEntry } from "./zip/write-zip";
 
 const MiB = 1024 * 1024;
@@ -35,6 +37,8 @@ export interface GuardOptions {
   readonly limits?: PackageLimits;
   /** Huishen's own sheets (flag state, review log, summaries): kept whatever their size. */
   readonly ownSheet?: (name: string) => boolean;
+  /** A native codec to unpack with (Node's zlib, from the command line); pako without one. */
+  readonly codec?: ZipCodec;
 }
 
 export type PackageProblem =
@@ -53,7 +57,7 @@ export class PackageError extends Error {
 export type RawCell = { readonly kind: "number"; readonly value: number } | { readonly kind: "text"; readonly value: string } | { readonly kind: "date"; readonly iso: string };
 
 export interface GuardedPackage {
-  /** The package to load: the input itself when nothing was left out. */
+  /** The package to load: every part kept, stored unpacked; a part left out is an empty stand-in. */
   readonly bytes: Uint8Array;
   /** Names of the sheets replaced by empty stand-ins. */
   readonly skippedSheets: readonly string[];
@@ -64,8 +68,8 @@ export interface GuardedPackage {
   readonly rawCells: ReadonlyMap<string, ReadonlyMap<string, RawCell>>;
 }
 
-/** A sheet part under this size is kept without asking whether it is needed: small sheets cost nothing. */
-const SMALL_SHEET = 1 * MiB;
+/** A sheet part under this size is kept without asking whether it is needed: small sheets cost nothing. Any part under it is unpacked whole. */
+const SMALL_PART = 1 * MiB;
 const EMPTY_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
@@ -86,101 +90,98 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
   const scanLimit = opts.scope === "all" ? limits.maxLoadedBytes : limits.maxPackageBytes;
   if (declared > scanLimit) throw new PackageError({ kind: "tooLarge", bytes: declared, limit: scanLimit });
 
+  // Each part is unpacked whole once and handed to ExcelJS stored, so it is never unpacked twice. A large
+  // part is first scanned as a stream and unpacked whole only once it is known to be kept within the limit.
+  const content = new Map<ZipEntry, Uint8Array>();
+  const unpacked = (e: ZipEntry) => {
+    let bytes = content.get(e);
+    if (!bytes) content.set(e, (bytes = inflateWhole(pkg, e, opts.codec)));
+    return bytes;
+  };
+  const textOf = (e: ZipEntry) => utf8.decode(unpacked(e));
+  const scanned = (e: ZipEntry): PartText => (e.size <= SMALL_PART ? piecesOf(unpacked(e)) : streamOf(pkg, e));
+
   const byName = new Map(entries.map((e) => [normalise(e.name), e]));
   const workbook = byName.get("xl/workbook.xml");
   const rels = byName.get("xl/_rels/workbook.xml.rels");
-  const relTargets = rels ? relationships(textOf(pkg, rels)) : [];
-  const sheetNames = workbook ? sheetPartNames(textOf(pkg, workbook), relTargets) : new Map<string, string>();
+  const relTargets = rels ? relationships(textOf(rels)) : [];
+  const sheetNames = workbook ? sheetPartNames(textOf(workbook), relTargets) : new Map<string, string>();
   const sharedPath = relTargets.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const shared = byName.get(sharedPath);
   if (!shared && relTargets.some((r) => r.type.endsWith("/sharedStrings"))) throw new PackageError({ kind: "missingPart", part: sharedPath });
-  const strings = shared ? sharedStrings(pkg, shared) : { texts: [], markers: new Set<number>() };
+  const strings = shared ? sharedStrings(scanned(shared)) : { texts: [], markers: new Set<number>() };
 
-  const kept: ZipEntry[] = [];
-  const skipped: ZipEntry[] = [];
+  const skipped = new Set<ZipEntry>();
   let usesSharedStrings = false;
   const rawCells = new Map<string, Map<string, RawCell>>();
   for (const e of entries) {
     const part = normalise(e.name);
-    if (e === shared || e === workbook || e === rels) {
-      kept.push(e);
-      continue;
-    }
-    if (!isWorksheetPart(part, sheetNames)) {
-      inflateEntry(pkg, e, () => undefined);
-      kept.push(e);
-      continue;
-    }
-    const scan = scanSheet(pkg, e, strings.markers);
+    if (!isWorksheetPart(part, sheetNames)) continue;
+    const text = scanned(e);
+    const scan = scanSheet(text, strings.markers);
     usesSharedStrings ||= scan.sharedRefs;
     const name = sheetNames.get(part) ?? part;
-    const needed = opts.scope === "all" || e.size <= SMALL_SHEET || scan.marker || (opts.ownSheet?.(name) ?? false);
-    (needed ? kept : skipped).push(e);
-    if (needed && (scan.merges || scan.dates)) {
-      const cells = lostCells(pkg, e, strings.texts);
+    const needed = opts.scope === "all" || e.size <= SMALL_PART || scan.marker || (opts.ownSheet?.(name) ?? false);
+    if (!needed) skipped.add(e);
+    else if (scan.merges.length > 0 || scan.dates) {
+      const cells = lostCells(text, strings.texts, scan.merges);
       if (cells.size > 0) rawCells.set(name, cells);
     }
   }
   if (usesSharedStrings && !shared) throw new PackageError({ kind: "missingPart", part: sharedPath });
-  const loaded = kept.reduce((n, e) => n + e.size, 0);
+  const loaded = entries.reduce((n, e) => n + (skipped.has(e) ? 0 : e.size), 0);
   if (loaded > limits.maxLoadedBytes) throw new PackageError({ kind: "tooLarge", bytes: loaded, limit: limits.maxLoadedBytes });
-  if (skipped.length === 0) return { bytes: pkg, skippedSheets: [], rawCells };
 
-  const left = new Set(skipped);
   const raw: RawEntry[] = entries.map((e) =>
-    left.has(e)
+    skipped.has(e)
       ? storedEntry(e.name, EMPTY_SHEET, e.time, e.date)
-      : { name: e.name, method: e.method, crc32: e.crc32, size: e.size, data: pkg.subarray(e.dataOffset, e.dataOffset + e.compressedSize), time: e.time, date: e.date },
+      : { name: e.name, method: 0, crc32: e.crc32, size: e.size, data: unpacked(e), time: e.time, date: e.date },
   );
-  return { bytes: writeZip(raw), skippedSheets: skipped.map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
+  return { bytes: writeZip(raw), skippedSheets: [...skipped].map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
 }
 
 const utf8 = new TextDecoder("utf-8");
-const latin1 = new TextDecoder("latin1");
 
 function normalise(name: string): string {
   return name.replace(/^\/+/, "").replace(/\\/g, "/");
 }
 
-/** A small part (workbook, relationships) as text. */
-function textOf(pkg: Uint8Array, e: ZipEntry): string {
-  const chunks: Uint8Array[] = [];
-  inflateEntry(pkg, e, (c) => chunks.push(c.slice()));
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return utf8.decode(all);
-}
-
 /**
- * Feed a part's text to `onText` in pieces that end at `boundary` (`</row>`, `</si>`), so a cell is
- * never split between pieces. Latin-1 is enough: everything matched is ASCII. A piece without a
- * boundary for 4 MB (a pathological cell) is cut anyway.
+ * A part's text, handed to `onText` in pieces that end at `boundary` (`</row>`, `</si>`), so a cell is
+ * never split between pieces.
  */
-function scanText(pkg: Uint8Array, e: ZipEntry, boundary: string, onText: (text: string) => void): void {
-  let carry = "";
-  inflateEntry(pkg, e, (chunk) => {
-    const text = carry + latin1.decode(chunk);
-    const cut = text.lastIndexOf(boundary);
-    if (cut >= 0) {
-      onText(text.slice(0, cut + boundary.length));
-      carry = text.slice(cut + boundary.length);
-    } else if (text.length > 4 * MiB) {
-      onText(text);
-      carry = "";
-    } else carry = text;
-  });
-  onText(carry);
+type PartText = (boundary: string, onText: (text: string) => void) => void;
+
+/** A part already unpacked: one piece. */
+function piecesOf(bytes: Uint8Array): PartText {
+  return (_boundary, onText) => onText(utf8.decode(bytes));
 }
 
-/** The shared strings' plain texts (bytes as Latin-1, decoded later where used), and which are Huishen's template marker. */
-function sharedStrings(pkg: Uint8Array, e: ZipEntry): { texts: string[]; markers: Set<number> } {
+/** A large part unpacked as it is read, never whole. A piece without a boundary for 4 MB (a pathological cell) is cut anyway. */
+function streamOf(pkg: Uint8Array, e: ZipEntry): PartText {
+  return (boundary, onText) => {
+    let carry = "";
+    const decoder = new TextDecoder("utf-8"); // streaming: a character split between chunks is decoded whole
+    inflateEntry(pkg, e, (chunk) => {
+      const text = carry + decoder.decode(chunk, { stream: true });
+      const cut = text.lastIndexOf(boundary);
+      if (cut >= 0) {
+        onText(text.slice(0, cut + boundary.length));
+        carry = text.slice(cut + boundary.length);
+      } else if (text.length > 4 * MiB) {
+        onText(text);
+        carry = "";
+      } else carry = text;
+    });
+    onText(carry + decoder.decode());
+  };
+}
+
+/** The shared strings' texts (XML-escaped, unescaped where used), and which are Huishen's template marker. */
+function sharedStrings(part: PartText): { texts: string[]; markers: Set<number> } {
   const texts: string[] = [];
   const markers = new Set<number>();
-  scanText(pkg, e, "</si>", (text) => {
+  part("</si>", (text) => {
     for (const m of text.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
       const plain = [...(m[1] ?? "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join("");
       if (plain.startsWith(MARKER_PREFIX)) markers.add(texts.length);
@@ -193,14 +194,14 @@ function sharedStrings(pkg: Uint8Array, e: ZipEntry): { texts: string[]; markers
 const SHARED_CELL = /<c\b[^>]*?\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g;
 
 /** Does the sheet carry the marker (shared or inline), use shared strings at all, merge cells, hold date-typed cells? */
-function scanSheet(pkg: Uint8Array, e: ZipEntry, markers: ReadonlySet<number>): { marker: boolean; sharedRefs: boolean; merges: boolean; dates: boolean } {
+function scanSheet(part: PartText, markers: ReadonlySet<number>): { marker: boolean; sharedRefs: boolean; merges: Rect[]; dates: boolean } {
   let marker = false;
   let sharedRefs = false;
-  let merges = false;
+  const merges: Rect[] = [];
   let dates = false;
-  scanText(pkg, e, "</row>", (text) => {
+  part("</row>", (text) => {
     sharedRefs ||= text.includes('t="s"');
-    merges ||= text.includes("<mergeCell ");
+    if (text.includes("<mergeCell ")) merges.push(...mergedRects(text));
     dates ||= text.includes('t="d"');
     if (marker) return;
     if (text.includes(MARKER_PREFIX)) marker = true;
@@ -209,51 +210,52 @@ function scanSheet(pkg: Uint8Array, e: ZipEntry, markers: ReadonlySet<number>): 
   return { marker, sharedRefs, merges, dates };
 }
 
+interface Position {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A merged range, from its top-left to its bottom-right cell. */
+interface Rect {
+  readonly a: Position;
+  readonly b: Position;
+}
+
+function mergedRects(text: string): Rect[] {
+  return [...text.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].flatMap((m) => {
+    const [a, b] = m[1].split(":").map(cellPosition);
+    return a && b ? [{ a, b }] : [];
+  });
+}
+
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
- * The values ExcelJS would lose on this sheet: every cell under a merged range but its top-left one,
- * and every date-typed cell. A second pass, made only on sheets that have either.
+ * The values ExcelJS would lose on this sheet: every cell under one of its merged ranges but the
+ * top-left one, and every date-typed cell. A second pass, made only on sheets that have either.
  */
-function lostCells(pkg: Uint8Array, e: ZipEntry, strings: readonly string[]): Map<string, RawCell> {
-  const candidates = new Map<string, RawCell>();
-  const ranges: string[] = [];
-  scanText(pkg, e, "</row>", (text) => {
+function lostCells(part: PartText, strings: readonly string[], merges: readonly Rect[]): Map<string, RawCell> {
+  const out = new Map<string, RawCell>();
+  part("</row>", (text) => {
     for (const m of text.matchAll(CELL)) {
       const r = attr(m[1], "r");
-      const v = /<v>([^<]*)<\/v>/.exec(m[2] ?? "")?.[1];
-      const type = attr(m[1], "t") ?? "n";
       if (!r) continue;
-      if (type === "d" && v) candidates.set(r, { kind: "date", iso: v });
-      else if (type === "n" && v && Number.isFinite(Number(v))) candidates.set(r, { kind: "number", value: Number(v) });
-      else if (type === "s" && v) candidates.set(r, { kind: "text", value: utf8Text(strings[Number(v)] ?? "") });
-      else if ((type === "str" || type === "inlineStr") && m[2]) candidates.set(r, { kind: "text", value: utf8Text(unescapeXml(m[2].replace(/<[^>]+>/g, ""))) });
+      const type = attr(m[1], "t") ?? "n";
+      if (type !== "d") {
+        const p = merges.length > 0 ? cellPosition(r) : undefined;
+        if (!p || !merges.some(({ a, b }) => underMerge(p, a, b))) continue;
+      }
+      const v = /<v>([^<]*)<\/v>/.exec(m[2] ?? "")?.[1];
+      if (type === "d" && v) out.set(r, { kind: "date", iso: v });
+      else if (type === "n" && v && Number.isFinite(Number(v))) out.set(r, { kind: "number", value: Number(v) });
+      else if (type === "s" && v) out.set(r, { kind: "text", value: unescapeXml(strings[Number(v)] ?? "") });
+      else if ((type === "str" || type === "inlineStr") && m[2]) out.set(r, { kind: "text", value: unescapeXml(m[2].replace(/<[^>]+>/g, "")) });
     }
-    for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) ranges.push(m[1]);
   });
-  const rects = ranges.flatMap((range) => {
-    const [a, b] = range.split(":").map(cellPosition);
-    return a && b ? [{ a, b }] : [];
-  });
-  const out = new Map<string, RawCell>();
-  for (const [address, value] of candidates) {
-    if (value.kind === "date") out.set(address, value);
-    else if (rects.length > 0) {
-      const p = cellPosition(address);
-      if (p && rects.some(({ a, b }) => underMerge(p, a, b))) out.set(address, value);
-    }
-  }
   return out;
 }
 
-/** Latin-1 scanned text back to the UTF-8 it was. */
-function utf8Text(latin: string): string {
-  const bytes = new Uint8Array(latin.length);
-  for (let i = 0; i < latin.length; i++) bytes[i] = latin.charCodeAt(i);
-  return utf8.decode(bytes);
-}
-
-function cellPosition(address: string): { row: number; col: number } | undefined {
+function cellPosition(address: string): Position | undefined {
   const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
   if (!m) return undefined;
   let col = 0;
@@ -262,7 +264,7 @@ function cellPosition(address: string): { row: number; col: number } | undefined
 }
 
 /** Is `p` inside the merge from `a` to `b` and not its top-left cell? */
-function underMerge(p: { row: number; col: number }, a: { row: number; col: number }, b: { row: number; col: number }): boolean {
+function underMerge(p: Position, a: Position, b: Position): boolean {
   const inside = p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;
   return inside && !(p.row === a.row && p.col === a.col);
 }
@@ -274,7 +276,13 @@ interface Relationship {
   readonly target: string;
 }
 
-const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const attributes = new Map<string, RegExp>();
+/** An attribute's raw value in a tag's text; each name's expression is compiled once. */
+function attr(tag: string, name: string): string | undefined {
+  let re = attributes.get(name);
+  if (!re) attributes.set(name, (re = new RegExp(`\\b${name}="([^"]*)"`)));
+  return re.exec(tag)?.[1];
+}
 
 function relationships(xml: string): Relationship[] {
   return [...xml.matchAll(/<Relationship\b[^>]*>/g)].flatMap((m) => {

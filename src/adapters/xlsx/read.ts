@@ -7,6 +7,7 @@ import { isOwnSheetName } from "../../core/own-sheet-names";
 import type { CellValue } from "../../core/grid";
 import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
 import { rememberValuesUnderMerges } from "./values-under-merges";
+import type { ZipCodec } from "./zip/codec";
 
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf } from "./snapshot";
 
@@ -41,6 +42,8 @@ export interface OpenOptions {
   /** "needed" (default) leaves out large sheets a check does not read; "all" keeps every sheet, for writing the workbook back. */
   readonly scope?: SheetScope;
   readonly limits?: PackageLimits;
+  /** A native codec (Node's zlib, from the command line); pako without one. */
+  readonly codec?: ZipCodec;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": every .xlsx is a zip package
@@ -87,7 +90,7 @@ export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: O
   }
   let guarded: ReturnType<typeof guardPackage>;
   try {
-    guarded = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName });
+    guarded = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName, codec: opts.codec });
   } catch (e) {
     if (e instanceof PackageError) throw fromPackageError(e, source);
     throw new XlsxReadError("damaged", source, undefined, errorText(e));

@@ -1,7 +1,8 @@
 /** New workbooks, and saving workbooks to bytes or files. */
 import * as ExcelJS from "exceljs";
 import { compactValidations } from "./validation";
-import { stampZipTimes } from "./zip/write-zip";
+import type { ZipCodec } from "./zip/codec";
+import { deflateStored, stampZipTimes } from "./zip/write-zip";
 
 export const CREATOR = "汇审 Huishen";
 
@@ -20,19 +21,28 @@ function prepareForWrite(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) compactValidations(ws);
 }
 
+/** JSZip's options: stored for a native codec to pack afterwards, else deflated by pako at level 1. */
+function zipOptions(codec?: ZipCodec): ExcelJS.XlsxWriteOptions {
+  // Level 1: a few per cent larger, several times faster than JSZip's default, for outputs people open once.
+  const zip = codec ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level: 1 } };
+  return { zip } as unknown as ExcelJS.XlsxWriteOptions;
+}
+
 /**
- * The workbook as .xlsx bytes. With `at`, the document's modification time and every zip entry's
- * time are `at`, so the same inputs give the same bytes.
+ * The workbook as .xlsx bytes, packed by `codec` when there is one (Node's zlib, from the command line).
+ * With `at`, the document's modification time and every zip entry's time are `at`, so the same inputs
+ * give the same bytes.
  */
-export async function toBuffer(wb: ExcelJS.Workbook, at?: Date): Promise<Buffer> {
+export async function toBuffer(wb: ExcelJS.Workbook, at?: Date, codec?: ZipCodec): Promise<Buffer> {
   prepareForWrite(wb);
   if (at) {
     wb.modified = at;
     wb.lastModifiedBy = CREATOR;
   }
   // ExcelJS types this as its own ArrayBuffer-shaped `Buffer`; in Node it is a Node Buffer.
-  // Deflate level 1: a few per cent larger, several times faster than JSZip's default, for outputs people open once.
-  const out: unknown = await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as ExcelJS.XlsxWriteOptions);
-  const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  const out: unknown = await wb.xlsx.writeBuffer(zipOptions(codec));
+  const written = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  const packed = codec && deflateStored(written, codec);
+  const bytes = packed ? Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength) : written;
   return at ? (stampZipTimes(bytes, at) as Buffer) : bytes;
 }

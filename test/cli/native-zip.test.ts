@@ -1,0 +1,86 @@
+/**
+ * The command line unpacks and packs workbooks with Node's zlib, the pane and the workbench with pako:
+ * the same workbook must read the same either way, and a hostile package must fail the same way.
+ */
+import { deflateRawSync } from "node:zlib";
+import { openWorkbook, snapshotWorkbook, toBuffer, XlsxReadError } from "../../src/adapters/xlsx";
+import { guardPackage } from "../../src/adapters/xlsx/package-guard";
+import { readCentralDirectory } from "../../src/adapters/xlsx/zip/central-directory";
+import { crc32 } from "../../src/adapters/xlsx/zip/crc32";
+import type { ZipCodec } from "../../src/adapters/xlsx/zip/codec";
+import { inflateWhole } from "../../src/adapters/xlsx/zip/inflate-entry";
+import { writeZip } from "../../src/adapters/xlsx/zip/write-zip";
+import { nativeZip } from "../../src/cli/native-zip";
+import { buildReportsWorkbook } from "../fixtures/build-workbook";
+import { rongchang2024 } from "../fixtures/reports";
+
+const MiB = 1024 * 1024;
+const AT = new Date("2025-03-01T08:00:00Z");
+
+/** Every part of a package, unpacked, by name. */
+function parts(pkg: Uint8Array, codec?: ZipCodec): Map<string, string> {
+  return new Map(readCentralDirectory(pkg).map((e) => [e.name, Buffer.from(inflateWhole(pkg, e, codec)).toString("utf8")]));
+}
+
+async function reason(bytes: Uint8Array, codec?: ZipCodec): Promise<string> {
+  try {
+    await openWorkbook(bytes, "bad.xlsx", { codec });
+  } catch (e) {
+    if (e instanceof XlsxReadError) return `${e.reason}: ${e.detail ?? ""}`;
+    throw e;
+  }
+  throw new Error("expected the read to fail");
+}
+
+describe("Node's zlib as the xlsx adapter's codec", () => {
+  test("a workbook packed by zlib holds the same parts as one packed by pako, deflated, and reads the same", async () => {
+    const wb = await buildReportsWorkbook([rongchang2024]);
+    const byPako = await toBuffer(wb, AT);
+    const byZlib = await toBuffer(wb, AT, nativeZip);
+    expect(parts(byZlib)).toEqual(parts(byPako));
+    const sheet = readCentralDirectory(byZlib).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    expect(sheet.method).toBe(8);
+    expect(sheet.compressedSize).toBeLessThan(sheet.size / 4);
+    // Reproducible: the same workbook at the same time is the same bytes.
+    expect(Buffer.compare(await toBuffer(wb, AT, nativeZip), byZlib)).toBe(0);
+
+    const [pako] = snapshotWorkbook(await openWorkbook(byPako));
+    const [zlib] = snapshotWorkbook(await openWorkbook(byZlib, "(buffer)", { codec: nativeZip }));
+    expect(zlib).toEqual(pako);
+    expect(zlib.values.flat()).toContain("荣昌区");
+  });
+
+  test("the guard hands ExcelJS every part stored, as it unpacked it, and a large unneeded sheet as a stand-in", async () => {
+    const wb = await buildReportsWorkbook([rongchang2024]);
+    const data = wb.addWorksheet("原始数据");
+    for (let r = 1; r <= 8000; r++) data.addRow(Array.from({ length: 20 }, (_, c) => r * 100 + c));
+    const bytes = await toBuffer(wb, AT, nativeZip);
+    for (const codec of [undefined, nativeZip]) {
+      const guarded = guardPackage(bytes, { scope: "needed", codec });
+      expect(guarded.skippedSheets).toEqual(["原始数据"]);
+      const kept = readCentralDirectory(guarded.bytes);
+      expect(kept.map((e) => e.method)).toEqual(kept.map(() => 0));
+      const original = parts(bytes, codec);
+      const handed = parts(guarded.bytes);
+      expect(handed.get("xl/worksheets/sheet1.xml")).toBe(original.get("xl/worksheets/sheet1.xml"));
+      expect(handed.get("xl/sharedStrings.xml")).toBe(original.get("xl/sharedStrings.xml"));
+      expect(handed.get("xl/worksheets/sheet2.xml")).not.toContain("<row");
+      expect(original.get("xl/worksheets/sheet2.xml")).toContain('<row r="8000"');
+    }
+  });
+
+  test("a part that unpacks past its declared size, a damaged one and a truncated package fail as with pako", async () => {
+    const zeros = new Uint8Array(40 * MiB);
+    const liar = writeZip([{ name: "xl/worksheets/sheet1.xml", method: 8, crc32: crc32(zeros), size: 1000, data: deflateRawSync(zeros), time: 0, date: 0x21 }]);
+    expect(await reason(liar, nativeZip)).toBe('damaged: "xl/worksheets/sheet1.xml" unpacks to more than the 1000 bytes it declares');
+    expect(await reason(liar)).toBe(await reason(liar, nativeZip));
+
+    const short = writeZip([{ name: "xl/worksheets/sheet1.xml", method: 8, crc32: 0, size: 5000, data: deflateRawSync(new Uint8Array(10)), time: 0, date: 0x21 }]);
+    expect(await reason(short, nativeZip)).toBe('damaged: "xl/worksheets/sheet1.xml" unpacks to 10 bytes, not the 5000 it declares');
+
+    const good = await toBuffer(await buildReportsWorkbook([rongchang2024]));
+    const garbled = Buffer.concat([good.subarray(0, 2000), Buffer.alloc(3000, 7), good.subarray(5000)]);
+    expect(await reason(garbled, nativeZip)).toMatch(/^damaged: /);
+    expect(await reason(good.subarray(0, good.length - 100), nativeZip)).toMatch(/^damaged: /);
+  });
+});
