@@ -43,6 +43,12 @@ async function devHttpsOptions() {
 }
 
 const WORKER_DIR = path.resolve(__dirname, "build", "workbench");
+
+// The xlsx adapter takes ExcelJS's Workbook class and value types from their own modules, so Node does not
+// load the package's streaming reader and writer (src/adapters/xlsx/exceljs.ts); in the browser both are
+// members of the one-file browser build (where package.json's "browser" field points "exceljs").
+const EXCELJS_BROWSER = "exceljs/dist/exceljs.min.js";
+const EXCELJS_MODULES = { "exceljs/lib/doc/workbook$": EXCELJS_BROWSER, "exceljs/lib/doc/enums$": EXCELJS_BROWSER };
 const WORKER_FILE = path.join(WORKER_DIR, "engine-worker.js");
 
 /**
@@ -75,7 +81,7 @@ function workerConfig(production) {
     target: "webworker",
     entry: { "engine-worker": "./src/workbench/engine/worker.ts" },
     output: { path: WORKER_DIR, filename: "[name].js", clean: true, chunkLoading: false, asyncChunks: false },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: EXCELJS_MODULES },
     module: { rules: [tsRule(production)] },
     optimization: { splitChunks: false, minimizer: es2019Minimizers() },
     plugins: [
@@ -99,7 +105,7 @@ function workbenchConfig(production) {
     devtool: production ? false : "source-map",
     entry: { workbench: "./src/workbench/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: production ? "[name].[contenthash].js" : "[name].js", clean: false, asyncChunks: false },
-    resolve: { extensions: [".ts", ".tsx", ".js"], alias: { "huishen-engine-worker$": WORKER_FILE } },
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: { ...EXCELJS_MODULES, "huishen-engine-worker$": WORKER_FILE } },
     module: { rules: [tsRule(production), { test: (file) => file === WORKER_FILE, type: "asset/source" }] },
     optimization: { splitChunks: false, minimizer: es2019Minimizers() },
     plugins: [
@@ -133,6 +139,7 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      alias: EXCELJS_MODULES,
     },
     module: {
       rules: [tsRule(production)],

@@ -14,7 +14,8 @@
  * conditional formatting (`<colorScale>`); ExcelJS cannot write charts, so they are skipped and
  * counted in `chartsSkipped`.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { ValueType } from "./exceljs";
 import type { CellWrite, SheetPlan, WritePlan } from "../../core/plan/write-plan";
 import { parseAddress } from "../../core/grid";
 import {
@@ -33,7 +34,6 @@ import { PlanError } from "../../core/plan/plan-error";
 import { gridCell, planMerges, planProblems as corePlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
 import { planCells } from "../../core/plan/plan-cells";
 
-const { ValueType } = ExcelJS;
 
 export interface ApplyReport {
   /** New sheets: every `create`, and every `replace` (which creates its sheet afresh). */

@@ -2,7 +2,8 @@
  * Opening .xlsx bytes with ExcelJS (no file system here: the pane and the workbench use it too), with one typed error for every way a file
  * can fail to open, so a person is told what is wrong in their words, never a library's.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
 import type { CellValue } from "../../core/grid";
 import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
@@ -95,7 +96,7 @@ export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: O
     if (e instanceof PackageError) throw fromPackageError(e, source);
     throw new XlsxReadError("damaged", source, undefined, errorText(e));
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
     const { bytes } = guarded;

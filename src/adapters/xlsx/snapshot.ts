@@ -6,14 +6,14 @@
  * Office.js adapter. This file imports no Node built-ins (only ExcelJS), so a browser
  * build can reuse it on a workbook loaded from an ArrayBuffer.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { ValueType } from "./exceljs";
 import type { CellValue, SheetSnapshot } from "../../core/grid";
 import { displayFormula } from "../../core/plan/formula-text";
 import { valuesUnderMerges } from "./values-under-merges";
 
 export { displayFormula };
 
-const { ValueType } = ExcelJS;
 
 /** Text of a rich-text run list: what the cell shows, without the run formatting. */
 function richTextPlain(v: unknown): string | undefined {

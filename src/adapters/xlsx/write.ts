@@ -1,5 +1,6 @@
 /** New workbooks, and saving workbooks to bytes or files. */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import { compactValidations } from "./validation";
 import type { ZipCodec } from "./zip/codec";
 import { deflateStored, stampZipTimes } from "./zip/write-zip";
@@ -8,7 +9,7 @@ export const CREATOR = "汇审 Huishen";
 
 /** A new workbook created `at` (the caller's clock: `SOURCE_DATE_EPOCH` in reproducible runs). */
 export function newWorkbook(at: Date = new Date()): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;
   wb.created = at;
