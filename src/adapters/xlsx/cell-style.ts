@@ -9,11 +9,18 @@
 import type * as ExcelJS from "exceljs";
 import type { CellStyle } from "../../core/plan/write-plan";
 
+/** A plan uses a handful of colours on thousands of cells: each is converted once. */
+const ARGB = new Map<string, string>();
+
 /** "#RRGGBB" → ExcelJS ARGB "FFRRGGBB"; throws on anything else (a plan bug, not user data). */
 export function argb(hex: string): string {
-  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
-  if (!m) throw new Error(`Not a #RRGGBB colour: "${hex}"`);
-  return "FF" + m[1].toUpperCase();
+  let out = ARGB.get(hex);
+  if (out === undefined) {
+    const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+    if (!m) throw new Error(`Not a #RRGGBB colour: "${hex}"`);
+    ARGB.set(hex, (out = "FF" + m[1].toUpperCase()));
+  }
+  return out;
 }
 
 /** Give the cell a private copy of its style so later assignments touch this cell only. */

@@ -79,11 +79,12 @@ export function copyWorksheet(source: ExcelJS.Worksheet, target: ExcelJS.Workboo
   const slaves = model.rows.flatMap((r) => r.cells.filter((c) => c.type === MERGE_TYPE));
 
   if (oldName !== name) {
+    const rename = sheetRenamer(oldName, name);
     for (const row of model.rows) {
-      for (const cell of row.cells) if (typeof cell.formula === "string") cell.formula = renameSheetRefs(cell.formula, oldName, name);
+      for (const cell of row.cells) if (typeof cell.formula === "string") cell.formula = rename(cell.formula);
     }
     for (const dv of Object.values(model.dataValidations)) {
-      if (dv?.formulae) dv.formulae = dv.formulae.map((f) => (typeof f === "string" ? renameSheetRefs(f, oldName, name) : f));
+      if (dv?.formulae) dv.formulae = dv.formulae.map((f) => (typeof f === "string" ? rename(f) : f));
     }
   }
   model.name = name;
@@ -158,20 +159,29 @@ function uniqueTables(target: ExcelJS.Workbook, tables: readonly TableModel[]): 
 
 /** `'Old name'!A1` and `Old!A1` → `'New name'!A1`, outside string literals. */
 export function renameSheetRefs(formula: string, oldName: string, newName: string): string {
-  const quoted = `'${oldName.replace(/'/g, "''")}'!`;
+  return sheetRenamer(oldName, newName)(formula);
+}
+
+/** `renameSheetRefs` for every formula of a sheet: the expressions are built once. */
+function sheetRenamer(oldName: string, newName: string): (formula: string) => string {
   const replacement = `'${newName.replace(/'/g, "''")}'!`;
+  // Excel compares sheet names without case: 'old name'! is the same sheet.
+  const quoted = new RegExp(escapeRegExp(`'${oldName.replace(/'/g, "''")}'!`), "gi");
   const bare = /^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(oldName)
     ? new RegExp(`(?<![\\w.'\\u00C0-\\uFFFF])${escapeRegExp(oldName)}!`, "gi")
     : undefined;
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      // Excel compares sheet names without case: 'old name'! is the same sheet.
-      const p = part.replace(new RegExp(escapeRegExp(quoted), "gi"), () => replacement);
-      return bare ? p.replace(bare, () => replacement) : p;
-    })
-    .join("");
+  const rename = (part: string) => {
+    const p = part.replace(quoted, () => replacement);
+    return bare ? p.replace(bare, () => replacement) : p;
+  };
+  // Most formulas name no sheet at all.
+  return (formula) =>
+    formula.includes("!")
+      ? formula
+          .split(/("(?:[^"]|"")*")/)
+          .map((part, i) => (i % 2 === 1 ? part : rename(part)))
+          .join("")
+      : formula;
 }
 
 function escapeRegExp(s: string): string {

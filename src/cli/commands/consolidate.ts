@@ -81,7 +81,9 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
 
   const weights = opts.weights && dimensionWeights(opts.weights, mostCommonTemplate(templates));
   const consolidateOptions = { ...opts.consolidate, ...(weights ? { dimensionWeights: weights } : {}) };
-  const outcome = planConsolidate({ sheets: snapshotWorkbook(out) }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang });
+  // The summary workbook holds only the copies, read already as their originals (renamed): not read again.
+  const copies = files.flatMap((f) => f.sheets);
+  const outcome = planConsolidate({ sheets: copies }, { workbookSheets: "none", files, options: consolidateOptions, lang: opts.lang });
   if (!outcome.ok) {
     const reasons = [...problems, ...unreadableSheets];
     if (reasons.length === 0) reasons.push(t(opts.lang, "consolidate.none"));

@@ -4,11 +4,31 @@
  * quotes and sheet names are left as they are. For the formulas Huishen writes itself.
  */
 export function filledDown(formula: string, rows: number): string {
-  if (rows === 0) return formula;
-  return formula.replace(TOKENS, (token: string, text: string | undefined, sheet: string | undefined, col: string | undefined, dollar: string, row: string) => {
-    if (text !== undefined || sheet !== undefined || col === undefined || dollar === "$") return token;
-    return `${col}${Number(row) + rows}`;
-  });
+  return fillDownBy(formula)(rows);
+}
+
+/** A relative row reference in a formula: its column (with any `$`) and row. */
+interface RowReference {
+  readonly col: string;
+  readonly row: number;
+}
+
+/**
+ * `filledDown` for one formula at many offsets (a column of thousands): the formula is split at its
+ * relative row references once, and each offset only joins the pieces.
+ */
+export function fillDownBy(formula: string): (rows: number) => string {
+  const pieces: (string | RowReference)[] = [];
+  let last = 0;
+  for (const m of formula.matchAll(TOKENS)) {
+    const [token, text, sheet, col, dollar, row] = m;
+    if (text !== undefined || sheet !== undefined || col === undefined || dollar === "$") continue;
+    pieces.push(formula.slice(last, m.index), { col, row: Number(row) });
+    last = m.index! + token.length;
+  }
+  if (last === 0) return () => formula;
+  pieces.push(formula.slice(last));
+  return (rows) => (rows === 0 ? formula : pieces.map((p) => (typeof p === "string" ? p : `${p.col}${p.row + rows}`)).join(""));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** A sheet plan's cells in one list: its `cells`, then each `CellColumn` cell by cell (the meaning of a column). */
 import { addressOf, parseAddress } from "../grid";
-import { filledDown } from "./fill-down";
+import { fillDownBy } from "./fill-down";
 import type { CellColumn, CellWrite, SheetPlan } from "./write-plan";
 
 /** Every cell the sheet plan writes, in the order they are applied. Columns whose `top` is not a cell are left out (`sheetPlanProblems` names them). */
@@ -24,9 +24,10 @@ export function columnCells(column: CellColumn): CellWrite[] {
   const top = parseAddress(column.top);
   if (!top) return [];
   const out: CellWrite[] = [];
+  const filled = column.filledFormula !== undefined ? fillDownBy(column.filledFormula) : undefined;
   for (let i = 0; i < column.values.length; i++) {
     if (!writesCell(column, i)) continue;
-    const formula = column.filledFormula !== undefined ? filledDown(column.filledFormula, column.fillRows?.[i] ?? i) : column.formulas?.[i];
+    const formula = filled ? filled(column.fillRows?.[i] ?? i) : column.formulas?.[i];
     const value = column.values[i];
     const style = column.styles?.[i] ?? column.style;
     out.push({

@@ -1,4 +1,4 @@
-import { filledDown } from "../../../src/core/plan/fill-down";
+import { fillDownBy, filledDown } from "../../../src/core/plan/fill-down";
 
 describe("a formula filled down, as Excel's fill handle does it", () => {
   it("moves relative rows and keeps absolute ones", () => {
@@ -14,5 +14,11 @@ describe("a formula filled down, as Excel's fill handle does it", () => {
 
   it("is the formula itself on the first row", () => {
     expect(filledDown("A1+B2", 0)).toBe("A1+B2");
+  });
+
+  it("splits a formula once and fills it to offsets in any order", () => {
+    const fill = fillDownBy(`IF('指数权重'!$C$4="",'汇总表'!E5,E5/$B5)`);
+    expect([7, 0, 2].map(fill)).toEqual([`IF('指数权重'!$C$4="",'汇总表'!E12,E12/$B12)`, `IF('指数权重'!$C$4="",'汇总表'!E5,E5/$B5)`, `IF('指数权重'!$C$4="",'汇总表'!E7,E7/$B7)`]);
+    expect(fillDownBy(`SUM($A$1:$A$9)&"B2"`)(5)).toBe(`SUM($A$1:$A$9)&"B2"`);
   });
 });
