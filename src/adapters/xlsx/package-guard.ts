@@ -161,9 +161,14 @@ function piecesOf(bytes: Uint8Array): PartText {
 function streamOf(pkg: Uint8Array, e: ZipEntry): PartText {
   return (boundary, onText) => {
     let carry = "";
-    const decoder = new TextDecoder("utf-8"); // streaming: a character split between chunks is decoded whole
+    // The bytes of a character split between two chunks, decoded with the next one. (A decoder in
+    // streaming mode would do this too, several times slower.)
+    let split: Uint8Array | undefined;
     inflateEntry(pkg, e, (chunk) => {
-      const text = carry + decoder.decode(chunk, { stream: true });
+      const bytes = split ? concat(split, chunk) : chunk;
+      const whole = bytes.length - splitCharacter(bytes);
+      split = whole < bytes.length ? bytes.slice(whole) : undefined;
+      const text = carry + utf8.decode(bytes.subarray(0, whole));
       const cut = text.lastIndexOf(boundary);
       if (cut >= 0) {
         onText(text.slice(0, cut + boundary.length));
@@ -173,8 +178,25 @@ function streamOf(pkg: Uint8Array, e: ZipEntry): PartText {
         carry = "";
       } else carry = text;
     });
-    onText(carry + decoder.decode());
+    onText(carry + (split ? utf8.decode(split) : ""));
   };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** How many bytes at the end of UTF-8 `bytes` start a character that is not complete (0–3). */
+export function splitCharacter(bytes: Uint8Array): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && bytes.length - lead < 4 && (bytes[lead] & 0xc0) === 0x80) lead--; // continuation bytes
+  if (lead < 0) return 0;
+  const b = bytes[lead];
+  const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return length > bytes.length - lead ? bytes.length - lead : 0;
 }
 
 /** The shared strings' texts (XML-escaped, unescaped where used), and which are Huishen's template marker. */

@@ -1,10 +1,11 @@
 import { deflateRawSync } from "zlib";
 import { openWorkbook, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
-import { DEFAULT_LIMITS, guardPackage, limitsForLoadedMiB } from "../../../src/adapters/xlsx/package-guard";
+import { DEFAULT_LIMITS, guardPackage, limitsForLoadedMiB, splitCharacter } from "../../../src/adapters/xlsx/package-guard";
 import { readCentralDirectory } from "../../../src/adapters/xlsx/zip/central-directory";
 import { crc32 } from "../../../src/adapters/xlsx/zip/crc32";
 import { writeZip, type RawEntry } from "../../../src/adapters/xlsx/zip/write-zip";
 import { buildReportsWorkbook } from "../../fixtures/build-workbook";
+import { patchPart } from "../../helpers/patch-xlsx";
 import { rongchang2024 } from "../../fixtures/reports";
 
 const MiB = 1024 * 1024;
@@ -93,5 +94,31 @@ describe("the package guard: bounded cost on any input", () => {
       expect(e.reason).toBe("damaged");
       expect([e.message, e.hint?.zh ?? "", e.hint?.en ?? ""].join(" ")).not.toMatch(/Corrupted|Bug|undefined|zip/i);
     }
+  });
+
+  test("a large part is read as a stream without breaking a character split between two chunks", async () => {
+    // 20,000 rows of Chinese text (1.6 MB: streamed) under one merge: every value ExcelJS would drop is kept, whole.
+    const rows = 20_000;
+    const cells = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>荣昌区第${i + 1}行，复议𠀋</t></is></c></row>`).join("");
+    const wb = await buildReportsWorkbook([rongchang2024]);
+    const bytes = patchPart(await toBuffer(wb), "xl/worksheets/sheet1.xml", (xml) =>
+      xml.replace(/<sheetData>[\s\S]*<\/sheetData>[\s\S]*?(?=<pageMargins|<\/worksheet>)/, `<sheetData>${cells}</sheetData><mergeCells count="1"><mergeCell ref="A1:A${rows}"/></mergeCells>`),
+    );
+    const sheet = readCentralDirectory(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    expect(sheet.size).toBeGreaterThan(MiB);
+    const kept = guardPackage(bytes, { scope: "all" }).rawCells.get("荣昌区 2024")!;
+    expect(kept.size).toBe(rows - 1);
+    const wrong = [...kept].filter(([address, cell]) => cell.kind !== "text" || cell.value !== `荣昌区第${address.slice(1)}行，复议𠀋`);
+    expect(wrong).toEqual([]);
+  });
+
+  test("splitCharacter: how many bytes at the end begin a character the next chunk completes", () => {
+    const utf8 = (s: string) => new TextEncoder().encode(s);
+    for (const ch of ["a", "é", "荣", "𠀋"]) {
+      const whole = utf8(`x${ch}`);
+      expect(splitCharacter(whole)).toBe(0);
+      for (let cut = 2; cut < whole.length; cut++) expect([ch, cut, splitCharacter(whole.subarray(0, cut))]).toEqual([ch, cut, cut - 1]);
+    }
+    expect(splitCharacter(new Uint8Array(0))).toBe(0);
   });
 });
