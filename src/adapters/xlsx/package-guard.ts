@@ -215,7 +215,7 @@ function sharedStrings(part: PartText): { texts: string[]; markers: Set<number> 
 
 const SHARED_CELL = /<c\b[^>]*?\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g;
 
-/** Does the sheet carry the marker (shared or inline), use shared strings at all, merge cells, hold date-typed cells? */
+/** Does the sheet carry the marker (shared or inline), use shared strings at all, hold date-typed cells; which cells does it merge? */
 function scanSheet(part: PartText, markers: ReadonlySet<number>): { marker: boolean; sharedRefs: boolean; merges: Rect[]; dates: boolean } {
   let marker = false;
   let sharedRefs = false;
