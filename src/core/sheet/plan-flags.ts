@@ -63,6 +63,13 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   const byCell = groupByMany(findings, (f) => f.cells.filter((c) => c.sheet === read.sheet).map((c) => c.address));
   const before = new Map(previous.map((r) => [r.address, r]));
   const accepted = (f: Finding) => reviews?.get(f.id)?.status === "accepted";
+  // A finding is worded once for this sheet, though its note and its row's check cell both say it.
+  const worded = new Map<Finding, string>();
+  const message = (f: Finding) => {
+    let text = worded.get(f);
+    if (text === undefined) worded.set(f, (text = renderFinding(f, read.template, lang)));
+    return text;
+  };
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
   const flagged: FlagRecord[] = [];
@@ -75,7 +82,7 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     const theirs = snapshot?.notes?.[address];
     const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
     if (mayWriteNote) {
-      const lines = ordered.map((f) => noteLine(f, read, lang, reviews?.get(f.id)));
+      const lines = ordered.map((f) => noteLine(f, message(f), lang, reviews?.get(f.id)));
       notes.push({ address, text: `${NOTE_PREFIX}\n${lines.join("\n")}` });
     }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
@@ -106,7 +113,7 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   for (let p = 0; p < t.size; p++) {
     const row = t.rowAt(p);
     if (!t.checkCellIsOwnAt(p)) continue;
-    verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? NO_FINDINGS, t.statusAt(2 * p + THIS_YEAR) !== "blank", read, lang, reviews);
+    verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? NO_FINDINGS, t.statusAt(2 * p + THIS_YEAR) !== "blank", message, lang, reviews);
   }
   const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
   const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
@@ -123,11 +130,10 @@ function currentFill(snapshot: SheetSnapshot | undefined, address: string): stri
   return (p && snapshot.fills[p.row]?.[p.col]) ?? null;
 }
 
-/** One line of a flag note: the finding, and where a review decided it, the decision. */
-function noteLine(f: Finding, read: TemplateSheetRead, lang: Lang, review: FlagReview | undefined): string {
+/** One line of a flag note: the finding (worded as `message`), and where a review decided it, the decision. */
+function noteLine(f: Finding, message: string, lang: Lang, review: FlagReview | undefined): string {
   const words = REVIEW_WORDS[lang];
   const colon = lang === "zh" ? "：" : ": ";
-  const message = renderFinding(f, read.template, lang);
   const note = review?.note ?? "";
   switch (review?.status) {
     case "accepted":
@@ -142,7 +148,7 @@ function noteLine(f: Finding, read: TemplateSheetRead, lang: Lang, review: FlagR
 }
 
 /** The check column: the worst open finding of the row in a few words, ✓ 已确认 when all were accepted, or ✓ for a filled row that passed. */
-function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRead, lang: Lang, reviews: FlagReviews | undefined): string {
+function verdict(own: readonly Finding[], filled: boolean, message: (f: Finding) => string, lang: Lang, reviews: FlagReviews | undefined): string {
   if (own.length === 0) return filled ? "✓" : "";
   const bySeverity = [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const active = bySeverity.filter((f) => reviews?.get(f.id)?.status !== "accepted");
@@ -151,7 +157,7 @@ function verdict(own: readonly Finding[], filled: boolean, read: TemplateSheetRe
     const note = reviews?.get(bySeverity[0].id)?.note;
     return `✓ ${REVIEW_WORDS[lang].accepted}${note ? (lang === "zh" ? `：${note}` : `: ${note}`) : ""}${more}`;
   }
-  return `${MARK[active[0].severity]} ${renderFinding(active[0], read.template, lang)}${more}`;
+  return `${MARK[active[0].severity]} ${message(active[0])}${more}`;
 }
 
 /**
