@@ -25,7 +25,21 @@ export function argb(hex: string): string {
 
 /** Give the cell a private copy of its style so later assignments touch this cell only. */
 export function ownStyle(cell: ExcelJS.Cell): void {
-  cell.style = structuredClone(cell.style ?? {}) as Partial<ExcelJS.Style>;
+  cell.style = styleCopy(cell.style ?? {}) as Partial<ExcelJS.Style>;
+}
+
+/**
+ * A deep copy of a style: plain objects, arrays and values (fonts, fills with their gradient stops,
+ * borders, alignment). Several times faster than `structuredClone` on objects this small, and a plan
+ * styles thousands of cells; anything else (not found in a style) goes to `structuredClone`.
+ */
+export function styleCopy(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return v.map(styleCopy);
+  if (Object.getPrototypeOf(v) !== Object.prototype) return structuredClone(v);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = styleCopy(x);
+  return out;
 }
 
 export function solidFill(hex: string): ExcelJS.FillPattern {
