@@ -43,13 +43,13 @@ async function devHttpsOptions() {
 }
 
 const WORKER_DIR = path.resolve(__dirname, "build", "workbench");
+const WORKER_FILE = path.join(WORKER_DIR, "engine-worker.js");
 
 // The xlsx adapter takes ExcelJS's Workbook class and value types from their own modules, so Node does not
 // load the package's streaming reader and writer (src/adapters/xlsx/exceljs.ts); in the browser both are
 // members of the one-file browser build (where package.json's "browser" field points "exceljs").
 const EXCELJS_BROWSER = "exceljs/dist/exceljs.min.js";
 const EXCELJS_MODULES = { "exceljs/lib/doc/workbook$": EXCELJS_BROWSER, "exceljs/lib/doc/enums$": EXCELJS_BROWSER };
-const WORKER_FILE = path.join(WORKER_DIR, "engine-worker.js");
 
 /**
  * Production minifiers (webpack's own minimizer plugin): terser for the add-in's scripts; esbuild for
