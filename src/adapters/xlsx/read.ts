@@ -8,6 +8,7 @@ import { isOwnSheetName } from "../../core/own-sheet-names";
 import type { CellValue } from "../../core/grid";
 import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
 import { rememberValuesUnderMerges } from "./values-under-merges";
+import { setNumberFormat } from "./cell-style";
 import type { ZipCodec } from "./zip/codec";
 
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf } from "./snapshot";
@@ -130,7 +131,8 @@ function restoreRawCells(wb: ExcelJS.Workbook, raw: ReadonlyMap<string, Readonly
         if (target.isMerged && target.master !== target) underMerges.set(address, date);
         else {
           target.value = date;
-          if (!target.numFmt || target.numFmt === "General") target.numFmt = "yyyy-mm-dd";
+          // Its own style: the loaded cell shares one with every cell of the same style id.
+          if (!target.numFmt || target.numFmt === "General") setNumberFormat(target, "yyyy-mm-dd");
         }
       } else underMerges.set(address, cell.value);
     }

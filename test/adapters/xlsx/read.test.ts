@@ -6,6 +6,7 @@ import * as ExcelJS from "exceljs";
 import { openWorkbook, snapshotSheet, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
 import { openWorkbookFile } from "../../../src/cli/workbook-files";
 import { tempDir } from "./helpers";
+import { patchPart } from "../../helpers/patch-xlsx";
 
 /** Build with ExcelJS, save, read back: the snapshot sees what a file gives, not the in-memory model. */
 async function roundTrip(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
@@ -46,6 +47,21 @@ describe("snapshotSheet: values as Excel's Range.values gives them", () => {
     const v = snapshotSheet(wb.worksheets[0]).values[0][0];
     expect(v).toBeInstanceOf(Date);
     expect((v as Date).toISOString()).toBe("2024-12-31T00:00:00.000Z");
+  });
+
+  test("a date-typed XML cell (t=\"d\") gets a date format of its own: cells sharing its style keep theirs", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    // One style for both cells: ExcelJS writes them with the same s="…", and loads them sharing one style object.
+    for (const a of ["A1", "A2"]) {
+      ws.getCell(a).value = 5;
+      ws.getCell(a).font = { bold: true };
+    }
+    const bytes = patchPart(await toBuffer(wb), "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<c r="A1"( s="\d+")?[^>]*>[\s\S]*?<\/c>/, '<c r="A1"$1 t="d"><v>2024-01-15T00:00:00</v></c>'));
+    const read = (await openWorkbook(bytes)).worksheets[0];
+    expect(read.getCell("A1").value).toEqual(new Date(Date.UTC(2024, 0, 15)));
+    expect(read.getCell("A1").numFmt).toBe("yyyy-mm-dd");
+    expect([read.getCell("A2").value, read.getCell("A2").numFmt, read.getCell("A2").font?.bold]).toEqual([5, undefined, true]);
   });
 
   test("hidden rows are listed (0-based)", async () => {
