@@ -3,11 +3,47 @@
  *
  * ExcelJS shares style objects between cells: a loaded file gives every cell with the
  * same style id the *same* object, and merged cells share their master's object. Assigning
- * `cell.fill` on such a cell would repaint all of them. So every change first gives the
- * cell its own deep copy of its style (`ownStyle`), then replaces whole sub-objects.
+ * `cell.fill` on such a cell would repaint all of them. So a change never assigns into a
+ * cell's style: the cell is given another style object (`restyle`), a copy with the change made.
+ *
+ * That copy is shared in turn: every cell that makes the same change from the same style gets
+ * the same object. A plan gives thousands of cells one look, and ExcelJS writes a style object it
+ * has seen once as the id it gave it, where a style of its own per cell was rendered to XML and
+ * looked up again, per cell, when the workbook was saved. (ExcelJS gives a style without a number
+ * format the id of the first cell it writes with it, General or, for a date, a date format; a date in
+ * a cell always has its format here: see `restoreRawCells` in read.ts.)
  */
 import type * as ExcelJS from "exceljs";
 import type { CellStyle } from "../../core/plan/write-plan";
+
+type Style = Partial<ExcelJS.Style>;
+
+/** Per style object, the styles made from it, by what was changed (`restyle`'s key). */
+const DERIVED = new WeakMap<Style, Map<string, Style>>();
+/** A new cell has an empty style object of its own; as the start of a change they are all this one. */
+const NO_STYLE: Style = {};
+
+/**
+ * Give the cell the style it has with `change` made: the one made before from the same style with the
+ * same `key`, or a deep copy of its style with `change` made to it. The key must say all the change does.
+ */
+function restyle(cell: ExcelJS.Cell, key: string, change: (style: Style) => void): void {
+  const base = cell.style && !isEmpty(cell.style) ? cell.style : NO_STYLE;
+  let made = DERIVED.get(base);
+  if (made === undefined) DERIVED.set(base, (made = new Map()));
+  let style = made.get(key);
+  if (style === undefined) {
+    style = styleCopy(base) as Style;
+    change(style);
+    made.set(key, style);
+  }
+  cell.style = style;
+}
+
+function isEmpty(style: object): boolean {
+  for (const _ in style) return false;
+  return true;
+}
 
 /** A plan uses a handful of colours on thousands of cells: each is converted once. */
 const ARGB = new Map<string, string>();
@@ -23,15 +59,10 @@ export function argb(hex: string): string {
   return out;
 }
 
-/** Give the cell a private copy of its style so later assignments touch this cell only. */
-export function ownStyle(cell: ExcelJS.Cell): void {
-  cell.style = styleCopy(cell.style ?? {}) as Partial<ExcelJS.Style>;
-}
-
 /**
  * A deep copy of a style: plain objects, arrays and values (fonts, fills with their gradient stops,
- * borders, alignment). Several times faster than `structuredClone` on objects this small, and a plan
- * styles thousands of cells; anything else (not found in a style) goes to `structuredClone`.
+ * borders, alignment). Several times faster than `structuredClone` on objects this small; anything
+ * else (not found in a style) goes to `structuredClone`.
  */
 export function styleCopy(v: unknown): unknown {
   if (typeof v !== "object" || v === null) return v;
@@ -48,51 +79,61 @@ export function solidFill(hex: string): ExcelJS.FillPattern {
 
 /** Paint a solid background; value, font and number format stay as they were. */
 export function setFill(cell: ExcelJS.Cell, hex: string): void {
-  ownStyle(cell);
-  cell.fill = solidFill(hex);
+  restyle(cell, `fill ${hex}`, (style) => (style.fill = solidFill(hex)));
 }
 
 /** Remove the cell's background (back to "no fill"), keeping the rest of its style. */
 export function clearFill(cell: ExcelJS.Cell): void {
-  ownStyle(cell);
-  delete (cell.style as Partial<ExcelJS.Style>).fill;
+  restyle(cell, "no fill", (style) => delete style.fill);
 }
 
 export function setNumberFormat(cell: ExcelJS.Cell, numFmt: string): void {
-  ownStyle(cell);
-  cell.numFmt = numFmt;
+  restyle(cell, `numFmt ${numFmt}`, (style) => (style.numFmt = numFmt));
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 
 /** Apply the plan's style keys that are set; keys left undefined keep the cell's current look. */
 export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  ownStyle(cell);
-  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
-    const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
-    if (s.bold !== undefined) font.bold = s.bold;
-    if (s.italic !== undefined) font.italic = s.italic;
-    if (s.fontSize !== undefined) font.size = s.fontSize;
-    if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
-    cell.font = font;
+  restyle(cell, styleKey(s), (style) => {
+    if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
+      const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
+      if (s.bold !== undefined) font.bold = s.bold;
+      if (s.italic !== undefined) font.italic = s.italic;
+      if (s.fontSize !== undefined) font.size = s.fontSize;
+      if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
+      style.font = font;
+    }
+    if (s.fill !== undefined) style.fill = solidFill(s.fill);
+    if (s.wrap !== undefined || s.hAlign !== undefined || s.vAlign !== undefined) {
+      const alignment: Partial<ExcelJS.Alignment> = { ...(style.alignment ?? {}) };
+      if (s.wrap !== undefined) alignment.wrapText = s.wrap;
+      if (s.hAlign !== undefined) alignment.horizontal = s.hAlign;
+      // ExcelJS calls Excel's vertical "center" "middle" and writes it as "center".
+      if (s.vAlign !== undefined) alignment.vertical = s.vAlign;
+      style.alignment = alignment;
+    }
+    if (s.border === true) {
+      style.border = { top: { ...THIN }, left: { ...THIN }, bottom: { ...THIN }, right: { ...THIN } };
+    } else if (s.border === false) {
+      delete style.border;
+    }
+    if (s.locked !== undefined) {
+      style.protection = { ...(style.protection ?? {}), locked: s.locked };
+    }
+  });
+}
+
+/** A plan style's keys in one text (computed once per style object: a plan shares one among many cells). */
+const STYLE_KEYS = new WeakMap<CellStyle, string>();
+
+function styleKey(s: CellStyle): string {
+  let key = STYLE_KEYS.get(s);
+  if (key === undefined) {
+    key = `style ${JSON.stringify([s.bold, s.italic, s.fontSize, s.fontColor, s.fill, s.wrap, s.hAlign, s.vAlign, s.border, s.locked])}`;
+    STYLE_KEYS.set(s, key);
   }
-  if (s.fill !== undefined) cell.fill = solidFill(s.fill);
-  if (s.wrap !== undefined || s.hAlign !== undefined || s.vAlign !== undefined) {
-    const alignment: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
-    if (s.wrap !== undefined) alignment.wrapText = s.wrap;
-    if (s.hAlign !== undefined) alignment.horizontal = s.hAlign;
-    // ExcelJS calls Excel's vertical "center" "middle" and writes it as "center".
-    if (s.vAlign !== undefined) alignment.vertical = s.vAlign;
-    cell.alignment = alignment;
-  }
-  if (s.border === true) {
-    cell.border = { top: { ...THIN }, left: { ...THIN }, bottom: { ...THIN }, right: { ...THIN } };
-  } else if (s.border === false) {
-    delete (cell.style as Partial<ExcelJS.Style>).border;
-  }
-  if (s.locked !== undefined) {
-    cell.protection = { ...(cell.protection ?? {}), locked: s.locked };
-  }
+  return key;
 }
 
 /**
