@@ -95,19 +95,20 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
   // from a person's file is a million keys, and string keys made this several times slower.
   const WIDTH = 16384;
   const byObject = new Map<ExcelJS.DataValidation, Set<number>>();
-  for (const key of Object.keys(dvs.model)) {
-    const dv = dvs.model[key];
-    if (!dv) {
-      delete dvs.model[key];
+  // The keys kept as they are go into a new model: deleting most keys of a large object one by one is slow.
+  const model: DataValidationsLike["model"] = {};
+  for (const [key, dv] of Object.entries(dvs.model)) {
+    if (!dv) continue;
+    const rect = parseRange(key);
+    if (!rect || rect.top !== rect.bottom || rect.left !== rect.right) {
+      model[key] = dv;
       continue;
     }
-    const rect = parseRange(key);
-    if (!rect || rect.top !== rect.bottom || rect.left !== rect.right) continue;
     let cells = byObject.get(dv);
     if (!cells) byObject.set(dv, (cells = new Set<number>()));
     cells.add(rect.top * WIDTH + rect.left);
-    delete dvs.model[key];
   }
+  dvs.model = model;
   // Equal validations held in different objects are one group, as ExcelJS compares them by value.
   const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Set<number> }>();
   for (const [dv, cells] of byObject) {
