@@ -63,18 +63,29 @@ interface ModelHolder {
 /** ExcelJS's value type of the non-master cells of a merged area (`ValueType.Merge`). */
 const MERGE_TYPE = 1;
 
+export interface CopyOptions {
+  /**
+   * The caller lets go of the source's workbook once its sheets are copied (a file read only to be
+   * copied): its model is then taken over as it is instead of cloned, and the source's cells may show
+   * the copy's renamed formulas. The clone was a twentieth of a 38-file consolidation.
+   */
+  readonly sourceDiscarded?: boolean;
+}
+
 /**
  * Copy `source` (of any workbook) into `target` as a new last sheet called `name`; returns the copy.
  * Throws if `target` already has a sheet of that name (Excel compares names without case).
  * @example
  *   const copy = copyWorksheet(districtWb.worksheets[0], summaryWb, "荣昌区 2024");
  */
-export function copyWorksheet(source: ExcelJS.Worksheet, target: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+export function copyWorksheet(source: ExcelJS.Worksheet, target: ExcelJS.Workbook, name: string, options: CopyOptions = {}): ExcelJS.Worksheet {
   const lower = name.toLowerCase();
   if (target.worksheets.some((ws) => ws.name.toLowerCase() === lower)) {
     throw new Error(`copyWorksheet: the workbook already has a sheet called "${name}"`);
   }
-  const model = structuredClone((source as unknown as ModelHolder).model);
+  // The getter builds a new model, but with the cells' live value objects in it: cloned unless the source is let go.
+  const live = (source as unknown as ModelHolder).model;
+  const model = options.sourceDiscarded ? live : structuredClone(live);
   const oldName = source.name;
   const slaves = model.rows.flatMap((r) => r.cells.filter((c) => c.type === MERGE_TYPE));
 

@@ -5,5 +5,5 @@ export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFor
 export { applyPlan, planProblems } from "./apply";
 export type { ApplyReport } from "./apply";
 export { newWorkbook, toBuffer, CREATOR } from "./write";
-export { copyWorksheet } from "./copy-sheet";
+export { copyWorksheet, type CopyOptions } from "./copy-sheet";
 export { PlanError } from "../../core/plan/plan-error";

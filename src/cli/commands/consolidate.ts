@@ -71,7 +71,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
       // A long district name is shortened before its year, so two years of one district never collide.
       const name = district ? districtSheetName(district, year, taken).name : safeSheetName(`${path.parse(file).name} ${s.name}`, taken);
       taken.push(name);
-      copyWorksheet(wb.worksheets[i], out, name);
+      copyWorksheet(wb.worksheets[i], out, name, { sourceDiscarded: true });
       renamed.push({ ...s, name });
       sheets.push({ file: path.basename(file), from: s.name, sheet: name, district, year });
     });

@@ -6,6 +6,7 @@ import { builtinRegistry } from "../../../src/core/template/registry";
 import { buildReportsWorkbook } from "../../fixtures/build-workbook";
 import { rongchang2024 } from "../../fixtures/reports";
 import { fillColour, noteText, protectionOf, validationsOf } from "./helpers";
+import { partText } from "../../helpers/patch-xlsx";
 
 type Modelled = { model: { merges: string[] } };
 
@@ -107,6 +108,26 @@ describe("copyWorksheet", () => {
     expect(fillColour(ws.getCell("E6"))).toBe("FFFFFFFF");
     expect(snapshotSheet(ws)).toEqual(snap);
     expect(() => copyWorksheet(ws, target, "副本")).toThrow(/already has a sheet/);
+  });
+
+  it("taking over a source that is let go writes the same sheet as copying it", async () => {
+    const bytes = await toBuffer(await buildReportsWorkbook([rongchang2024]));
+    const copied = newWorkbook();
+    const taken = newWorkbook();
+    for (const [target, options] of [
+      [copied, {}],
+      [taken, { sourceDiscarded: true }],
+    ] as const) {
+      const ws = (await openWorkbook(bytes)).worksheets[0];
+      ws.getCell("I10").note = "填报人：张三";
+      // A formula naming the sheet itself, renamed in the copy.
+      ws.getCell("K1").value = { formula: `'${ws.name}'!E6*2`, result: 2 };
+      copyWorksheet(ws, target, "荣昌区 2024 副本", options);
+    }
+    const parts = ["xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/comments1.xml", "xl/sharedStrings.xml"];
+    const [a, b] = [await toBuffer(copied), await toBuffer(taken)];
+    for (const part of parts) expect([part, partText(b, part)]).toEqual([part, partText(a, part)]);
+    expect(partText(b, "xl/worksheets/sheet1.xml")).toContain("<f>&apos;荣昌区 2024 副本&apos;!E6*2</f>");
   });
 
   it("copies shared formulas, formulas naming the sheet itself, images and hidden rows", async () => {
