@@ -91,14 +91,14 @@ interface FigureColumn {
 function figureColumns(districts: readonly DistrictData[], codes: readonly string[]): Map<string, FigureColumn> {
   const columns = new Map(codes.map((code) => [code, { now: new Float64Array(districts.length).fill(NaN), before: new Float64Array(districts.length).fill(NaN) }]));
   districts.forEach((d, i) => {
-    for (const [code, v] of d.figures) {
+    d.figures.forEach((v, code) => {
       const c = columns.get(code);
       if (c) c.now[i] = v;
-    }
-    for (const [code, v] of d.lastYear) {
+    });
+    d.lastYear.forEach((v, code) => {
       const c = columns.get(code);
       if (c) c.before[i] = v;
-    }
+    });
   });
   return columns;
 }
@@ -166,44 +166,55 @@ function materialDeviation(x: number, med: number, ind: Indicator, o: AnomalyOpt
  */
 function yoyOutliers(districts: readonly DistrictData[], column: FigureColumn, ind: Indicator, hb: HbOptions, add: Add): void {
   const code = ind.code;
-  const peers: { i: number; now: number; before: number; ratio: number }[] = [];
-  for (let i = 0; i < districts.length; i++) {
+  // The districts with both years above 0 (NaN, no figure, fails both comparisons), as columns.
+  const n = districts.length;
+  const peers = new Int32Array(n);
+  const ratios = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const now = column.now[i];
     const before = column.before[i];
-    // NaN (no figure) fails both comparisons.
-    if (now > 0 && before > 0) peers.push({ i, now, before, ratio: now / before });
+    if (now > 0 && before > 0) {
+      peers[m] = i;
+      ratios[m++] = now / before;
+    }
   }
-  if (peers.length < hb.minDistricts) return;
-  const medianRatio = median(peers.map((p) => p.ratio));
-  const effects = peers.map((p) => {
-    const s = p.ratio < medianRatio ? 1 - medianRatio / p.ratio : p.ratio / medianRatio - 1;
-    return s * Math.max(p.now, p.before) ** hb.U;
-  });
+  if (m < hb.minDistricts) return;
+  const medianRatio = median(ratios.subarray(0, m));
+  const effects = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = peers[k];
+    const ratio = ratios[k];
+    const s = ratio < medianRatio ? 1 - medianRatio / ratio : ratio / medianRatio - 1;
+    effects[k] = s * Math.max(column.now[i], column.before[i]) ** hb.U;
+  }
   const q1 = quantile(effects, 0.25);
   const em = quantile(effects, 0.5);
   const q3 = quantile(effects, 0.75);
   const floor = Math.abs(hb.A * em);
   const low = em - hb.C * Math.max(em - q1, floor);
   const high = em + hb.C * Math.max(q3 - em, floor);
-  peers.forEach((p, k) => {
+  for (let k = 0; k < m; k++) {
     const e = effects[k];
-    const d = districts[p.i];
-    if (!(e < low || e > high) || d.approximate.has(code)) return;
+    const i = peers[k];
+    const d = districts[i];
+    if (!(e < low || e > high) || d.approximate.has(code)) continue;
     const entry = d.read.entries.get(code);
+    const before = column.before[i];
     add(
-      p.i,
+      i,
       makeFinding(d.read, {
         code: "peer.yoyOutlier",
         codes: [code],
         cells: [entry?.thisYear.cell, entry?.lastYear.cell],
-        actual: p.now,
+        actual: column.now[i],
         // What this year would be at the districts' median change.
-        expected: p.before * medianRatio,
+        expected: before * medianRatio,
         scope: "yoy",
-        details: { ratio: p.ratio, medianRatio, lastYear: p.before, peers: peers.length },
+        details: { ratio: ratios[k], medianRatio, lastYear: before, peers: m },
       }),
     );
-  });
+  }
 }
 
 /** Blanks (not unreadable figures) where most districts reported the indicator. */

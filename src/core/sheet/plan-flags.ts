@@ -60,7 +60,10 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
 
 function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly FlagRecord[], snapshot: SheetSnapshot | undefined, reviews: FlagReviews | undefined) {
   // Only findings on this sheet's own cells are painted here (a finding may also point at other sheets).
-  const byCell = groupByMany(findings, (f) => f.cells.filter((c) => c.sheet === read.sheet).map((c) => c.address));
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    for (const c of f.cells) if (c.sheet === read.sheet) pushTo(byCell, c.address, f);
+  }
   const before = new Map(previous.map((r) => [r.address, r]));
   const accepted = (f: Finding) => reviews?.get(f.id)?.status === "accepted";
   // A finding is worded once for this sheet, though its note and its row's check cell both say it.
@@ -74,10 +77,11 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   const notes: NoteSpec[] = [];
   const flagged: FlagRecord[] = [];
   for (const [address, fs] of byCell) {
-    const sorted = [...fs].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    // Most cells have one finding: nothing to order.
+    const sorted = fs.length === 1 ? fs : [...fs].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     // Accepted findings go last: they neither colour the cell nor lead its note.
-    const active = sorted.filter((f) => !accepted(f));
-    const ordered = [...active, ...sorted.filter(accepted)];
+    const active = reviews ? sorted.filter((f) => !accepted(f)) : sorted;
+    const ordered = active === sorted ? sorted : [...active, ...sorted.filter(accepted)];
     fills.push({ address, color: active.length > 0 ? COLORS[active[0].severity] : ACCEPTED_FILL });
     const theirs = snapshot?.notes?.[address];
     const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
@@ -201,17 +205,13 @@ function byName(snapshots: readonly SheetSnapshot[]): Map<string, SheetSnapshot>
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  return groupByMany(items, (t) => [key(t)]);
+  const m = new Map<string, T[]>();
+  for (const it of items) pushTo(m, key(it), it);
+  return m;
 }
 
-function groupByMany<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    for (const k of keys(it)) {
-      const list = m.get(k);
-      if (list) list.push(it);
-      else m.set(k, [it]);
-    }
-  }
-  return m;
+function pushTo<T>(m: Map<string, T[]>, key: string, item: T): void {
+  const list = m.get(key);
+  if (list) list.push(item);
+  else m.set(key, [item]);
 }

@@ -101,6 +101,14 @@ export class FiguresByCode extends MapByCode<number> {
     return !Number.isNaN(this.numbers[i]);
   }
 
+  /** In template order, without listing the codes first: a consolidation reads every district's figures this way. */
+  override forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (let i = 0; i < this.codes.length; i++) {
+      const v = this.numbers[i];
+      if (!Number.isNaN(v)) callback.call(thisArg, v, this.codes[i], this);
+    }
+  }
+
   override get(code: string): number | undefined {
     const i = this.index.get(code);
     if (i === undefined) return undefined;
