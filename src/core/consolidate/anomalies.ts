@@ -103,11 +103,19 @@ function figureColumns(districts: readonly DistrictData[], codes: readonly strin
   return columns;
 }
 
-/** The districts (by index) that have a figure of this indicator. */
-function withFigure(column: FigureColumn): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < column.now.length; i++) if (!Number.isNaN(column.now[i])) out.push(i);
-  return out;
+/** The districts (by index) that have a figure of this indicator, and those figures. */
+function withFigure(column: FigureColumn): { peers: Int32Array; values: Float64Array } {
+  const n = column.now.length;
+  const peers = new Int32Array(n);
+  const values = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = column.now[i];
+    if (Number.isNaN(v)) continue;
+    peers[m] = i;
+    values[m++] = v;
+  }
+  return { peers: peers.subarray(0, m), values: values.subarray(0, m) };
 }
 
 /**
@@ -125,9 +133,8 @@ function figureCodes(d: DistrictData, ind: Indicator): { codes: string[]; raw?: 
 /** Figures far from the other districts' by the modified z-score; approximate ones count but are never flagged. */
 function outliers(districts: readonly DistrictData[], column: FigureColumn, ind: Indicator, o: AnomalyOptions, add: Add): void {
   const code = ind.code;
-  const peers = withFigure(column);
+  const { peers, values } = withFigure(column);
   if (peers.length < o.minPeers) return;
-  const values = peers.map((i) => column.now[i]);
   const z = modifiedZScores(values);
   peers.forEach((i, k) => {
     const d = districts[i];
@@ -220,10 +227,10 @@ function yoyOutliers(districts: readonly DistrictData[], column: FigureColumn, i
 /** Blanks (not unreadable figures) where most districts reported the indicator. */
 function missing(districts: readonly DistrictData[], column: FigureColumn, ind: Indicator, o: AnomalyOptions, add: Add): void {
   const code = ind.code;
-  const reporters = withFigure(column);
-  const reported = reporters.length;
+  const { values } = withFigure(column);
+  const reported = values.length;
   if (reported < o.missingMinReported || !(reported > o.missingShare * districts.length)) return;
-  const med = median(reporters.map((i) => column.now[i]));
+  const med = median(values);
   districts.forEach((d, i) => {
     if (!Number.isNaN(column.now[i]) || !d.blank.has(code)) return;
     const entry = d.read.entries.get(code);
@@ -252,7 +259,7 @@ function citySum(districts: readonly DistrictData[], column: FigureColumn, city:
   const cityValue = city.figures.get(code);
   const entry = city.read.entries.get(code);
   if (cityValue === undefined || city.approximate.has(code)) return;
-  const reporting = withFigure(column);
+  const { peers: reporting } = withFigure(column);
   if (reporting.length === 0) return;
   const exact = reporting.filter((i) => !districts[i].approximate.has(code));
   if (exact.length === 0) return;

@@ -106,16 +106,16 @@ export function mad(xs: readonly number[]): number {
 }
 
 /** Mean absolute deviation around the median: Σ|xᵢ − median(x)| / n. */
-export function meanAbsoluteDeviation(xs: readonly number[]): number {
+export function meanAbsoluteDeviation(xs: ArrayLike<number>): number {
   const m = median(xs);
   let total = 0;
-  for (const x of xs) total += Math.abs(x - m);
+  for (let i = 0; i < xs.length; i++) total += Math.abs(xs[i] - m);
   return total / xs.length;
 }
 
 export interface ModifiedZScores {
   /** Signed, in the order of the input. */
-  readonly scores: readonly number[];
+  readonly scores: Float64Array;
   readonly median: number;
   /** Which spread the scores are scaled by ("mad" also when every value equals the median). */
   readonly scale: "mad" | "meanAbsolute";
@@ -135,14 +135,27 @@ const MEAN_AD_CONSTANT = 1.253314;
  *
  * @example modifiedZScores([17, 18, 20, 22, 200]).scores[4] // 0.6745 · 180 / 2 = 60.705
  */
-export function modifiedZScores(xs: readonly number[]): ModifiedZScores {
+export function modifiedZScores(xs: ArrayLike<number>): ModifiedZScores {
+  const n = xs.length;
   const m = median(xs);
-  const deviations = xs.map((x) => x - m);
-  const madValue = median(deviations.map(Math.abs));
-  if (madValue > 0) return { scores: deviations.map((d) => (MAD_CONSTANT * d) / madValue), median: m, scale: "mad" };
+  // The deviations become the scores in place; consolidation asks for these per indicator.
+  const scores = new Float64Array(n);
+  const absolute = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    scores[i] = xs[i] - m;
+    absolute[i] = Math.abs(scores[i]);
+  }
+  const madValue = median(absolute);
+  if (madValue > 0) {
+    for (let i = 0; i < n; i++) scores[i] = (MAD_CONSTANT * scores[i]) / madValue;
+    return { scores, median: m, scale: "mad" };
+  }
   const meanAd = meanAbsoluteDeviation(xs);
-  if (meanAd > 0) return { scores: deviations.map((d) => d / (MEAN_AD_CONSTANT * meanAd)), median: m, scale: "meanAbsolute" };
-  return { scores: xs.map(() => 0), median: m, scale: "mad" };
+  if (meanAd > 0) {
+    for (let i = 0; i < n; i++) scores[i] = scores[i] / (MEAN_AD_CONSTANT * meanAd);
+    return { scores, median: m, scale: "meanAbsolute" };
+  }
+  return { scores: scores.fill(0), median: m, scale: "mad" };
 }
 
 /**

@@ -154,8 +154,8 @@ function noteLine(f: Finding, message: string, lang: Lang, review: FlagReview | 
 /** The check column: the worst open finding of the row in a few words, ✓ 已确认 when all were accepted, or ✓ for a filled row that passed. */
 function verdict(own: readonly Finding[], filled: boolean, message: (f: Finding) => string, lang: Lang, reviews: FlagReviews | undefined): string {
   if (own.length === 0) return filled ? "✓" : "";
-  const bySeverity = [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const active = bySeverity.filter((f) => reviews?.get(f.id)?.status !== "accepted");
+  const bySeverity = own.length === 1 ? own : [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const active = reviews ? bySeverity.filter((f) => reviews.get(f.id)?.status !== "accepted") : bySeverity;
   const more = own.length > 1 ? (lang === "zh" ? `（另 ${own.length - 1} 项）` : ` (+${own.length - 1} more)`) : "";
   if (active.length === 0) {
     const note = reviews?.get(bySeverity[0].id)?.note;

@@ -150,25 +150,43 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
   const raw = String(n);
   if (!Number.isFinite(n)) return invalid(raw, "notANumber");
   if (isDateFormat(numberFormat)) return invalid(raw, "date");
-  const w = digitsOf(n, raw);
-  if (!w) return invalid(raw, "notANumber");
   // A whole number with more significant digits than Excel keeps: the file held a figure already
   // rounded away (a 30-digit number). Fractions like =17/18 carry 16 digits of float noise and are fine.
-  if (Math.abs(n) >= 1e15 && w.digits.replace(/^0+|0+$/g, "").length > MAX_DIGITS) return invalid(raw, "tooManyDigits");
+  if (Math.abs(n) >= 1e15) {
+    const w = digitsOf(n, raw);
+    if (!w) return invalid(raw, "notANumber");
+    if (w.digits.replace(/^0+|0+$/g, "").length > MAX_DIGITS) return invalid(raw, "tooManyDigits");
+  }
+  const decimals = writtenDecimals(raw);
   const shownAsPercent = isPercentFormat(numberFormat);
   if (kind !== "rate") {
     if (shownAsPercent) return invalid(raw, "percentInCount");
-    return figure(raw, n, false, w.decimals, pow10(-w.decimals));
+    return figure(raw, n, false, decimals, pow10(-decimals));
   }
   if (shownAsPercent) {
     // Already a fraction; written (shown) in percent, so two of its decimals are the percent's integer digits.
-    const decimals = Math.max(0, w.decimals - 2);
-    return figure(raw, n, false, decimals, pow10(-(decimals + 2)));
+    const inPercent = Math.max(0, decimals - 2);
+    return figure(raw, n, false, inPercent, pow10(-(inPercent + 2)));
   }
   if (n > 1) {
-    return figure(raw, decimalValue(w.negative, w.digits, w.exponent - 2), false, w.decimals, pow10(-(w.decimals + 2)), true);
+    const w = digitsOf(n, raw);
+    if (!w) return invalid(raw, "notANumber");
+    return figure(raw, decimalValue(w.negative, w.digits, w.exponent - 2), false, decimals, pow10(-(decimals + 2)), true);
   }
-  return figure(raw, n, false, w.decimals, pow10(-w.decimals));
+  return figure(raw, n, false, decimals, pow10(-decimals));
+}
+
+/**
+ * The decimals a JS number's shortest round-trip text (`String(n)`) writes, its exponent counted:
+ * 0.9051 → 4, 1.5e-7 → 8, 1e+21 → 0. As `digitsOf(n, shown).decimals`, without taking the digits
+ * apart: every rate cell of every district is read through here.
+ */
+function writtenDecimals(shown: string): number {
+  const e = shown.indexOf("e");
+  const end = e < 0 ? shown.length : e;
+  const dot = shown.indexOf(".");
+  const fraction = dot < 0 || dot > end ? 0 : end - dot - 1;
+  return Math.max(0, fraction - (e < 0 ? 0 : Number(shown.slice(e + 1))));
 }
 
 /** Characters that show as nothing (zero-width spaces and joiners, BOM, soft hyphen, direction marks): pasted from web pages and PDFs. */
