@@ -2,6 +2,7 @@ import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
 import type { Indicator } from "../template/schema";
 import type { DistrictData } from "./model";
+import { figureColumns as columnsOf } from "./figure-columns";
 import { median, modifiedZScores, quantile } from "./stats";
 
 /** Hidiroglou–Berthelot settings (see `yoyOutliers`). */
@@ -83,24 +84,11 @@ interface FigureColumn {
   readonly before: Float64Array;
 }
 
-/**
- * Every indicator's figures as columns, read from each district's maps once: the rules below pass over
- * the districts several times per indicator, and looking each figure up in its map every time was most
- * of their work at 10,000 districts.
- */
+/** Every indicator's figures as columns, this year's and last year's. */
 function figureColumns(districts: readonly DistrictData[], codes: readonly string[]): Map<string, FigureColumn> {
-  const columns = new Map(codes.map((code) => [code, { now: new Float64Array(districts.length).fill(NaN), before: new Float64Array(districts.length).fill(NaN) }]));
-  districts.forEach((d, i) => {
-    d.figures.forEach((v, code) => {
-      const c = columns.get(code);
-      if (c) c.now[i] = v;
-    });
-    d.lastYear.forEach((v, code) => {
-      const c = columns.get(code);
-      if (c) c.before[i] = v;
-    });
-  });
-  return columns;
+  const now = columnsOf(districts, codes, (d) => d.figures);
+  const before = columnsOf(districts, codes, (d) => d.lastYear);
+  return new Map(codes.map((code) => [code, { now: now.get(code)!, before: before.get(code)! }]));
 }
 
 /** The districts (by index) that have a figure of this indicator, and those figures. */

@@ -2,6 +2,7 @@ import { sortFindings, type Finding } from "../findings/finding";
 import { SheetReader } from "../check-workbook";
 import { peerAnomalies } from "./anomalies";
 import { compositeIndex, defaultIndexSettings } from "./composite";
+import { figureColumns } from "./figure-columns";
 import { municipalTotals } from "./figures";
 import { gatherDistricts, type Gathered } from "./gather";
 import { CONSOLIDATION_SHEETS } from "./layout";
@@ -57,9 +58,10 @@ export function consolidate(
   };
 
   const ranks = new Map<string, (number | undefined)[]>();
+  const figures = figureColumns(g.districts, t.template.indicators.map((ind) => ind.code), (d) => d.figures);
   for (const ind of t.template.indicators) {
     if (ind.direction === "none") continue;
-    ranks.set(ind.code, rankEq(g.districts.map((d) => d.figures.get(ind.code)), ind.direction === "up" ? "desc" : "asc"));
+    ranks.set(ind.code, rankEq(figures.get(ind.code)!, ind.direction === "up" ? "desc" : "asc"));
   }
 
   return {

@@ -162,41 +162,56 @@ export function modifiedZScores(xs: ArrayLike<number>): ModifiedZScores {
  * Ranks as Excel's RANK.EQ(x, range, order) over the defined values: 1 + the number of values
  * strictly greater (desc, order 0) or strictly less (asc, order 1). Ties share a rank and the next
  * rank is skipped; numbers are compared exactly (===), as Excel and LibreOffice do. `undefined`
- * (and NaN) stays unranked and is not counted.
+ * (and NaN, as a column of figures marks a blank) stays unranked and is not counted.
  *
  * @example rankEq([0.9, 0.95, 0.95, 0.8, undefined], "desc") // [3, 1, 1, 4, undefined]
  */
-export function rankEq(values: readonly (number | undefined)[], order: "desc" | "asc"): (number | undefined)[] {
-  const defined = Float64Array.from(values.filter((v): v is number => v !== undefined && !Number.isNaN(v))).sort();
-  return values.map((v) => {
-    if (v === undefined || Number.isNaN(v)) return undefined;
+export function rankEq(values: ArrayLike<number | undefined>, order: "desc" | "asc"): (number | undefined)[] {
+  const n = values.length;
+  const defined = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== undefined && !Number.isNaN(v)) defined[m++] = v;
+  }
+  const sorted = defined.subarray(0, m).sort();
+  const ranks = new Array<number | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
     // Ascending: values below v = first index whose value is not below v; descending: count above v.
-    return order === "asc" ? 1 + lowerBound(defined, v) : 1 + defined.length - upperBound(defined, v);
-  });
+    ranks[i] = v === undefined || Number.isNaN(v) ? undefined : order === "asc" ? 1 + lowerBound(sorted, v) : 1 + m - upperBound(sorted, v);
+  }
+  return ranks;
 }
 
+/*
+ * The searches halve a window without a branch on the comparison (a conditional move): which half a
+ * district's figure lies in is a coin toss the processor mispredicts, and ranking 100 indicators over
+ * 10,000 districts is a million searches.
+ */
+
 /** First index i with s[i] >= v (s sorted ascending). */
-function lowerBound(s: ArrayLike<number>, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid] < v) lo = mid + 1;
-    else hi = mid;
+function lowerBound(s: Float64Array, v: number): number {
+  let base = 0;
+  let n = s.length;
+  while (n > 1) {
+    const half = n >> 1;
+    base = s[base + half - 1] < v ? base + half : base;
+    n -= half;
   }
-  return lo;
+  return n === 1 && s[base] < v ? base + 1 : base;
 }
 
 /** First index i with s[i] > v (s sorted ascending). */
-function upperBound(s: ArrayLike<number>, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid] <= v) lo = mid + 1;
-    else hi = mid;
+function upperBound(s: Float64Array, v: number): number {
+  let base = 0;
+  let n = s.length;
+  while (n > 1) {
+    const half = n >> 1;
+    base = s[base + half - 1] <= v ? base + half : base;
+    n -= half;
   }
-  return lo;
+  return n === 1 && s[base] <= v ? base + 1 : base;
 }
 
 /**

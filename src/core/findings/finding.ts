@@ -131,13 +131,19 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return keyed.map((k) => k.f);
 }
 
-/** Each distinct string's place in `localeCompare` order; strings that compare equal share one. */
+/**
+ * Each distinct string's place in `localeCompare` order; strings that compare equal share one. One
+ * collator compares them all (`localeCompare` is this collator's `compare`, looked up per call): a
+ * province's run sorts 10,000 sheet names.
+ */
 function localeRanks(strings: readonly string[]): Map<string, number> {
-  const distinct = [...new Set(strings)].sort((a, b) => a.localeCompare(b));
+  const distinct = [...new Set(strings)].sort(COLLATOR.compare);
   const ranks = new Map<string, number>();
-  distinct.forEach((s, i) => ranks.set(s, i > 0 && s.localeCompare(distinct[i - 1]) === 0 ? ranks.get(distinct[i - 1])! : i));
+  distinct.forEach((s, i) => ranks.set(s, i > 0 && COLLATOR.compare(s, distinct[i - 1]) === 0 ? ranks.get(distinct[i - 1])! : i));
   return ranks;
 }
+
+const COLLATOR = new Intl.Collator();
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -119,6 +119,22 @@ describe("rankEq (as Excel's RANK.EQ)", () => {
     expect(rankEq([undefined, undefined], "asc")).toEqual([undefined, undefined]);
     expect(rankEq([], "desc")).toEqual([]);
   });
+
+  it("reads a column of figures with NaN for blanks", () => {
+    expect(rankEq(new Float64Array([0.9, NaN, 0.95, 0.9]), "desc")).toEqual([2, undefined, 1, 2]);
+  });
+
+  it("gives 1 + how many are greater (desc) or less (asc), for every length and any ties", () => {
+    const random = seededRandom(7);
+    for (let n = 0; n <= 40; n++) {
+      // Few distinct values, so ties are common; some blanks.
+      const values = Array.from({ length: n }, () => (random() < 0.1 ? undefined : Math.floor(random() * 6) / 4));
+      const defined = values.filter((v): v is number => v !== undefined);
+      const count = (v: number | undefined, beats: (x: number) => boolean) => (v === undefined ? undefined : 1 + defined.filter(beats).length);
+      expect([n, rankEq(values, "desc")]).toEqual([n, values.map((v) => count(v, (x) => x > v!))]);
+      expect([n, rankEq(values, "asc")]).toEqual([n, values.map((v) => count(v, (x) => x < v!))]);
+    }
+  });
 });
 
 describe("seededRandom (mulberry32)", () => {
