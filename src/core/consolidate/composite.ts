@@ -1,3 +1,4 @@
+import { codeIndex, MatrixRowByCode } from "../template/by-code";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import type { CompositeIndex, DistrictData, IndexSettings, StabilityOptions } from "./model";
@@ -77,18 +78,15 @@ export function compositeIndex(template: LoadedTemplate, districts: readonly Pic
   const k = ranked.length;
   const scores = districts.map((_, i) => score(matrix, i * k, weights));
   const ranks = rankEq(scores, "desc");
+  // Each template code's column in the matrix, for reading its rows by code.
+  const index = codeIndex(template);
+  const columnOf = new Int32Array(index.size).fill(-1);
+  ranked.forEach((ind, j) => (columnOf[index.get(ind.code)!] = j));
   return {
     indicators: ranked.map((i) => i.code),
     indicatorWeights: new Map(ranked.map((ind, j) => [ind.code, weights[j]])),
     bounds,
-    normalised: districts.map((_, i) => {
-      const row = new Map<string, number>();
-      ranked.forEach((ind, j) => {
-        const s = matrix[i * k + j];
-        if (!Number.isNaN(s)) row.set(ind.code, s);
-      });
-      return row;
-    }),
+    normalised: districts.map((_, i) => new MatrixRowByCode(template, matrix, i * k, columnOf)),
     scores,
     ranks,
     stability: stability(template, ranked, matrix, ranks, settings),

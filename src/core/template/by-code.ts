@@ -209,3 +209,37 @@ export class LabelsByCode<L extends string> extends MapByCode<L> {
     return this;
   }
 }
+
+/**
+ * One row of a matrix whose columns are some of the template's codes, read as a map by code (NaN in the
+ * matrix: not held). The composite index normalises every district's figures into one matrix; its
+ * rows as hash maps were 10,000 maps built and kept for a province's run.
+ */
+export class MatrixRowByCode extends MapByCode<number> {
+  /**
+   * @param columnOf per template index, the code's column in the matrix, −1 for a code not in it
+   * @param offset where the row starts in `matrix`
+   */
+  constructor(
+    template: LoadedTemplate,
+    private readonly matrix: Float64Array,
+    private readonly offset: number,
+    private readonly columnOf: Int32Array,
+  ) {
+    super(template);
+    for (let i = 0; i < columnOf.length; i++) if (this.heldAt(i)) this.held++;
+  }
+
+  protected heldAt(i: number): boolean {
+    const j = this.columnOf[i];
+    return j >= 0 && !Number.isNaN(this.matrix[this.offset + j]);
+  }
+
+  override get(code: string): number | undefined {
+    const i = this.index.get(code);
+    const j = i === undefined ? -1 : this.columnOf[i];
+    if (j < 0) return undefined;
+    const v = this.matrix[this.offset + j];
+    return Number.isNaN(v) ? undefined : v;
+  }
+}

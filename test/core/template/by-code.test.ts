@@ -1,4 +1,4 @@
-import { CodeSet, FiguresByCode, LabelsByCode, codeIndex } from "../../../src/core/template/by-code";
+import { CodeSet, FiguresByCode, LabelsByCode, MatrixRowByCode, codeIndex } from "../../../src/core/template/by-code";
 import { standardTemplate } from "../../../src/core/template/registry";
 
 const t = standardTemplate();
@@ -35,5 +35,17 @@ describe("per-district facts by indicator code, as typed arrays", () => {
     expect(codeIndex(t).get("A01")).toBe(0);
     expect(codeIndex(t).get("H06")).toBe(t.template.indicators.length - 1);
     expect(codeIndex(t)).toBe(codeIndex(t));
+  });
+
+  it("a matrix row reads as a map of the codes in its columns, NaN not held", () => {
+    // Two rows over columns A03, A01, A05 (a column order other than the template's).
+    const columnOf = new Int32Array(t.template.indicators.length).fill(-1);
+    ["A03", "A01", "A05"].forEach((code, j) => (columnOf[codeIndex(t).get(code)!] = j));
+    const matrix = new Float64Array([0.5, NaN, 1, 0.25, 0.75, NaN]);
+    const [first, second] = [0, 3].map((offset) => new MatrixRowByCode(t, matrix, offset, columnOf));
+    expect([first.get("A03"), first.get("A01"), first.get("A05"), first.get("A02"), first.has("A01"), first.size]).toEqual([0.5, undefined, 1, undefined, false, 2]);
+    expect([...first]).toEqual([["A03", 0.5], ["A05", 1]]);
+    expect(Object.fromEntries(second)).toEqual({ A01: 0.75, A03: 0.25 });
+    expect([...second.keys()]).toEqual(["A01", "A03"]);
   });
 });
