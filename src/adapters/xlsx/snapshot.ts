@@ -161,8 +161,17 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
 function solidFillOf(cell: ExcelJS.Cell): string | null {
   const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
   const argb = fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
-  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+  if (!argb) return null;
+  let hex = HEX.get(argb);
+  if (hex === undefined) {
+    hex = /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+    // A sheet uses a handful of colours on most of its cells: each is read once.
+    if (HEX.size < 1000) HEX.set(argb, hex);
+  }
+  return hex;
 }
+
+const HEX = new Map<string, string | null>();
 
 /** A note's plain text (rich-text runs joined), undefined when the cell has none. */
 function noteTextOf(cell: ExcelJS.Cell): string | undefined {
