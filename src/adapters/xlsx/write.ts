@@ -3,7 +3,9 @@ import type * as ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import { compactValidations } from "./validation";
 import type { ZipCodec } from "./zip/codec";
-import { deflateStored, stampZipTimes } from "./zip/write-zip";
+import { renderParts, type RenderedPart } from "./render-parts";
+import { crc32 } from "./zip/crc32";
+import { dosTime, stampZipTimes, writeZip } from "./zip/write-zip";
 
 export const CREATOR = "汇审 Huishen";
 
@@ -22,11 +24,10 @@ function prepareForWrite(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) compactValidations(ws);
 }
 
-/** JSZip's options: stored for a native codec to pack afterwards, else deflated by pako at level 1. */
-function zipOptions(codec?: ZipCodec): ExcelJS.XlsxWriteOptions {
+/** JSZip's options: deflated by pako at level 1. */
+function zipOptions(): ExcelJS.XlsxWriteOptions {
   // Level 1: a few per cent larger, several times faster than JSZip's default, for outputs people open once.
-  const zip = codec ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level: 1 } };
-  return { zip } as unknown as ExcelJS.XlsxWriteOptions;
+  return { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as ExcelJS.XlsxWriteOptions;
 }
 
 /**
@@ -40,10 +41,24 @@ export async function toBuffer(wb: ExcelJS.Workbook, at?: Date, codec?: ZipCodec
     wb.modified = at;
     wb.lastModifiedBy = CREATOR;
   }
+  if (codec) {
+    const packed = packParts(await renderParts(wb), codec, at ?? new Date());
+    return Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  }
   // ExcelJS types this as its own ArrayBuffer-shaped `Buffer`; in Node it is a Node Buffer.
-  const out: unknown = await wb.xlsx.writeBuffer(zipOptions(codec));
-  const written = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
-  const packed = codec && deflateStored(written, codec);
-  const bytes = packed ? Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength) : written;
+  const out: unknown = await wb.xlsx.writeBuffer(zipOptions());
+  const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
   return at ? (stampZipTimes(bytes, at) as Buffer) : bytes;
+}
+
+/** A package of the parts, each deflated by `codec` where that makes it smaller, all dated `at`. */
+function packParts(parts: readonly RenderedPart[], codec: ZipCodec, at: Date): Uint8Array {
+  const { time, date } = dosTime(at);
+  return writeZip(
+    parts.map(({ name, data }) => {
+      const packed = codec.deflateRaw(data);
+      const deflated = packed.length < data.length;
+      return { name, method: deflated ? 8 : 0, crc32: (codec.crc32 ?? crc32)(data), size: data.length, data: deflated ? packed : data, time, date };
+    }),
+  );
 }

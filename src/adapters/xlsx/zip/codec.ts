@@ -7,4 +7,6 @@ export interface ZipCodec {
   /** `data` unpacked, or "tooLong" as soon as it would pass `limit` bytes; throws on damaged data. */
   inflateRaw(data: Uint8Array, limit: number): Uint8Array | "tooLong";
   deflateRaw(data: Uint8Array): Uint8Array;
+  /** A native CRC-32, where the platform has one (the adapter's own in JavaScript otherwise). */
+  crc32?(data: Uint8Array): number;
 }

@@ -1,11 +1,10 @@
 /**
  * Writing a zip package from entries whose compressed bytes are already known: the guarded reader
  * copies a workbook's parts unchanged (no re-compression) and puts small stand-ins where a part is
- * not needed. Also: packing a stored package with a native codec, and stamping every entry of a
- * package with one time, for reproducible outputs.
+ * not needed, and the writer packs the parts ExcelJS renders. Also: stamping every entry of a package
+ * with one time, for reproducible outputs.
  */
 import { readCentralDirectory } from "./central-directory";
-import type { ZipCodec } from "./codec";
 import { crc32 } from "./crc32";
 
 export interface RawEntry {
@@ -97,15 +96,4 @@ export function stampZipTimes(bytes: Uint8Array, at: Date): Uint8Array {
     view.setUint16(e.localOffset + 12, date, true);
   }
   return bytes;
-}
-
-/** A package whose parts are stored (method 0), with each part deflated by `codec` where that makes it smaller. */
-export function deflateStored(pkg: Uint8Array, codec: ZipCodec): Uint8Array {
-  const entries = readCentralDirectory(pkg).map((e): RawEntry => {
-    const stored = pkg.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    const packed = e.method === 0 ? codec.deflateRaw(stored) : stored;
-    const method = e.method === 0 && packed.length < stored.length ? 8 : e.method;
-    return { name: e.name, method, crc32: e.crc32, size: e.size, data: method === e.method ? stored : packed, time: e.time, date: e.date };
-  });
-  return writeZip(entries);
 }
