@@ -40,6 +40,7 @@ export function columnCells(column: CellColumn): CellWrite[] {
   return out;
 }
 
-function writesCell(column: CellColumn, i: number): boolean {
+/** Whether row i of a column writes its cell: content, a format or a style. */
+export function writesCell(column: CellColumn, i: number): boolean {
   return column.values[i] !== undefined || column.filledFormula !== undefined || column.formulas?.[i] !== undefined || column.numberFormat !== undefined || (column.styles?.[i] ?? column.style) !== undefined;
 }

@@ -3,14 +3,14 @@
  * refuse a plan for the same reasons, with the same words. An adapter adds only what it alone can see
  * (an ExcelJS sheet's existing merged cells). Throwing is the adapters' part (`PlanError`).
  */
-import { parseAddress } from "../grid";
+import { addressOf, parseAddress } from "../grid";
 import { validationProblems } from "./data-validation";
 import { printProblems } from "./print";
 import { parseRange, type Rect } from "./range";
 import { sheetNameProblem } from "./sheet-name";
 import { summarySpecProblems } from "./summary-specs";
-import { columnCells } from "./plan-cells";
-import type { CellColumn, CellWrite, SheetPlan, WritePlan } from "./write-plan";
+import { writesCell } from "./plan-cells";
+import type { CellColumn, CellStyle, CellWrite, SheetPlan, WritePlan } from "./write-plan";
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (0-based bounds). */
 export const MAX_ROW = 1_048_575;
@@ -62,16 +62,13 @@ export function sheetPlanProblems(sp: SheetPlan): string[] {
     problems.forEach(at);
     if (problems.length === 0) sound.push(c);
   }
-  for (const w of [...(sp.cells ?? []), ...sound.flatMap(columnCells)]) {
+  for (const w of sp.cells ?? []) {
     cell(w.address, "cell");
     if (w.value !== undefined && w.formula !== undefined) at(`${w.address} has both a value and a formula`);
-    if (typeof w.value === "number" && !Number.isFinite(w.value)) at(`${w.address} value ${w.value} is not finite`);
-    if (typeof w.result === "number" && !Number.isFinite(w.result)) at(`${w.address} result ${w.result} is not finite`);
-    if (!isColour(w.style?.fontColor)) at(`${w.address} font colour: "${w.style?.fontColor}" is not #RRGGBB`);
-    if (!isColour(w.style?.fill)) at(`${w.address} fill: "${w.style?.fill}" is not #RRGGBB`);
     const p = gridCell(w.address);
-    if (p && writesContent(w) && inMergeBody(merges, p.row, p.col)) at(`${w.address} is inside a merged area but not its top-left cell; its value would be lost`);
+    cellProblems(w.address, w.value, w.result, w.style, p !== undefined && writesContent(w) && inMergeBody(merges, p.row, p.col), at);
   }
+  for (const c of sound) columnCellProblems(c, merges, at);
   for (const v of sp.inputRules ?? []) for (const p of validationProblems(v)) at(`validation ${v.range}: ${p}`);
   for (const f of sp.fills ?? []) {
     cell(f.address, "fill");
@@ -86,6 +83,46 @@ export function sheetPlanProblems(sp: SheetPlan): string[] {
   for (const p of summarySpecProblems(sp)) at(p);
   return out;
 }
+
+/** What is wrong with one cell's content and look, in the order a plan's cells are reported. */
+function cellProblems(address: string, value: CellWrite["value"], result: CellWrite["result"], style: CellStyle | undefined, inMerge: boolean, at: (s: string) => void): void {
+  if (typeof value === "number" && !Number.isFinite(value)) at(`${address} value ${value} is not finite`);
+  if (typeof result === "number" && !Number.isFinite(result)) at(`${address} result ${result} is not finite`);
+  if (!isColour(style?.fontColor)) at(`${address} font colour: "${style?.fontColor}" is not #RRGGBB`);
+  if (!isColour(style?.fill)) at(`${address} fill: "${style?.fill}" is not #RRGGBB`);
+  if (inMerge) at(`${address} is inside a merged area but not its top-left cell; its value would be lost`);
+}
+
+/**
+ * A sound column's cells checked as the cells `columnCells` makes of it, without making them: a
+ * consolidation's columns are hundreds of thousands of cells, each an address and a formula to build.
+ * Its cells are inside the grid (`columnProblems`); a value under a formula is its result.
+ */
+function columnCellProblems(c: CellColumn, merges: readonly Rect[], at: (s: string) => void): void {
+  const top = gridCell(c.top)!;
+  for (let i = 0; i < c.values.length; i++) {
+    if (!writesCell(c, i)) continue;
+    const hasFormula = c.filledFormula !== undefined || c.formulas?.[i] !== undefined;
+    const entry = c.values[i];
+    const style = c.styles?.[i] ?? c.style;
+    const row = top.row + i;
+    const inMerge = (hasFormula || entry !== undefined) && merges.length > 0 && inMergeBody(merges, row, top.col);
+    // Most cells are sound: their address is spelled only for a problem.
+    if ((typeof entry === "number" && !Number.isFinite(entry)) || inMerge || !coloursSound(style)) {
+      cellProblems(addressOf(row, top.col), hasFormula ? undefined : entry, hasFormula ? entry : undefined, style, inMerge, at);
+    }
+  }
+}
+
+/** A column's style is shared by its cells: its colours are read once. */
+function coloursSound(style: CellStyle | undefined): boolean {
+  if (style === undefined) return true;
+  let sound = SOUND_COLOURS.get(style);
+  if (sound === undefined) SOUND_COLOURS.set(style, (sound = isColour(style.fontColor) && isColour(style.fill)));
+  return sound;
+}
+
+const SOUND_COLOURS = new WeakMap<CellStyle, boolean>();
 
 /** What a column says about itself (its cells are checked as cells). */
 function columnProblems(c: CellColumn): string[] {

@@ -1,5 +1,5 @@
 import { interpretPlan } from "../../../src/core/plan/interpret";
-import { planCellCount, planCells } from "../../../src/core/plan/plan-cells";
+import { columnCells, planCellCount, planCells } from "../../../src/core/plan/plan-cells";
 import { sheetPlanProblems } from "../../../src/core/plan/plan-problems";
 import type { CellStyle, SheetPlan } from "../../../src/core/plan/write-plan";
 
@@ -78,5 +78,28 @@ describe("a column of cells means the cells it lists", () => {
     expect(problems([{ top: "A1", values: [1, 2], filledFormula: "B1", fillRows: [1] }])).toEqual(["S: column from A1 has fewer fill offsets than rows"]);
     // Its cells are checked as cells.
     expect(problems([{ top: "A1", values: [Infinity] }])).toEqual(["S: A1 value Infinity is not finite"]);
+  });
+
+  it("has its cells refused as the cells it makes would be: a value or a formula's result not finite, a bad colour, content inside a merge", () => {
+    const columns: SheetPlan["cellColumns"] = [
+      { top: "B2", values: [1, NaN, undefined, 3], formulas: [undefined, "A3*2", undefined, undefined], styles: [undefined, undefined, { fill: "#GGHHII" }, undefined] },
+      { top: "D2", values: [-Infinity, 2], filledFormula: "A2" },
+      { top: "E2", values: ["x", "y", undefined], style: { fontColor: "red" } },
+      { top: "F2", values: [1, 2, 3] },
+    ];
+    const cells = columns.flatMap(columnCells);
+    const merged = { name: "S", mode: "create" as const, merges: ["F2:F3"] };
+    const asColumns = sheetPlanProblems({ ...merged, cellColumns: columns });
+    // The same words, in the same order, as for the cells the columns stand for.
+    expect(asColumns).toEqual(sheetPlanProblems({ ...merged, cells }));
+    expect(asColumns).toEqual([
+      "S: B3 result NaN is not finite",
+      'S: B4 fill: "#GGHHII" is not #RRGGBB',
+      "S: D2 result -Infinity is not finite",
+      'S: E2 font colour: "red" is not #RRGGBB',
+      'S: E3 font colour: "red" is not #RRGGBB',
+      'S: E4 font colour: "red" is not #RRGGBB',
+      "S: F3 is inside a merged area but not its top-left cell; its value would be lost",
+    ]);
   });
 });
