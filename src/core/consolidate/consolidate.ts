@@ -1,7 +1,7 @@
 import { sortFindings, type Finding } from "../findings/finding";
 import { SheetReader } from "../check-workbook";
 import { peerAnomalies } from "./anomalies";
-import { compositeIndex, defaultIndexSettings } from "./composite";
+import { compositeIndex, defaultIndexSettings, rankedIndicators } from "./composite";
 import { figureColumns } from "./figure-columns";
 import { municipalTotals } from "./figures";
 import { gatherDistricts, type Gathered } from "./gather";
@@ -58,11 +58,9 @@ export function consolidate(
   };
 
   const ranks = new Map<string, (number | undefined)[]>();
-  const figures = figureColumns(g.districts, t.template.indicators.map((ind) => ind.code), (d) => d.figures);
-  for (const ind of t.template.indicators) {
-    if (ind.direction === "none") continue;
-    ranks.set(ind.code, rankEq(figures.get(ind.code)!, ind.direction === "up" ? "desc" : "asc"));
-  }
+  const ranked = rankedIndicators(t);
+  const figures = figureColumns(g.districts, ranked.map((ind) => ind.code), (d) => d.figures);
+  for (const ind of ranked) ranks.set(ind.code, rankEq(figures.get(ind.code)!, ind.direction === "up" ? "desc" : "asc"));
 
   return {
     template: t,

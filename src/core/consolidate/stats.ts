@@ -186,8 +186,8 @@ export function rankEq(values: ArrayLike<number | undefined>, order: "desc" | "a
 
 /*
  * The searches halve a window without a branch on the comparison (a conditional move): which half a
- * district's figure lies in is a coin toss the processor mispredicts, and ranking 100 indicators over
- * 10,000 districts is a million searches.
+ * district's figure lies in is a coin toss the processor mispredicts, and ranking every ranked
+ * indicator over 10,000 districts is most of a million searches.
  */
 
 /** First index i with s[i] >= v (s sorted ascending). */
