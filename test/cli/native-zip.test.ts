@@ -44,13 +44,14 @@ describe("Node's zlib as the xlsx adapter's codec", () => {
     ws.getCell("K1").note = "填报人：张三";
     ws.addImage(wb.addImage({ base64: `data:image/png;base64,${PIXEL}`, extension: "png" }), "K2:L3");
     ws.addImage(wb.addImage({ buffer: Buffer.from(PIXEL, "base64") as unknown as ExcelJS.Buffer, extension: "png" }), "K4:L5");
+    wb.addWorksheet("附表").addTable({ name: "附表1", ref: "A1", headerRow: true, columns: [{ name: "区县" }, { name: "件数" }], rows: [["荣昌区", 337]] });
     const byPako = await toBuffer(wb, AT);
     const byZlib = await toBuffer(wb, AT, nativeZip);
     expect(parts(byZlib)).toEqual(parts(byPako));
     const sheet = readCentralDirectory(byZlib).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
     expect(sheet.method).toBe(8);
     expect(sheet.compressedSize).toBeLessThan(sheet.size / 4);
-    expect([...parts(byZlib).keys()]).toEqual(expect.arrayContaining(["xl/comments1.xml", "xl/media/image1.png", "xl/media/image2.png"]));
+    expect([...parts(byZlib).keys()]).toEqual(expect.arrayContaining(["xl/comments1.xml", "xl/media/image1.png", "xl/media/image2.png", "xl/tables/table1.xml"]));
     // Reproducible: the same workbook at the same time is the same bytes.
     expect(Buffer.compare(await toBuffer(wb, AT, nativeZip), byZlib)).toBe(0);
 
