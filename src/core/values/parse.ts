@@ -128,12 +128,12 @@ function decimalValue(negative: boolean, digits: string, exponent: number): numb
 }
 
 /** A JS number's shortest round-trip digits (`shown` is `String(n)`): value = sign × digits × 10^exponent. */
-function digitsOf(n: number, shown: string): { negative: boolean; digits: string; exponent: number; decimals: number } | undefined {
+function digitsOf(n: number, shown: string): { negative: boolean; digits: string; exponent: number } | undefined {
   const m = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(n < 0 ? shown.slice(1) : shown);
   if (!m) return undefined;
   const frac = m[2] ?? "";
   const exp = m[3] === undefined ? 0 : Number(m[3]);
-  return { negative: n < 0, digits: m[1] + frac, exponent: exp - frac.length, decimals: Math.max(0, frac.length - exp) };
+  return { negative: n < 0, digits: m[1] + frac, exponent: exp - frac.length };
 }
 
 /**
@@ -178,8 +178,8 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
 
 /**
  * The decimals a JS number's shortest round-trip text (`String(n)`) writes, its exponent counted:
- * 0.9051 → 4, 1.5e-7 → 8, 1e+21 → 0. As `digitsOf(n, shown).decimals`, without taking the digits
- * apart: every rate cell of every district is read through here.
+ * 0.9051 → 4, 1.5e-7 → 8, 1e+21 → 0; read without taking the digits apart (`digitsOf`): every rate
+ * cell of every district is read through here.
  */
 function writtenDecimals(shown: string): number {
   const e = shown.indexOf("e");
