@@ -180,6 +180,16 @@ function stability(
         reported[i * D + dimOf[j]] += 1;
       }
     }
+    // Most districts report every ranked indicator: their denominator Σ w·reported is the same sum, made
+    // once a draw (in the same order, so to the same last bit) instead of once per district.
+    const everything = new Float64Array(D);
+    for (const j of dimOf) everything[j] += 1;
+    const reportsAll = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      let all = 1;
+      for (let j = 0; j < D; j++) if (reported[i * D + j] !== everything[j]) all = 0;
+      reportsAll[i] = all;
+    }
     const baseWeights = dims.map((d) => dimensionWeight(settings, d.code) / ranked.filter((i) => i.dimension === d.code).length);
     const random = seededRandom(settings.stability.seed);
     const w = new Float64Array(D);
@@ -193,13 +203,17 @@ function stability(
     const f = 10 ** SCORE_DECIMALS;
     for (let draw = 0; draw < draws; draw++) {
       for (let j = 0; j < D; j++) w[j] = baseWeights[j] * (1 - spread + 2 * spread * random());
+      let denAll = 0;
+      for (let j = 0; j < D; j++) denAll += w[j] * everything[j];
       let m = 0;
       for (let i = 0; i < n; i++) {
         let num = 0;
-        let den = 0;
-        for (let j = 0, at = i * D; j < D; j++, at++) {
-          num += w[j] * sums[at];
-          den += w[j] * reported[at];
+        const at = i * D;
+        for (let j = 0; j < D; j++) num += w[j] * sums[at + j];
+        let den = denAll;
+        if (reportsAll[i] === 0) {
+          den = 0;
+          for (let j = 0; j < D; j++) den += w[j] * reported[at + j];
         }
         if (isRanked[i] && den > 0) {
           who[m] = i;

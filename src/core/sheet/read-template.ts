@@ -1,5 +1,5 @@
 import { asAddress, type CellRef } from "../brand";
-import { addressOf, cellAt, cellText, numberFormatAt, parseAddress, type SheetSnapshot } from "../grid";
+import { addressOf, cellAt, cellText, numberFormatAt, parseAddress, type CellValue, type SheetSnapshot } from "../grid";
 import { err, ok, type Result } from "../result";
 import type { LoadedTemplate } from "../template/load";
 import type { TemplateRegistry } from "../template/registry";
@@ -75,9 +75,9 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   // Rows after the first of a code: rare, so kept apart rather than as a list per code.
   const repeats: { code: string; row: number }[] = [];
   for (let r = headerRow + 1; r < s.values.length; r++) {
-    const code = cellText(cellAt(s, r, columns.code)).toUpperCase();
-    const indicator = template.byCode.get(code);
+    const indicator = indicatorNamed(template, cellAt(s, r, columns.code));
     if (!indicator) continue;
+    const { code } = indicator;
     if (entries.has(code)) {
       repeats.push({ code, row: r });
       continue;
@@ -111,6 +111,14 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     mergedInputs: mergedInputs(s, entries, columns, ref),
     uncachedFormulas: s.uncachedFormulas?.length ? new Set(s.uncachedFormulas) : NO_ADDRESSES,
   });
+}
+
+/**
+ * The indicator a code cell names. Most hold the code exactly as the template writes it, and that
+ * string is looked up as it is; otherwise trimmed and in capitals (" a01" → A01).
+ */
+function indicatorNamed(template: LoadedTemplate, v: CellValue): Indicator | undefined {
+  return (typeof v === "string" ? template.byCode.get(v) : undefined) ?? template.byCode.get(cellText(v).toUpperCase());
 }
 
 /** Most sheets have no formula saved without its result: they share one empty set. */

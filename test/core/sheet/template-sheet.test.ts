@@ -109,6 +109,18 @@ describe("reading a filled sheet back", () => {
     expect(moved.values[row][COL.code]).toBe("E03");
   });
 
+  it("reads a code typed in lower case or with spaces around it as the template's code", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const rowOfCode = (s: typeof snapshot, code: string) => s.values.findIndex((r) => r[COL.code] === code);
+    const e03 = rowOfCode(snapshot, "E03");
+    const retyped = { ...snapshot, values: snapshot.values.map((r, i) => (i === e03 ? Object.assign([...r], { [COL.code]: " e03 " }) : r)) };
+    const read = readTemplateSheet(retyped, builtinRegistry());
+    if (!read.ok) throw new Error("unread");
+    expect(read.value.missing).toEqual([]);
+    expect(read.value.entries.rowAt(read.value.entries.positionOf("E03"))).toBe(e03);
+    expect(checkWorkbook([retyped]).findings.map((f) => f.id)).toEqual(checkWorkbook([snapshot]).findings.map((f) => f.id));
+  });
+
   it("gives the same finding ids when the same workbook is validated again", () => {
     const a = checkWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
     const b = checkWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
