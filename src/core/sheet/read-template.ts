@@ -68,7 +68,12 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   const { row: headerRow, columns } = header;
   const ref = (row: number, col: number): CellRef => ({ sheet: s.name, address: asAddress(addressOf(row, col)) });
 
-  const district = DISTRICT_LABELS_READ.map((label) => labelledValue(s, headerRow, label)).find((v) => v !== undefined);
+  // The first label found names the district (填报单位 before the older 区县).
+  let district: ReturnType<typeof labelledValue>;
+  for (const label of DISTRICT_LABELS_READ) {
+    district = labelledValue(s, headerRow, label);
+    if (district) break;
+  }
   const year = labelledValue(s, headerRow, YEAR_LABEL.zh);
 
   const entries = new EntryTable(template, s.name, columns.thisYear, columns.lastYear);
@@ -106,7 +111,8 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     yearCell: year ? ref(year.row, year.col) : undefined,
     columns,
     entries,
-    missing: template.template.indicators.map((i) => i.code).filter((c) => !entries.has(c)),
+    // The entries hold each template code at most once: as many as the template has means none is missing.
+    missing: entries.size === template.template.indicators.length ? NO_CODES : template.template.indicators.map((i) => i.code).filter((c) => !entries.has(c)),
     duplicates,
     mergedInputs: mergedInputs(s, entries, columns, ref),
     uncachedFormulas: s.uncachedFormulas?.length ? new Set(s.uncachedFormulas) : NO_ADDRESSES,
@@ -121,8 +127,9 @@ function indicatorNamed(template: LoadedTemplate, v: CellValue): Indicator | und
   return (typeof v === "string" ? template.byCode.get(v) : undefined) ?? template.byCode.get(cellText(v).toUpperCase());
 }
 
-/** Most sheets have no formula saved without its result: they share one empty set. */
+/** Most sheets have no formula saved without its result and no missing row: they share one empty set and list. */
 const NO_ADDRESSES: ReadonlySet<string> = new Set();
+const NO_CODES: readonly string[] = [];
 
 /** Each merged range that covers this or last year's cell of an indicator row, with those rows' codes. */
 function mergedInputs(s: SheetSnapshot, entries: EntryTable, columns: Record<ColumnKey, number>, ref: (row: number, col: number) => CellRef) {
