@@ -66,13 +66,8 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   }
   const before = new Map(previous.map((r) => [r.address, r]));
   const accepted = (f: Finding) => reviews?.get(f.id)?.status === "accepted";
-  // A finding is worded once for this sheet, though its note and its row's check cell both say it.
-  const worded = new Map<Finding, string>();
-  const message = (f: Finding) => {
-    let text = worded.get(f);
-    if (text === undefined) worded.set(f, (text = renderFinding(f, read.template, lang)));
-    return text;
-  };
+  // Its note and its row's check cell both say a finding: renderFinding words it once.
+  const message = (f: Finding) => renderFinding(f, read.template, lang);
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
   const flagged: FlagRecord[] = [];
