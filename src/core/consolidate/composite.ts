@@ -182,12 +182,13 @@ function stability(
     }
     // Most districts report every ranked indicator: their denominator Σ w·reported is the same sum, made
     // once a draw (in the same order, so to the same last bit) instead of once per district.
-    const everything = new Float64Array(D);
-    for (const j of dimOf) everything[j] += 1;
+    // Per dimension, its ranked indicators: what a district that reports all of them has reported.
+    const allReported = new Float64Array(D);
+    for (const j of dimOf) allReported[j] += 1;
     const reportsAll = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       let all = 1;
-      for (let j = 0; j < D; j++) if (reported[i * D + j] !== everything[j]) all = 0;
+      for (let j = 0; j < D; j++) if (reported[i * D + j] !== allReported[j]) all = 0;
       reportsAll[i] = all;
     }
     const baseWeights = dims.map((d) => dimensionWeight(settings, d.code) / ranked.filter((i) => i.dimension === d.code).length);
@@ -204,7 +205,7 @@ function stability(
     for (let draw = 0; draw < draws; draw++) {
       for (let j = 0; j < D; j++) w[j] = baseWeights[j] * (1 - spread + 2 * spread * random());
       let denAll = 0;
-      for (let j = 0; j < D; j++) denAll += w[j] * everything[j];
+      for (let j = 0; j < D; j++) denAll += w[j] * allReported[j];
       let m = 0;
       for (let i = 0; i < n; i++) {
         let num = 0;
