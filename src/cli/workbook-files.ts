@@ -1,11 +1,12 @@
 /**
  * .xlsx files on disk (Node): reading through the package guard, writing through `atomicWrite`, both
- * unpacking and packing with Node's zlib.
+ * unpacking and packing with Node's zlib; the unpacked parts go to ExcelJS's parsers as they are (`loadParts`).
  * The xlsx adapter itself only turns bytes into workbooks and back, so the pane never pulls in `fs`.
  */
 import { promises as fs } from "node:fs";
 import type * as ExcelJS from "exceljs";
 import { openWorkbook, toBuffer, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
+import { loadParts } from "../adapters/xlsx/load-parts";
 import { atomicWrite } from "./atomic-write";
 import { errorCode } from "./error-text";
 import { nativeZip } from "./native-zip";
@@ -26,7 +27,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
     throw new XlsxReadError("unreadable", path, undefined, code ?? (e instanceof Error ? e.message : String(e)));
   }
-  return openWorkbook(bytes, path, { ...opts, codec: nativeZip });
+  return openWorkbook(bytes, path, { ...opts, codec: nativeZip, loader: loadParts });
 }
 
 /** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */

@@ -4,13 +4,14 @@
  * for a read-only action the worksheets it does not need (large, no Huishen marker, not one of
  * Huishen's own) are replaced by empty stand-ins. So the cost of opening any file is bounded by the
  * limit, and a template sheet beside a 200,000-row data sheet is read in the time the template takes.
- * ExcelJS gets the parts stored, already unpacked.
+ * ExcelJS gets the parts already unpacked (stored in a package again, or given as they are to a `loader`),
+ * with the text of those the guard decoded.
  */
 import { MARKER_PREFIX } from "../../core/sheet/layout";
 import { readCentralDirectory, ZipFormatError, type ZipEntry } from "./zip/central-directory";
 import type { ZipCodec } from "./zip/codec";
 import { inflateEntry, inflateWhole } from "./zip/inflate-entry";
-import { storedEntry, writeZip, type RawEntry } from "./zip/write-zip";
+import { storedEntry, type RawEntry } from "./zip/write-zip";
 
 const MiB = 1024 * 1024;
 
@@ -56,9 +57,14 @@ export class PackageError extends Error {
 /** A cell value as the file holds it, where ExcelJS loses it. */
 export type RawCell = { readonly kind: "number"; readonly value: number } | { readonly kind: "text"; readonly value: string } | { readonly kind: "date"; readonly iso: string };
 
+/** A part of the package to load, unpacked (stored, method 0), with its text where the guard decoded it. */
+export interface UnpackedPart extends RawEntry {
+  readonly text?: string;
+}
+
 export interface GuardedPackage {
-  /** The package to load: every part kept, stored unpacked; a part left out is an empty stand-in. */
-  readonly bytes: Uint8Array;
+  /** The parts to load, in the package's order: every part kept, unpacked; a part left out is an empty stand-in. */
+  readonly parts: readonly UnpackedPart[];
   /** Names of the sheets replaced by empty stand-ins. */
   readonly skippedSheets: readonly string[];
   /**
@@ -98,8 +104,14 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
     if (!bytes) content.set(e, (bytes = inflateWhole(pkg, e, opts.codec)));
     return bytes;
   };
-  const textOf = (e: ZipEntry) => utf8.decode(unpacked(e));
-  const scanned = (e: ZipEntry): PartText => (e.size <= SMALL_PART ? piecesOf(unpacked(e)) : streamOf(pkg, e));
+  // Decoded once: the text scanned here is the text ExcelJS parses.
+  const decoded = new Map<ZipEntry, string>();
+  const textOf = (e: ZipEntry) => {
+    let text = decoded.get(e);
+    if (text === undefined) decoded.set(e, (text = utf8.decode(unpacked(e))));
+    return text;
+  };
+  const scanned = (e: ZipEntry): PartText => (e.size <= SMALL_PART ? (_boundary, onText) => onText(textOf(e)) : streamOf(pkg, e));
 
   const byName = new Map(entries.map((e) => [normalise(e.name), e]));
   const workbook = byName.get("xl/workbook.xml");
@@ -132,15 +144,16 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
   const loaded = entries.reduce((n, e) => n + (skipped.has(e) ? 0 : e.size), 0);
   if (loaded > limits.maxLoadedBytes) throw new PackageError({ kind: "tooLarge", bytes: loaded, limit: limits.maxLoadedBytes });
 
-  const raw: RawEntry[] = entries.map((e) =>
+  const parts: UnpackedPart[] = entries.map((e) =>
     skipped.has(e)
-      ? storedEntry(e.name, EMPTY_SHEET, e.time, e.date)
-      : { name: e.name, method: 0, crc32: e.crc32, size: e.size, data: unpacked(e), time: e.time, date: e.date },
+      ? { ...storedEntry(e.name, EMPTY_SHEET, e.time, e.date), text: EMPTY_SHEET }
+      : { name: e.name, method: 0, crc32: e.crc32, size: e.size, data: unpacked(e), time: e.time, date: e.date, text: decoded.get(e) },
   );
-  return { bytes: writeZip(raw), skippedSheets: [...skipped].map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
+  return { parts, skippedSheets: [...skipped].map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
 }
 
-const utf8 = new TextDecoder("utf-8");
+/** A byte order mark is kept, as JSZip keeps it for ExcelJS's parser (which skips it); the scans do not care. */
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function normalise(name: string): string {
   return name.replace(/^\/+/, "").replace(/\\/g, "/");
@@ -151,11 +164,6 @@ function normalise(name: string): string {
  * never split between pieces.
  */
 type PartText = (boundary: string, onText: (text: string) => void) => void;
-
-/** A part already unpacked: one piece. */
-function piecesOf(bytes: Uint8Array): PartText {
-  return (_boundary, onText) => onText(utf8.decode(bytes));
-}
 
 /** A large part unpacked as it is read, never whole. A piece without a boundary for 4 MB (a pathological cell) is cut anyway. */
 function streamOf(pkg: Uint8Array, e: ZipEntry): PartText {

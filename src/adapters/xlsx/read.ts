@@ -6,10 +6,11 @@ import type * as ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
 import type { CellValue } from "../../core/grid";
-import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope } from "./package-guard";
+import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope, type UnpackedPart } from "./package-guard";
 import { rememberValuesUnderMerges } from "./values-under-merges";
 import { setNumberFormat } from "./cell-style";
 import type { ZipCodec } from "./zip/codec";
+import { writeZip } from "./zip/write-zip";
 
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf } from "./snapshot";
 
@@ -46,7 +47,19 @@ export interface OpenOptions {
   readonly limits?: PackageLimits;
   /** A native codec (Node's zlib, from the command line); pako without one. */
   readonly codec?: ZipCodec;
+  /** Gives ExcelJS the unpacked parts as they are (`loadParts`, from the command line); without one they are packed again for its `load`. */
+  readonly loader?: PartsLoader;
 }
+
+/** Fills `wb` from a package's unpacked parts, as ExcelJS's `load` would from the package. */
+export type PartsLoader = (wb: ExcelJS.Workbook, parts: readonly UnpackedPart[]) => Promise<void>;
+
+/** ExcelJS's own `load`, over the parts stored in a package again (its one-file browser build has no other door). */
+const loadPackage: PartsLoader = async (wb, parts) => {
+  const bytes = writeZip(parts);
+  // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+};
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": every .xlsx is a zip package
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // legacy .xls, and password-encrypted .xlsx
@@ -99,9 +112,7 @@ export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: O
   }
   const wb = new Workbook();
   try {
-    // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
-    const { bytes } = guarded;
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    await (opts.loader ?? loadPackage)(wb, guarded.parts);
   } catch (e) {
     // A package whose XML the parsers cannot read.
     throw new XlsxReadError("damaged", source, undefined, errorText(e));
