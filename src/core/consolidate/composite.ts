@@ -161,8 +161,8 @@ function stability(
 ): CompositeIndex["stability"] {
   const n = baseRanks.length;
   const k = ranked.length;
-  const best = baseRanks.map((r) => r ?? 0);
-  const worst = [...best];
+  const best = Int32Array.from(baseRanks, (r) => r ?? 0);
+  const worst = best.slice();
   const dims = template.template.dimensions.filter((d) => ranked.some((i) => i.dimension === d.code));
   const D = dims.length;
   const draws = stabilityDraws(settings.stability.draws);
@@ -180,8 +180,6 @@ function stability(
         reported[i * D + dimOf[j]] += 1;
       }
     }
-    // Most districts report every ranked indicator: their denominator Σ w·reported is the same sum, made
-    // once a draw (in the same order, so to the same last bit) instead of once per district.
     // Per dimension, its ranked indicators: what a district that reports all of them has reported.
     const allReported = new Float64Array(D);
     for (const j of dimOf) allReported[j] += 1;
@@ -191,44 +189,72 @@ function stability(
       for (let j = 0; j < D; j++) if (reported[i * D + j] !== allReported[j]) all = 0;
       reportsAll[i] = all;
     }
-    const baseWeights = dims.map((d) => dimensionWeight(settings, d.code) / ranked.filter((i) => i.dimension === d.code).length);
+    // Every draw's weights, drawn in the order the draws use them.
     const random = seededRandom(settings.stability.seed);
-    const w = new Float64Array(D);
-    // Per draw, the districts with a score: who they are, their scores × 10^SCORE_DECIMALS (whole numbers,
-    // so equal rounded scores tie exactly as RANK.EQ sees them in the sheet) and their ranks.
-    const who = new Int32Array(n);
-    const keys = new Float64Array(n);
-    const ranks = new Int32Array(n);
-    const ranker = new KeyRanker(n);
-    const isRanked = baseRanks.map((r) => r !== undefined);
-    const f = 10 ** SCORE_DECIMALS;
+    const baseWeights = dims.map((d) => dimensionWeight(settings, d.code) / ranked.filter((i) => i.dimension === d.code).length);
+    const weights = new Float64Array(draws * D);
     for (let draw = 0; draw < draws; draw++) {
-      for (let j = 0; j < D; j++) w[j] = baseWeights[j] * (1 - spread + 2 * spread * random());
-      let denAll = 0;
-      for (let j = 0; j < D; j++) denAll += w[j] * allReported[j];
-      let m = 0;
-      for (let i = 0; i < n; i++) {
-        let num = 0;
-        const at = i * D;
-        for (let j = 0; j < D; j++) num += w[j] * sums[at + j];
-        let den = denAll;
-        if (reportsAll[i] === 0) {
-          den = 0;
-          for (let j = 0; j < D; j++) den += w[j] * reported[at + j];
-        }
-        if (isRanked[i] && den > 0) {
-          who[m] = i;
-          keys[m++] = Math.round(((100 * num) / den) * f);
-        }
-      }
-      ranker.rank(keys, m, ranks);
-      for (let p = 0; p < m; p++) {
-        const i = who[p];
-        const rank = ranks[p];
-        if (rank < best[i]) best[i] = rank;
-        if (rank > worst[i]) worst[i] = rank;
-      }
+      for (let j = 0; j < D; j++) weights[draw * D + j] = baseWeights[j] * (1 - spread + 2 * spread * random());
     }
+    const isRanked = Uint8Array.from(baseRanks, (r) => (r === undefined ? 0 : 1));
+    rankDraws({ sums, reported, allReported, reportsAll, isRanked, weights }, D, best, worst);
   }
   return baseRanks.map((r, i) => (r === undefined ? undefined : { best: best[i], worst: worst[i] }));
+}
+
+/** What the draws read: per district × dimension, per dimension, per district, and per draw × dimension. */
+interface DrawInput {
+  readonly sums: Float64Array;
+  readonly reported: Float64Array;
+  readonly allReported: Float64Array;
+  readonly reportsAll: Uint8Array;
+  readonly isRanked: Uint8Array;
+  readonly weights: Float64Array;
+}
+
+/**
+ * Rank the districts under each draw's weights, widening each one's best and worst rank. Typed arrays
+ * only, so its optimised code serves every call: when this loop sat in `stability`, each call's
+ * differently shaped settings and ranks sent it back to the interpreter for thousands of draws.
+ */
+function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Array): void {
+  const { sums, reported, allReported, reportsAll, isRanked, weights } = input;
+  const n = reportsAll.length;
+  const draws = weights.length / D;
+  // Per draw, the districts with a score: who they are, their scores × 10^SCORE_DECIMALS (whole numbers,
+  // so equal rounded scores tie exactly as RANK.EQ sees them in the sheet) and their ranks.
+  const who = new Int32Array(n);
+  const keys = new Float64Array(n);
+  const ranks = new Int32Array(n);
+  const ranker = new KeyRanker(n);
+  const f = 10 ** SCORE_DECIMALS;
+  for (let draw = 0; draw < draws; draw++) {
+    const w = draw * D;
+    // Most districts report every ranked indicator: their denominator Σ w·reported is the same sum, made
+    // once a draw (in the same order, so to the same last bit) instead of once per district.
+    let denAll = 0;
+    for (let j = 0; j < D; j++) denAll += weights[w + j] * allReported[j];
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      let num = 0;
+      const at = i * D;
+      for (let j = 0; j < D; j++) num += weights[w + j] * sums[at + j];
+      let den = denAll;
+      if (reportsAll[i] === 0) {
+        den = 0;
+        for (let j = 0; j < D; j++) den += weights[w + j] * reported[at + j];
+      }
+      if (isRanked[i] === 1 && den > 0) {
+        who[m] = i;
+        keys[m++] = Math.round(((100 * num) / den) * f);
+      }
+    }
+    ranker.rank(keys, m, ranks);
+    for (let p = 0; p < m; p++) {
+      const i = who[p];
+      const rank = ranks[p];
+      if (rank < best[i]) best[i] = rank;
+      if (rank > worst[i]) worst[i] = rank;
+    }
+  }
 }
