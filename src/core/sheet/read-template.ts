@@ -141,15 +141,27 @@ function mergedInputs(s: SheetSnapshot, entries: EntryTable, columns: Record<Col
     const cells: CellRef[] = [];
     const inputs = [columns.thisYear, columns.lastYear].filter((c) => c >= a.col && c <= b.col);
     if (inputs.length === 0) continue;
-    for (let p = 0; p < entries.size; p++) {
+    // Entries are in row order: from the first at or below the range's top, while inside it.
+    for (let p = firstAtOrBelow(entries, a.row); p < entries.size && entries.rowAt(p) <= b.row; p++) {
       const row = entries.rowAt(p);
-      if (row < a.row || row > b.row) continue;
       codes.push(entries.indicatorAt(p).code);
       cells.push(...inputs.map((c) => ref(row, c)));
     }
     if (codes.length > 0) out.push({ range, codes, cells });
   }
   return out;
+}
+
+/** The first position whose row is `row` or below it (`entries.size` if none): rows grow with positions, as the sheet is read top down. */
+function firstAtOrBelow(entries: EntryTable, row: number): number {
+  let lo = 0;
+  let hi = entries.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries.rowAt(mid) < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The header row is the one that names both the code and this year's value columns. */

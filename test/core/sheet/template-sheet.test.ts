@@ -121,6 +121,27 @@ describe("reading a filled sheet back", () => {
     expect(checkWorkbook([retyped]).findings.map((f) => f.id)).toEqual(checkWorkbook([snapshot]).findings.map((f) => f.id));
   });
 
+  it("finds every indicator row a person's merge covers the inputs of, and nothing for merges elsewhere", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const row = (code: string) => snapshot.values.findIndex((r) => r[COL.code] === code) + 1;
+    const col = (c: number) => String.fromCharCode(65 + c);
+    const last = snapshot.values.reduce((n, r, i) => (typeof r[COL.code] === "string" && /^[A-Z]\d\d$/.test(r[COL.code] as string) ? i + 1 : n), 0);
+    const merges = [
+      `${col(COL.thisYear)}${row("E02")}:${col(COL.thisYear)}${row("E04")}`, // three rows' this-year cells
+      `${col(COL.lastYear)}${last - 1}:${col(COL.lastYear)}${last + 3}`, // the last two indicator rows and below
+      `A1:${col(COL.check)}1`, // the title, above the header
+      `${col(COL.remarks)}${row("E02")}:${col(COL.remarks)}${row("E05")}`, // remarks only: no input
+    ];
+    const read = readTemplateSheet({ ...snapshot, merges }, builtinRegistry());
+    if (!read.ok) throw new Error("unread");
+    const codeAt = (r: number) => snapshot.values[r - 1][COL.code];
+    expect(read.value.mergedInputs.map((m) => [m.range, m.codes])).toEqual([
+      [merges[0], ["E02", "E03", "E04"]],
+      [merges[1], [codeAt(last - 1), codeAt(last)]],
+    ]);
+    expect(read.value.mergedInputs[0].cells.map((c) => c.address)).toEqual([row("E02"), row("E03"), row("E04")].map((r) => `${col(COL.thisYear)}${r}`));
+  });
+
   it("gives the same finding ids when the same workbook is validated again", () => {
     const a = checkWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
     const b = checkWorkbook([reportSnapshot(rongchang2024).snapshot]).findings.map((f) => f.id);
