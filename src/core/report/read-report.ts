@@ -157,8 +157,9 @@ export function readReport(text: string, t: LoadedTemplate): ReadCandidate[] {
       if (!kindFits(ind, f)) continue;
       // Ruled out by words around this figure itself (not its neighbours in a list: 行政执法事项9322项、综合行政执法事项6239项).
       const own = before + after.split(/[、和及与]/)[0];
-      if (reading.exclude.some((w) => own.includes(w))) continue;
-      if (reading.context.length > 0 && !reading.context.some((w) => context.includes(w))) continue;
+      if (reading.exclude?.some((w) => own.includes(w))) continue;
+      // Without context words, any sentence may hold the figure.
+      if (reading.context?.length && !reading.context.some((w) => context.includes(w))) continue;
       const s = phraseScore(reading, before, after);
       if (s) scored.push({ code, ...s });
     }

@@ -1,11 +1,18 @@
+/**
+ * A template of the schema's shape checked for what the shape cannot say (codes that exist, rates over
+ * counts, rules that compile) and made ready to use. No schema here: the editions the program ships are
+ * held to it by their tests (in its normal form, so reading them without it gives the same template),
+ * and so starting a command does not load the schema library; data from elsewhere goes through
+ * `from-data.ts` first.
+ */
 import { compileRule, type CompiledRule } from "../rules";
 import { err, ok, type Result } from "../result";
-import { TemplateSchema, type Indicator, type Relation, type Template } from "./schema";
+import type { Indicator, Relation, Template } from "./schema";
 
 /** A relation compiled against the template's codes, keeping its template metadata. */
 export type TemplateRelation = CompiledRule & Pick<Relation, "kind" | "message">;
 
-/** A template that passed the schema and every cross-reference check. */
+/** A template of the schema's shape that passed every cross-reference check. */
 export interface LoadedTemplate {
   readonly template: Template;
   /** `id@version`: what the sheet marker names. */
@@ -24,13 +31,8 @@ export function templateKey(id: string, version: string): string {
   return `${id}@${version}`;
 }
 
-/** Validate a template given as data (parsed JSON): the schema first, then cross-references. */
-export function loadTemplate(input: unknown): Result<LoadedTemplate, TemplateProblem[]> {
-  const parsed = TemplateSchema.safeParse(input);
-  if (!parsed.success) {
-    return err(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
-  }
-  const t = parsed.data;
+/** Check the cross-references of a template of the schema's shape. */
+export function checkTemplate(t: Template): Result<LoadedTemplate, TemplateProblem[]> {
   const problems: TemplateProblem[] = [];
   const byCode = new Map<string, Indicator>();
   const dimensions = new Set<string>();
@@ -66,9 +68,13 @@ export function loadTemplate(input: unknown): Result<LoadedTemplate, TemplatePro
   return ok({ template: t, key: templateKey(t.id, t.version), byCode, relations });
 }
 
-/** Like `loadTemplate`, for templates the program ships: a broken one is a programmer error. */
-export function loadTemplateOrThrow(input: unknown): LoadedTemplate {
-  const r = loadTemplate(input);
+/** A template the program ships (held to the schema by its tests): a broken one is a programmer error. */
+export function shippedTemplate(t: Template): LoadedTemplate {
+  return orThrow(checkTemplate(t));
+}
+
+/** The template, or an error listing its problems. */
+export function orThrow(r: Result<LoadedTemplate, TemplateProblem[]>): LoadedTemplate {
   if (!r.ok) throw new Error(`Invalid template:\n${formatTemplateProblems(r.error)}`);
   return r.value;
 }
@@ -97,8 +103,4 @@ function rateProblems(ind: Indicator, i: number, byCode: ReadonlyMap<string, Ind
   }
   if (hasNum && ind.numerator === ind.denominator) out.push({ path: at("denominator"), message: `rate ${ind.code} divides ${ind.numerator} by itself` });
   return out;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "") || "(template)";
 }

@@ -45,9 +45,10 @@ export const RelationSchema = z.object({
   severity: Severity,
   /** What the relation says, so messages can be specific. */
   kind: z._default(z.enum(["part-of-total", "parts-sum", "custom"]), "custom"),
-  /** How missing values are treated: `na` skips the rule, `zero` counts them as 0. */
-  missing: z._default(z.enum(["na", "zero"]), "na"),
-  tolerance: z._default(z.number().check(z.nonnegative("must be 0 or more")), 0),
+  /** How missing values are treated: `na` (when not given) skips the rule, `zero` counts them as 0. */
+  missing: z.optional(z.enum(["na", "zero"])),
+  /** How far apart the two sides may be (0 when not given). */
+  tolerance: z.optional(z.number().check(z.nonnegative("must be 0 or more"))),
   /** Optional wording; without it a message is rendered from the expression. */
   message: z.optional(Text),
 });
@@ -63,7 +64,7 @@ export const YoyThresholdsSchema = z.object({
 const FormItemSchema = z.object({ label: Text, value: NonEmpty });
 
 /** A signature or contact at the form's foot, filled by the district (a date is validated as one). */
-const FooterItemSchema = z.object({ label: Text, input: z._default(z.enum(["text", "date"]), "text") });
+const FooterItemSchema = z.object({ label: Text, input: z.optional(z.enum(["text", "date"])) });
 
 /**
  * The fill-in sheet as a statistical form (统计报表): what its header block names and what its
@@ -93,8 +94,8 @@ export const FormSchema = z.object({
  */
 export const ReadingSchema = z.object({
   phrases: listOf(NonEmpty),
-  context: z._default(z.array(NonEmpty), []),
-  exclude: z._default(z.array(NonEmpty), []),
+  context: z.optional(z.array(NonEmpty)),
+  exclude: z.optional(z.array(NonEmpty)),
 });
 
 export const TemplateSchema = z.object({

@@ -1,6 +1,7 @@
 /** Shared set-up for the Office.js adapter tests: the fake Excel on globalThis and a host over it. */
 import standard2024 from "../../../src/core/template/editions/standard-2024.json";
-import { loadTemplate, type LoadedTemplate } from "../../../src/core/template/load";
+import { loadTemplate } from "../../../src/core/template/from-data";
+import type { LoadedTemplate } from "../../../src/core/template/load";
 import { createOfficeHost, type OfficeHost, type OfficeHostOptions } from "../../../src/adapters/office/office-host";
 import { installFakeExcel, type FakeExcel, type FakeWorkbookInit } from "../../office-fake/excel-fake";
 

@@ -3,7 +3,7 @@ import { consolidate, planConsolidation, readConsolidationSettings } from "../..
 import { renderFinding } from "../../../src/core/findings/render";
 import type { SheetSnapshot } from "../../../src/core/grid";
 import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
-import { loadTemplateOrThrow } from "../../../src/core/template/load";
+import { loadTemplateOrThrow } from "../../../src/core/template/from-data";
 import { TemplateRegistry, standardTemplate } from "../../../src/core/template/registry";
 import standard2024 from "../../../src/core/template/editions/standard-2024.json";
 import { bazhou2023, rongchang2024, shuimogou2024, yuzhong2023 } from "../../fixtures/reports";

@@ -1,4 +1,4 @@
-import { loadTemplateOrThrow } from "../../../src/core/template/load";
+import { loadTemplateOrThrow } from "../../../src/core/template/from-data";
 
 /**
  * The tiny edition the composite index's tests share (composite.test.ts, plan-index.test.ts):

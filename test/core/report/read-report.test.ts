@@ -1,7 +1,7 @@
 /** Figures of the five real reports mapped to indicators by the edition's phrasings: what is found, how sure, and where. */
 import { readReport, type ReadCandidate } from "../../../src/core/report/read-report";
 import { findTables } from "../../../src/core/report/text-tables";
-import { loadTemplate } from "../../../src/core/template/load";
+import { loadTemplate } from "../../../src/core/template/from-data";
 import { standardTemplate } from "../../../src/core/template/registry";
 import { allReports, rongchang2024 } from "../../fixtures/reports";
 import { parseCellValue } from "../../../src/core/values/parse";

@@ -1,5 +1,6 @@
 import standard from "../../../src/core/template/editions/standard-2024.json";
-import { loadTemplate } from "../../../src/core/template/load";
+import { loadTemplate } from "../../../src/core/template/from-data";
+import { TemplateSchema } from "../../../src/core/template/schema";
 import { builtinRegistry, standardTemplate } from "../../../src/core/template/registry";
 
 const clone = () => JSON.parse(JSON.stringify(standard));
@@ -10,6 +11,14 @@ const problemsOf = (input: unknown) => {
 };
 
 describe("the standard template", () => {
+  it("is what the schema makes of it, every default written out: so the program reads it without the schema and gets the same template", () => {
+    expect(TemplateSchema.parse(clone())).toStrictEqual(standard);
+    const fromData = loadTemplate(clone());
+    if (!fromData.ok) throw new Error("the shipped edition fails the schema");
+    expect(standardTemplate().template).toStrictEqual(fromData.value.template);
+    expect(standardTemplate().relations).toEqual(fromData.value.relations);
+  });
+
   it("holds every indicator and relation of standard-template.md: 8 dimensions, 92 indicators, 23 rates, 23 relations", () => {
     const t = standardTemplate();
     expect(t.template.dimensions.map((d) => d.code).join("")).toBe("ABCDEFGH");
