@@ -4,6 +4,8 @@
  * literals, so every reader sees the same formula text a person sees.
  */
 export function displayFormula(formula: string): string {
+  // Most formulas have no prefix at all: nothing to split.
+  if (!/_xl/i.test(formula)) return formula;
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/_xl(?:fn|ws|pm)\./gi, "")))
