@@ -109,10 +109,14 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
     cells.add(rect.top * WIDTH + rect.left);
   }
   dvs.model = model;
-  // Equal validations held in different objects are one group, as ExcelJS compares them by value.
-  const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Set<number> }>();
+  // Equal validations held in different objects are one group, as ExcelJS compares them by value. Only
+  // objects that share a prompt can be equal: a template's rows mostly differ in theirs, and comparing
+  // by value (as JSON) was most of this function's time.
+  const sharingPrompt = new Map<string | undefined, number>();
+  for (const dv of byObject.keys()) sharingPrompt.set(dv.prompt, (sharingPrompt.get(dv.prompt) ?? 0) + 1);
+  const groups = new Map<unknown, { dv: ExcelJS.DataValidation; cells: Set<number> }>();
   for (const [dv, cells] of byObject) {
-    const id = JSON.stringify(dv);
+    const id = sharingPrompt.get(dv.prompt)! > 1 ? JSON.stringify(dv) : dv;
     const g = groups.get(id);
     if (g) for (const c of cells) g.cells.add(c);
     else groups.set(id, { dv, cells });
