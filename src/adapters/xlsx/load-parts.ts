@@ -69,8 +69,7 @@ export const loadParts: PartsLoader = async (wb, parts) => {
       model.themes[theme[1]] = text;
       continue;
     }
-    // The parsers take any iterable of text: the whole part as one piece.
-    const chunks = [text];
+    const chunks = pieces(text);
     switch (name) {
       case "_rels/.rels":
         model.globalRels = await x.parseRels(chunks);
@@ -116,8 +115,17 @@ export const loadParts: PartsLoader = async (wb, parts) => {
   (wb as unknown as { model: Model }).model = model;
 };
 
+/**
+ * A part's text in the 16 KiB pieces `load` writes to its parsers (which take any iterable of text).
+ * Their events are gathered per piece: handed a large sheet whole, a parser held every event of it at once.
+ */
+function* pieces(text: string): Generator<string> {
+  const size = 16 * 1024;
+  for (let i = 0; i < text.length; i += size) yield text.substring(i, i + size);
+}
+
 /** The parts `load` recognises by their path's pattern, tried in its order. */
-async function otherPart(x: XlsxReader, model: Model, name: string, chunks: string[]): Promise<void> {
+async function otherPart(x: XlsxReader, model: Model, name: string, chunks: Iterable<string>): Promise<void> {
   let m: RegExpExecArray | null;
   if ((m = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(name))) return x._processWorksheetEntry(chunks, model, m[1], undefined, name);
   if ((m = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/.exec(name))) return x._processWorksheetRelsEntry(chunks, model, m[1]);

@@ -6,7 +6,7 @@ import type * as ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import { isOwnSheetName } from "../../core/own-sheet-names";
 import type { CellValue } from "../../core/grid";
-import { guardPackage, PackageError, type PackageLimits, type RawCell, type SheetScope, type UnpackedPart } from "./package-guard";
+import { guardPackage, PackageError, type GuardedPackage, type PackageLimits, type RawCell, type SheetScope, type UnpackedPart } from "./package-guard";
 import { rememberValuesUnderMerges } from "./values-under-merges";
 import { setNumberFormat } from "./cell-style";
 import type { ZipCodec } from "./zip/codec";
@@ -54,13 +54,6 @@ export interface OpenOptions {
 /** Fills `wb` from a package's unpacked parts, as ExcelJS's `load` would from the package. */
 export type PartsLoader = (wb: ExcelJS.Workbook, parts: readonly UnpackedPart[]) => Promise<void>;
 
-/** ExcelJS's own `load`, over the parts stored in a package again (its one-file browser build has no other door). */
-const loadPackage: PartsLoader = async (wb, parts) => {
-  const bytes = writeZip(parts);
-  // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-};
-
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": every .xlsx is a zip package
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // legacy .xls, and password-encrypted .xlsx
 
@@ -103,16 +96,25 @@ export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: O
   if (!startsWith(buf, ZIP_MAGIC)) {
     throw new XlsxReadError("notXlsx", source, { zh: "文件内容不是 .xlsx 格式", en: "the content is not in .xlsx format" });
   }
-  let guarded: ReturnType<typeof guardPackage>;
+  let parts: readonly UnpackedPart[] | undefined;
+  let rawCells: GuardedPackage["rawCells"];
   try {
-    guarded = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName, codec: opts.codec });
+    ({ parts, rawCells } = guardPackage(buf, { scope: opts.scope ?? "needed", limits: opts.limits, ownSheet: isOwnSheetName, codec: opts.codec }));
   } catch (e) {
     if (e instanceof PackageError) throw fromPackageError(e, source);
     throw new XlsxReadError("damaged", source, undefined, errorText(e));
   }
   const wb = new Workbook();
   try {
-    await (opts.loader ?? loadPackage)(wb, guarded.parts);
+    if (opts.loader) await opts.loader(wb, parts);
+    else {
+      // ExcelJS's own `load` (its one-file browser build has no other door), over the parts stored in a
+      // package again; the unpacked parts are let go first, so a large workbook is not held twice.
+      const bytes = writeZip(parts);
+      parts = undefined;
+      // ExcelJS declares its own `Buffer` (an ArrayBuffer shape); at run time it takes a Node Buffer.
+      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    }
   } catch (e) {
     // A package whose XML the parsers cannot read.
     throw new XlsxReadError("damaged", source, undefined, errorText(e));
@@ -121,7 +123,7 @@ export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: O
     // A valid zip without a workbook part (a .docx, a plain .zip) loads as an empty workbook.
     throw new XlsxReadError("notXlsx", source, { zh: "压缩包中没有工作表", en: "the package holds no worksheet" });
   }
-  restoreRawCells(wb, guarded.rawCells);
+  restoreRawCells(wb, rawCells);
   return wb;
 }
 

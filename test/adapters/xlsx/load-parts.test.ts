@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as ExcelJS from "exceljs";
 import { openWorkbook, snapshotWorkbook, toBuffer, XlsxReadError } from "../../../src/adapters/xlsx";
+import { Workbook } from "../../../src/adapters/xlsx/exceljs";
 import { loadParts } from "../../../src/adapters/xlsx/load-parts";
+import { guardPackage } from "../../../src/adapters/xlsx/package-guard";
 import { buildReportsWorkbook } from "../../fixtures/build-workbook";
 import { rongchang2024, yuzhong2023 } from "../../fixtures/reports";
 import { recalculate, requireOracle, sofficeAvailable } from "../../helpers/libreoffice";
@@ -71,6 +73,21 @@ describe("loadParts: the unpacked parts given to ExcelJS's parsers as they are",
     bytes = patchPart(bytes, "xl/theme/theme1.xml", (xml) => `\uFEFF${xml}`);
     const [viaLoad, viaParts] = await bothWays(bytes);
     expect(modelOf(viaParts)).toEqual(modelOf(viaLoad));
+  });
+
+  test("a large sheet reaches the parser in 16 KiB pieces, as through `load` (whole, its events were all held at once)", async () => {
+    const wb = new Workbook();
+    const x = wb.xlsx as unknown as { _processWorksheetEntry: (chunks: Iterable<string>, ...rest: unknown[]) => Promise<void> };
+    const parse = x._processWorksheetEntry.bind(x);
+    const pieces: number[] = [];
+    x._processWorksheetEntry = (chunks, ...rest) => {
+      const list = [...chunks];
+      pieces.push(...list.map((c) => c.length));
+      return parse(list, ...rest);
+    };
+    await loadParts(wb, guardPackage(await everything(), { scope: "all" }).parts);
+    expect(Math.max(...pieces)).toBe(16 * 1024);
+    expect(pieces.filter((n) => n === 16 * 1024).length).toBeGreaterThan(2);
   });
 
   test("a part whose XML cannot be parsed is damaged either way", async () => {
