@@ -14,7 +14,7 @@ import { buildReportsWorkbook } from "../../fixtures/build-workbook";
 import { rongchang2024, yuzhong2023 } from "../../fixtures/reports";
 import { recalculate, requireOracle, sofficeAvailable } from "../../helpers/libreoffice";
 import { patchPart } from "../../helpers/patch-xlsx";
-import { tempDir } from "./helpers";
+import { noteText, tempDir } from "./helpers";
 
 const PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -22,6 +22,7 @@ const PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQD
 async function everything(): Promise<Uint8Array> {
   const wb = await buildReportsWorkbook([rongchang2024, yuzhong2023]);
   const ws = wb.worksheets[0];
+  ws.getCell("K1").value = "填报人";
   ws.getCell("K1").note = "填报人：张三";
   ws.addImage(wb.addImage({ base64: `data:image/png;base64,${PIXEL}`, extension: "png" }), "K2:L3");
   ws.getCell("K5").value = new Date(Date.UTC(2024, 11, 31));
@@ -54,11 +55,12 @@ async function failure(bytes: Uint8Array, loader?: typeof loadParts): Promise<st
 }
 
 describe("loadParts: the unpacked parts given to ExcelJS's parsers as they are", () => {
-  test("a workbook ExcelJS wrote, with an image, a table, merges, drop-downs and dates, is the same model as through `load`", async () => {
+  test("a workbook ExcelJS wrote, with a note, an image, a table, merges, drop-downs and dates, is the same model as through `load`", async () => {
     const [viaLoad, viaParts] = await bothWays(await everything());
     expect(modelOf(viaParts)).toEqual(modelOf(viaLoad));
     const ws = viaParts.worksheets[0];
     // What the model holds, not only that it is equal.
+    expect(noteText(ws.getCell("K1"))).toBe("填报人：张三");
     expect(viaParts.model.media).toHaveLength(1);
     expect(ws.getCell("M1").dataValidation?.type).toBe("list");
     expect(ws.getCell("L9").isMerged).toBe(true);
