@@ -110,13 +110,14 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
   }
   dvs.model = model;
   // Equal validations held in different objects are one group, as ExcelJS compares them by value. Only
-  // objects that share a prompt can be equal: a template's rows mostly differ in theirs, and comparing
-  // by value (as JSON) was most of this function's time.
-  const sharingPrompt = new Map<string | undefined, number>();
-  for (const dv of byObject.keys()) sharingPrompt.set(dv.prompt, (sharingPrompt.get(dv.prompt) ?? 0) + 1);
+  // objects that share a prompt and its title can be equal: a template's rows differ in theirs (the title
+  // names the indicator), and comparing every object by value (as JSON) was most of this function's time.
+  const promptOf = (dv: ExcelJS.DataValidation) => `${dv.promptTitle ?? ""}\u0000${dv.prompt ?? ""}`;
+  const sharingPrompt = new Map<string, number>();
+  for (const dv of byObject.keys()) sharingPrompt.set(promptOf(dv), (sharingPrompt.get(promptOf(dv)) ?? 0) + 1);
   const groups = new Map<unknown, { dv: ExcelJS.DataValidation; cells: Set<number> }>();
   for (const [dv, cells] of byObject) {
-    const id = sharingPrompt.get(dv.prompt)! > 1 ? JSON.stringify(dv) : dv;
+    const id = sharingPrompt.get(promptOf(dv))! > 1 ? JSON.stringify(dv) : dv;
     const g = groups.get(id);
     if (g) for (const c of cells) g.cells.add(c);
     else groups.set(id, { dv, cells });
