@@ -3,7 +3,7 @@
  * in its defaults, then the cross-references (`checkTemplate`). The only module that runs the schema.
  */
 import { err, type Result } from "../result";
-import { checkTemplate, orThrow, type LoadedTemplate, type TemplateProblem } from "./load";
+import { checkTemplate, templateOrThrow, type LoadedTemplate, type TemplateProblem } from "./load";
 import { TemplateSchema } from "./schema";
 
 export function loadTemplate(input: unknown): Result<LoadedTemplate, TemplateProblem[]> {
@@ -14,7 +14,7 @@ export function loadTemplate(input: unknown): Result<LoadedTemplate, TemplatePro
 
 /** Like `loadTemplate`, where a broken template is a programmer error (tests, fixtures). */
 export function loadTemplateOrThrow(input: unknown): LoadedTemplate {
-  return orThrow(loadTemplate(input));
+  return templateOrThrow(loadTemplate(input));
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -70,11 +70,11 @@ export function checkTemplate(t: Template): Result<LoadedTemplate, TemplateProbl
 
 /** A template the program ships (held to the schema by its tests): a broken one is a programmer error. */
 export function shippedTemplate(t: Template): LoadedTemplate {
-  return orThrow(checkTemplate(t));
+  return templateOrThrow(checkTemplate(t));
 }
 
 /** The template, or an error listing its problems. */
-export function orThrow(r: Result<LoadedTemplate, TemplateProblem[]>): LoadedTemplate {
+export function templateOrThrow(r: Result<LoadedTemplate, TemplateProblem[]>): LoadedTemplate {
   if (!r.ok) throw new Error(`Invalid template:\n${formatTemplateProblems(r.error)}`);
   return r.value;
 }
