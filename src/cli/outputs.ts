@@ -7,7 +7,7 @@ import { promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { atomicWrite, FileWriteError, makeFolder } from "./atomic-write";
-import { toBuffer } from "../adapters/xlsx";
+import { packWorkbook } from "../adapters/xlsx/pack-workbook";
 import { RunError, words } from "./io";
 import { nativeZip } from "./native-zip";
 import { t } from "./text";
@@ -68,7 +68,7 @@ export class Outputs {
   }
 
   async writeWorkbook(wb: ExcelJS.Workbook, target: string, option: string): Promise<void> {
-    await this.write(target, await toBuffer(wb, this.at, nativeZip), option);
+    await this.write(target, await packWorkbook(wb, nativeZip, this.at), option);
   }
 
   async folder(dir: string): Promise<void> {

@@ -5,8 +5,9 @@
  */
 import { promises as fs } from "node:fs";
 import type * as ExcelJS from "exceljs";
-import { openWorkbook, toBuffer, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
+import { openWorkbook, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
 import { loadParts } from "../adapters/xlsx/load-parts";
+import { packWorkbook } from "../adapters/xlsx/pack-workbook";
 import { atomicWrite } from "./atomic-write";
 import { errorCode } from "./error-text";
 import { nativeZip } from "./native-zip";
@@ -32,5 +33,5 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
 
 /** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, target: string, at?: Date): Promise<void> {
-  await atomicWrite(target, await toBuffer(wb, at, nativeZip));
+  await atomicWrite(target, await packWorkbook(wb, nativeZip, at));
 }

@@ -6,6 +6,7 @@ import { deflateRawSync } from "node:zlib";
 import type * as ExcelJS from "exceljs";
 import { openWorkbook, snapshotWorkbook, toBuffer, XlsxReadError } from "../../src/adapters/xlsx";
 import { guardPackage } from "../../src/adapters/xlsx/package-guard";
+import { packWorkbook } from "../../src/adapters/xlsx/pack-workbook";
 import { readCentralDirectory } from "../../src/adapters/xlsx/zip/central-directory";
 import { crc32 } from "../../src/adapters/xlsx/zip/crc32";
 import type { ZipCodec } from "../../src/adapters/xlsx/zip/codec";
@@ -45,15 +46,22 @@ describe("Node's zlib as the xlsx adapter's codec", () => {
     ws.addImage(wb.addImage({ base64: `data:image/png;base64,${PIXEL}`, extension: "png" }), "K2:L3");
     ws.addImage(wb.addImage({ buffer: Buffer.from(PIXEL, "base64") as unknown as ExcelJS.Buffer, extension: "png" }), "K4:L5");
     wb.addWorksheet("附表").addTable({ name: "附表1", ref: "A1", headerRow: true, columns: [{ name: "区县" }, { name: "件数" }], rows: [["荣昌区", 337]] });
+    // Cells without a style of their own: a text first, then dates, which ExcelJS alone gives a date format.
+    const dates = wb.addWorksheet("报出日期");
+    dates.getCell("A1").value = "报出日期";
+    dates.getCell("A2").value = new Date(Date.UTC(2025, 0, 20));
+    dates.getCell("A3").value = { formula: "A2+1", result: new Date(Date.UTC(2025, 0, 21)) };
+    dates.getCell("A4").value = 337;
     const byPako = await toBuffer(wb, AT);
-    const byZlib = await toBuffer(wb, AT, nativeZip);
+    const byZlib = await packWorkbook(wb, nativeZip, AT);
     expect(parts(byZlib)).toEqual(parts(byPako));
+    expect(parts(byZlib).get("xl/worksheets/sheet3.xml")).toMatch(/<c r="A2" s="(\d+)"><v>45677<\/v><\/c><\/row><row [^>]*><c r="A3" s="\1">/);
     const sheet = readCentralDirectory(byZlib).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
     expect(sheet.method).toBe(8);
     expect(sheet.compressedSize).toBeLessThan(sheet.size / 4);
     expect([...parts(byZlib).keys()]).toEqual(expect.arrayContaining(["xl/comments1.xml", "xl/media/image1.png", "xl/media/image2.png", "xl/tables/table1.xml"]));
     // Reproducible: the same workbook at the same time is the same bytes.
-    expect(Buffer.compare(await toBuffer(wb, AT, nativeZip), byZlib)).toBe(0);
+    expect(Buffer.compare(await packWorkbook(wb, nativeZip, AT), byZlib)).toBe(0);
 
     const [pako] = snapshotWorkbook(await openWorkbook(byPako));
     const [zlib] = snapshotWorkbook(await openWorkbook(byZlib, "(buffer)", { codec: nativeZip }));
@@ -65,7 +73,7 @@ describe("Node's zlib as the xlsx adapter's codec", () => {
     const wb = await buildReportsWorkbook([rongchang2024]);
     const data = wb.addWorksheet("原始数据");
     for (let r = 1; r <= 8000; r++) data.addRow(Array.from({ length: 20 }, (_, c) => r * 100 + c));
-    const bytes = await toBuffer(wb, AT, nativeZip);
+    const bytes = await packWorkbook(wb, nativeZip, AT);
     for (const codec of [undefined, nativeZip]) {
       const guarded = guardPackage(bytes, { scope: "needed", codec });
       expect(guarded.skippedSheets).toEqual(["原始数据"]);

@@ -3,9 +3,11 @@
  * `XLSX.write`, step for step, with a list in place of its JSZip writer. Where a native codec packs
  * the package (the command line), JSZip only stored each part, computed its checksum in JavaScript and
  * copied the package once more (about 30 ms of a 38-file consolidation's 1.4 s). The steps are ExcelJS's own
- * methods (not in its typings); test/cli/native-zip.test.ts holds them to what `writeBuffer` writes.
+ * methods (not in its typings) but the worksheets' (`addWorksheets`, whose rows and cells are rendered
+ * here in one text); test/cli/native-zip.test.ts holds them to what `writeBuffer` writes. Node only.
  */
 import type * as ExcelJS from "exceljs";
+import { addWorksheets } from "./render-worksheets";
 
 export interface RenderedPart {
   readonly name: string;
@@ -24,7 +26,6 @@ interface XlsxWriter {
   addContentTypes: Step;
   addOfficeRels: Step;
   addWorkbookRels: Step;
-  addWorksheets: Step;
   addSharedStrings: Step;
   addDrawings: Step;
   addTables: Step;
@@ -45,6 +46,44 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** The parts of ExcelJS's workbook model `shareEmptyStyles` walks (its typings declare none of it). */
+interface WorkbookModel {
+  worksheets: { cols?: { style?: object }[]; rows: { style?: object; cells: { type: number; result?: unknown; style?: object }[] }[] }[];
+}
+
+/** ExcelJS's `ValueType.Date` and `ValueType.Formula`. */
+const DATE = 4;
+const FORMULA = 6;
+/** One empty style for every row and cell without one (see `shareEmptyStyles`). */
+const EMPTY: object = Object.freeze({});
+
+/**
+ * ExcelJS's style manager knows a style object it has seen by identity; any other is rendered to
+ * XML and looked up by that text. Every row and column, and every new cell, has an empty style object of its
+ * own: a 38-file summary's 7,700 of them cost 25 ms of rendering (twice that in a first run). In the
+ * model about to be written (the workbook's own rows and cells keep theirs), they become one object,
+ * which renders as each of them did: the style of a cell without one, number format General. Not so a
+ * date's (ExcelJS gives it a date format, and would give the shared object's first id to every cell
+ * after), so dates keep their own.
+ */
+function shareEmptyStyles(model: WorkbookModel): void {
+  const isEmpty = (style: object | undefined): boolean => {
+    if (style === undefined) return false;
+    for (const _ in style) return false;
+    return true;
+  };
+  for (const ws of model.worksheets) {
+    for (const col of ws.cols ?? []) if (isEmpty(col.style)) col.style = EMPTY;
+    for (const row of ws.rows) {
+      if (isEmpty(row.style)) row.style = EMPTY;
+      for (const cell of row.cells) {
+        const date = cell.type === DATE || (cell.type === FORMULA && cell.result instanceof Date);
+        if (!date && isEmpty(cell.style)) cell.style = EMPTY;
+      }
+    }
+  }
+}
+
 /** Every part of `wb`'s package, in the order ExcelJS writes them. */
 export async function renderParts(wb: ExcelJS.Workbook): Promise<RenderedPart[]> {
   const parts: RenderedPart[] = [];
@@ -54,12 +93,13 @@ export async function renderParts(wb: ExcelJS.Workbook): Promise<RenderedPart[]>
     },
   };
   const x = wb.xlsx as unknown as XlsxWriter;
-  const { model } = wb as unknown as { model: unknown };
+  const { model } = wb as unknown as { model: WorkbookModel };
+  shareEmptyStyles(model);
   x.prepareModel(model, {});
   await x.addContentTypes(zip, model);
   await x.addOfficeRels(zip, model);
   await x.addWorkbookRels(zip, model);
-  await x.addWorksheets(zip, model);
+  addWorksheets(zip, model as unknown as Parameters<typeof addWorksheets>[1]);
   await x.addSharedStrings(zip, model); // after the worksheets, which collect the strings
   await x.addDrawings(zip, model);
   await x.addTables(zip, model);

@@ -1,0 +1,49 @@
+/**
+ * Every worksheet's parts (the sheet, its relationships, its notes and their drawing) as ExcelJS 4.4's
+ * `XLSX.addWorksheets` writes them, with the rows and cells rendered by `sheetDataRenderer`.
+ */
+import { sheetDataRenderer, type XmlStreamLike } from "./render-sheet-data";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's renderers, not in its typings */
+type Renderer = new () => { render(stream: XmlStreamLike, model: unknown): void };
+const WorksheetXform = require("exceljs/lib/xlsx/xform/sheet/worksheet-xform") as new () => { render(stream: XmlStreamLike, model: unknown): void; map: Record<string, unknown> };
+const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform") as Renderer;
+const CommentsXform = require("exceljs/lib/xlsx/xform/comment/comments-xform") as Renderer;
+const VmlNotesXform = require("exceljs/lib/xlsx/xform/comment/vml-notes-xform") as Renderer;
+const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** A worksheet's model after `prepareModel`, as far as choosing its parts goes. */
+interface PreparedSheet {
+  id: number;
+  rels?: unknown[];
+  comments: unknown[];
+}
+
+/** Where the parts go: `renderParts`'s list, in ExcelJS's order. */
+interface PartSink {
+  append(data: string, options: { name: string }): void;
+}
+
+export function addWorksheets(zip: PartSink, model: { worksheets: PreparedSheet[] }): void {
+  const worksheetXform = new WorksheetXform();
+  worksheetXform.map.sheetData = sheetDataRenderer;
+  const relationshipsXform = new RelationshipsXform();
+  const commentsXform = new CommentsXform();
+  const vmlNotesXform = new VmlNotesXform();
+  const rendered = (xform: { render(stream: XmlStreamLike, model: unknown): void }, part: unknown): string => {
+    const stream = new XmlStream();
+    xform.render(stream, part);
+    return stream.xml;
+  };
+  for (const worksheet of model.worksheets) {
+    zip.append(rendered(worksheetXform, worksheet), { name: `xl/worksheets/sheet${worksheet.id}.xml` });
+    if (worksheet.rels && worksheet.rels.length) {
+      zip.append(rendered(relationshipsXform, worksheet.rels), { name: `xl/worksheets/_rels/sheet${worksheet.id}.xml.rels` });
+    }
+    if (worksheet.comments.length > 0) {
+      zip.append(rendered(commentsXform, worksheet), { name: `xl/comments${worksheet.id}.xml` });
+      zip.append(rendered(vmlNotesXform, worksheet), { name: `xl/drawings/vmlDrawing${worksheet.id}.vml` });
+    }
+  }
+}
