@@ -1,7 +1,9 @@
 /**
  * Every worksheet's parts (the sheet, its relationships, its notes and their drawing) as ExcelJS 4.4's
- * `XLSX.addWorksheets` writes them, with the rows and cells rendered by `sheetDataRenderer`.
+ * `XLSX.addWorksheets` writes them, with the rows and cells rendered by `sheetDataRenderer` and the
+ * data validations by `dataValidationsRenderer`.
  */
+import { dataValidationsRenderer } from "./render-data-validations";
 import { sheetDataRenderer, type XmlStreamLike } from "./render-sheet-data";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's renderers, not in its typings */
@@ -28,6 +30,7 @@ interface PartSink {
 export function addWorksheets(zip: PartSink, model: { worksheets: PreparedSheet[] }): void {
   const worksheetXform = new WorksheetXform();
   worksheetXform.map.sheetData = sheetDataRenderer;
+  worksheetXform.map.dataValidations = dataValidationsRenderer;
   const relationshipsXform = new RelationshipsXform();
   const commentsXform = new CommentsXform();
   const vmlNotesXform = new VmlNotesXform();

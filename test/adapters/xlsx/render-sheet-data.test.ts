@@ -1,11 +1,13 @@
 /**
- * The command line renders worksheets' rows and cells itself (`sheetDataRenderer`): every kind of cell
- * and row must come out as the bytes ExcelJS's own writer gives.
+ * The command line renders worksheets' rows and cells and their data validations itself
+ * (`sheetDataRenderer`, `dataValidationsRenderer`): every kind must come out as the bytes ExcelJS's own
+ * writer gives.
  */
 import type * as ExcelJS from "exceljs";
 import { toBuffer } from "../../../src/adapters/xlsx";
 import { Workbook } from "../../../src/adapters/xlsx/exceljs";
 import { packWorkbook } from "../../../src/adapters/xlsx/pack-workbook";
+import { dataValidationsOf } from "../../../src/adapters/xlsx/validation";
 import { readCentralDirectory } from "../../../src/adapters/xlsx/zip/central-directory";
 import { inflateWhole } from "../../../src/adapters/xlsx/zip/inflate-entry";
 import { nativeZip } from "../../../src/cli/native-zip";
@@ -59,12 +61,32 @@ function everyKind(wb: ExcelJS.Workbook): void {
   ws.getRow(20).height = 12;
 }
 
+/** Drop-downs and input rules of every kind, on ranges and on single cells, some of which ExcelJS joins. */
+function everyValidation(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet("输入规则");
+  const dvs = dataValidationsOf(ws);
+  const count: ExcelJS.DataValidation = { type: "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0], showErrorMessage: true, errorStyle: "warning", error: "请填写 ≥ 0 的整数" };
+  dvs.add("B4:C40", { ...count, showInputMessage: true, promptTitle: "行政复议 <案件> & \"数\"", prompt: "单位：件" });
+  dvs.add("D4:D40", { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 1], showErrorMessage: true, errorStyle: "stop", errorTitle: "比率", error: "0–100%" });
+  dvs.add("E2", { type: "list", allowBlank: true, formulae: ['"是,否"'] });
+  dvs.add("E3", { type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(2024, 0, 1))] });
+  dvs.add("E5", { type: "custom", formulae: ["LEN(E5)<10"] });
+  dvs.add("E6", { type: "any", showInputMessage: true, prompt: "说明" } as unknown as ExcelJS.DataValidation);
+  dvs.add("E7", { type: "textLength", operator: "lessThan", formulae: [20] });
+  // Equal by value, unequal as JSON (keys in another order), placed diagonally: Huishen's compaction keeps
+  // the four apart; ExcelJS sorts "F10" before "F9", grows each down and across, and overlaps them.
+  const reordered = { formulae: [0], allowBlank: true, type: "whole", operator: "greaterThanOrEqual", showErrorMessage: true, errorStyle: "warning", error: count.error };
+  for (const [address, dv] of [["F9", count], ["F10", reordered], ["G9", reordered], ["G10", count]] as const) dvs.add(address, { ...dv } as ExcelJS.DataValidation);
+  return ws;
+}
+
 describe("rows and cells rendered by the command line", () => {
   test("every kind of cell and row is the bytes ExcelJS writes, in a workbook dated from 1900 and one from 1904", async () => {
     for (const date1904 of [false, true]) {
       const wb = new Workbook();
       wb.properties.date1904 = date1904;
       everyKind(wb);
+      everyValidation(wb);
       const ours = parts(await packWorkbook(wb, nativeZip, AT));
       const theirs = parts(await toBuffer(wb, AT));
       const sheet = ours.get("xl/worksheets/sheet1.xml")!;
@@ -92,6 +114,27 @@ describe("rows and cells rendered by the command line", () => {
       ]) {
         expect(sheet).toContain(piece);
       }
+    }
+  });
+
+  test("data validations of every kind, joined where ExcelJS joins them, are the bytes ExcelJS writes", async () => {
+    const wb = new Workbook();
+    everyValidation(wb);
+    const ours = parts(await packWorkbook(wb, nativeZip, AT));
+    const sheet = ours.get("xl/worksheets/sheet1.xml")!;
+    expect(sheet).toBe(parts(await toBuffer(wb, AT)).get("xl/worksheets/sheet1.xml"));
+    for (const piece of [
+      '<dataValidations count="9">',
+      'promptTitle="行政复议 &lt;案件&gt; &amp; &quot;数&quot;" prompt="单位：件"',
+      'operator="greaterThanOrEqual"',
+      '<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="比率" error="0–100%" sqref="D4:D40"><formula1>0</formula1><formula2>1</formula2></dataValidation>',
+      "<formula1>&quot;是,否&quot;</formula1>",
+      "<formula1>45292</formula1>",
+      '<dataValidation showInputMessage="1" prompt="说明" sqref="E6"/>',
+      'sqref="F10:G10"',
+      'sqref="F9:G10"',
+    ]) {
+      expect(sheet).toContain(piece);
     }
   });
 
