@@ -5,10 +5,9 @@
  * has 3,600 of them (each district's input rules): ExcelJS took 20 ms, a fifth of that in a first run's
  * rendering. test/adapters/xlsx/render-sheet-data.test.ts holds the two to the same bytes.
  */
-import type { XmlStreamLike } from "./render-sheet-data";
+import { attr, dateToExcel, xmlEncode, type XmlStreamLike } from "./xml-text";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's helpers, not in its typings */
-const { xmlEncode, dateToExcel } = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string; dateToExcel(d: Date): number };
 const { isEqual } = require("exceljs/lib/utils/under-dash") as { isEqual(a: unknown, b: unknown): boolean };
 const colCache = require("exceljs/lib/utils/col-cache") as {
   decodeEx(address: string): { row: number; col: number; dimensions?: string };
@@ -78,11 +77,6 @@ function joinEqualNeighbours(model: Model): { dv: Validation | undefined; sqref:
     out.push({ dv: e.dv, sqref });
   }
   return out;
-}
-
-/** As ExcelJS's attributes: the value as text, escaped. */
-function attr(name: string, value: unknown): string {
-  return ` ${name}="${xmlEncode(String(value))}"`;
 }
 
 function renderValidation(v: Validation, sqref: string): string {

@@ -6,17 +6,10 @@
  * are handed to ExcelJS's own cell renderer. test/adapters/xlsx/render-sheet-data.test.ts holds the
  * two to the same bytes for every kind of cell and row.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's renderer internals, not in its typings */
-const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as new () => { render(stream: XmlStreamLike, model: CellModel): void };
-const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
-const { xmlEncode, dateToExcel } = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string; dateToExcel(d: Date, date1904?: boolean): number };
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { attr, dateToExcel, xmlEncode, XmlStream, type XmlStreamLike } from "./xml-text";
 
-/** What ExcelJS's worksheet renderer calls on its `sheetData` part. */
-export interface XmlStreamLike {
-  writeXml(xml: string): void;
-  readonly xml: string;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's cell renderer, not in its typings
+const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as new () => { render(stream: XmlStreamLike, model: CellModel): void };
 
 /** A cell as ExcelJS's model gives it after `prepare` (style id, shared string id, shared formula id set). */
 interface CellModel {
@@ -63,11 +56,6 @@ export const sheetDataRenderer = {
   },
 };
 
-/** As ExcelJS's attributes: the value as text, escaped (a number's text never needs it). */
-function attr(name: string, value: unknown): string {
-  return typeof value === "number" ? ` ${name}="${value}"` : ` ${name}="${xmlEncode(String(value))}"`;
-}
-
 function renderRow(row: RowModel, out: string[]): void {
   let head = `<row${attr("r", row.number)}`;
   if (row.height) head += `${attr("ht", row.height)} customHeight="1"`;
@@ -111,17 +99,13 @@ function renderCell(cell: CellModel): string {
     case T.String:
     case T.RichText:
       if (cell.ssId !== undefined) return `${head} t="s">${v(cell.ssId)}</c>`;
-      if (!isRichText(cell.value)) return `${head} t="str">${v(cell.value)}</c>`;
+      if (!(cell.value as { richText?: unknown } | undefined)?.richText) return `${head} t="str">${v(cell.value)}</c>`;
       return byExcelJS(cell);
     case T.Formula:
       return renderFormula(head, cell) ?? byExcelJS(cell);
     default:
       return byExcelJS(cell);
   }
-}
-
-function isRichText(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as { richText?: unknown }).richText !== undefined && Boolean((value as { richText?: unknown }).richText);
 }
 
 /** A formula cell as ExcelJS's `renderFormula`, or undefined for a result it would not know. */

@@ -4,7 +4,8 @@
  * data validations by `dataValidationsRenderer`.
  */
 import { dataValidationsRenderer } from "./render-data-validations";
-import { sheetDataRenderer, type XmlStreamLike } from "./render-sheet-data";
+import { sheetDataRenderer } from "./render-sheet-data";
+import { XmlStream, type XmlStreamLike } from "./xml-text";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's renderers, not in its typings */
 type Renderer = new () => { render(stream: XmlStreamLike, model: unknown): void };
@@ -12,7 +13,6 @@ const WorksheetXform = require("exceljs/lib/xlsx/xform/sheet/worksheet-xform") a
 const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform") as Renderer;
 const CommentsXform = require("exceljs/lib/xlsx/xform/comment/comments-xform") as Renderer;
 const VmlNotesXform = require("exceljs/lib/xlsx/xform/comment/vml-notes-xform") as Renderer;
-const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A worksheet's model after `prepareModel`, as far as choosing its parts goes. */
