@@ -112,6 +112,27 @@ describe("the package guard: bounded cost on any input", () => {
     expect(wrong).toEqual([]);
   });
 
+  test("values under merges are found in the rows the merges span, in a row without a number, and date cells anywhere", async () => {
+    const wb = await buildReportsWorkbook([rongchang2024]);
+    const sheetData = (dates: boolean) =>
+      "<sheetData>" +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>' +
+      '<row r="2"><c r="B2"><v>1</v></c><c r="C2"><v>337</v></c></row>' +
+      '<row><c r="C3" t="inlineStr"><is><t>复议</t></is></c></row>' +
+      '<row r="5"/>' +
+      `<row r="9"><c r="D9"><v>5</v></c>${dates ? '<c r="E9" t="d"><v>2024-12-31</v></c>' : ""}</row>` +
+      "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"B2:C3\"/></mergeCells>";
+    for (const dates of [false, true]) {
+      const bytes = patchPart(await toBuffer(wb), "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>[\s\S]*?(?=<pageMargins|<\/worksheet>)/, sheetData(dates)));
+      const kept = guardPackage(bytes, { scope: "all" }).rawCells.get("荣昌区 2024")!;
+      expect(Object.fromEntries(kept)).toEqual({
+        C2: { kind: "number", value: 337 },
+        C3: { kind: "text", value: "复议" },
+        ...(dates ? { E9: { kind: "date", iso: "2024-12-31" } } : {}),
+      });
+    }
+  });
+
   test("splitCharacter: how many bytes at the end begin a character the next chunk completes", () => {
     const utf8 = (s: string) => new TextEncoder().encode(s);
     for (const ch of ["a", "é", "荣", "𠀋"]) {
