@@ -235,7 +235,13 @@ function scanSheet(part: PartText, markers: ReadonlySet<number>): { marker: bool
     dates ||= text.includes('t="d"');
     if (marker) return;
     if (text.includes(MARKER_PREFIX)) marker = true;
-    else if (markers.size > 0) for (const m of text.matchAll(SHARED_CELL)) if (markers.has(Number(m[1]))) marker = true;
+    else if (markers.size > 0) {
+      for (const m of text.matchAll(SHARED_CELL)) {
+        if (!markers.has(Number(m[1]))) continue;
+        marker = true;
+        break;
+      }
+    }
   });
   return { marker, sharedRefs, merges, dates };
 }
