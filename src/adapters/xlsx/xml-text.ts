@@ -1,6 +1,6 @@
 /**
- * ExcelJS 4.4's own XML helpers, for the renderers that stand in for its parts (`render-sheet-data.ts`,
- * `render-data-validations.ts`): text is escaped and dates counted exactly as ExcelJS does. Node only.
+ * ExcelJS 4.4's own XML helpers, for the command line's rendering of worksheets (`render-worksheets.ts`
+ * and the parts it renders itself): text is escaped and dates counted exactly as ExcelJS does. Node only.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's internals, not in its typings */
 const utils = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string; dateToExcel(d: Date, date1904?: boolean): number };
