@@ -40,7 +40,8 @@ function restyle(cell: ExcelJS.Cell, key: string, change: (style: Style) => void
   cell.style = style;
 }
 
-function isEmpty(style: object): boolean {
+/** A style object with nothing set. */
+export function isEmpty(style: object): boolean {
   for (const _ in style) return false;
   return true;
 }

@@ -6,6 +6,7 @@
  * ExcelJS's own, absent from its one-file browser build); the command line passes it as the adapter's
  * `loader`. test/adapters/xlsx/load-parts.test.ts holds it to what `load` builds.
  */
+import { utf8 } from "./package-guard";
 import type { PartsLoader } from "./read";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's parsers, not in its typings */
@@ -36,8 +37,6 @@ type Model = Record<string, unknown> & {
   mediaIndex: Record<string, number>;
 };
 
-/** As JSZip decodes a part for `load` (Node's `toString("utf-8")`): a byte order mark is kept, for the parser to skip. */
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Each part in package order, as `load` handles JSZip's entries; the workbook holds the result. */
 export const loadParts: PartsLoader = async (wb, parts) => {

@@ -152,8 +152,8 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
   return { parts, skippedSheets: [...skipped].map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
 }
 
-/** A byte order mark is kept, as JSZip keeps it for ExcelJS's parser (which skips it); the scans do not care. */
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+/** A byte order mark is kept, as JSZip keeps it for ExcelJS's parser (which skips it); the scans do not care. `loadParts` decodes with it what was not scanned. */
+export const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function normalise(name: string): string {
   return name.replace(/^\/+/, "").replace(/\\/g, "/");

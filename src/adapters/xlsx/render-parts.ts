@@ -3,10 +3,12 @@
  * `XLSX.write`, step for step, with a list in place of its JSZip writer. Where a native codec packs
  * the package (the command line), JSZip only stored each part, computed its checksum in JavaScript and
  * copied the package once more (about 30 ms of a 38-file consolidation's 1.4 s). The steps are ExcelJS's own
- * methods (not in its typings) but the worksheets' (`addWorksheets`, whose rows and cells are rendered
- * here in one text); test/cli/native-zip.test.ts holds them to what `writeBuffer` writes. Node only.
+ * methods (not in its typings) but the worksheets' (`addWorksheets`, which renders their rows, cells and
+ * data validations itself); test/cli/native-zip.test.ts holds them to what `writeBuffer` writes. Node only.
  */
 import type * as ExcelJS from "exceljs";
+import { isEmpty } from "./cell-style";
+import { ValueType } from "./exceljs";
 import { addWorksheets } from "./render-worksheets";
 
 export interface RenderedPart {
@@ -51,9 +53,6 @@ interface WorkbookModel {
   worksheets: { cols?: { style?: object }[]; rows: { style?: object; cells: { type: number; result?: unknown; style?: object }[] }[] }[];
 }
 
-/** ExcelJS's `ValueType.Date` and `ValueType.Formula`. */
-const DATE = 4;
-const FORMULA = 6;
 /** One empty style for every row and cell without one (see `shareEmptyStyles`). */
 const EMPTY: object = Object.freeze({});
 
@@ -67,18 +66,14 @@ const EMPTY: object = Object.freeze({});
  * after), so dates keep their own.
  */
 function shareEmptyStyles(model: WorkbookModel): void {
-  const isEmpty = (style: object | undefined): boolean => {
-    if (style === undefined) return false;
-    for (const _ in style) return false;
-    return true;
-  };
+  const empty = (style: object | undefined) => style !== undefined && isEmpty(style);
   for (const ws of model.worksheets) {
-    for (const col of ws.cols ?? []) if (isEmpty(col.style)) col.style = EMPTY;
+    for (const col of ws.cols ?? []) if (empty(col.style)) col.style = EMPTY;
     for (const row of ws.rows) {
-      if (isEmpty(row.style)) row.style = EMPTY;
+      if (empty(row.style)) row.style = EMPTY;
       for (const cell of row.cells) {
-        const date = cell.type === DATE || (cell.type === FORMULA && cell.result instanceof Date);
-        if (!date && isEmpty(cell.style)) cell.style = EMPTY;
+        const date = cell.type === ValueType.Date || (cell.type === ValueType.Formula && cell.result instanceof Date);
+        if (!date && empty(cell.style)) cell.style = EMPTY;
       }
     }
   }

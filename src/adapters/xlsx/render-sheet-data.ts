@@ -6,6 +6,7 @@
  * are handed to ExcelJS's own cell renderer. test/adapters/xlsx/render-sheet-data.test.ts holds the
  * two to the same bytes for every kind of cell and row.
  */
+import { ValueType as T } from "./exceljs";
 import { attr, dateToExcel, xmlEncode, XmlStream, type XmlStreamLike } from "./xml-text";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's cell renderer, not in its typings
@@ -38,9 +39,6 @@ interface RowModel {
   outlineLevel?: number;
   collapsed?: boolean;
 }
-
-/** ExcelJS's `ValueType`. */
-const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, RichText: 8, Boolean: 9, Error: 10 } as const;
 
 /** Stands in for ExcelJS's `sheetData` list on its worksheet renderer (which calls only `render`). */
 export const sheetDataRenderer = {
