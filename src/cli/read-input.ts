@@ -1,10 +1,11 @@
 import type ExcelJS from "exceljs";
-import { XlsxReadError } from "../adapters/xlsx";
+import { snapshotWorkbook, XlsxReadError } from "../adapters/xlsx";
 import type { PackageLimits, SheetScope } from "../adapters/xlsx/package-guard";
 import type { Lang } from "../core/findings/format";
 import type { Io } from "./io";
 import { t } from "./text";
-import { openWorkbookFile } from "./workbook-files";
+import type { SheetSnapshot } from "../core/grid";
+import { openWorkbookFile, snapshotWorkbookFile } from "./workbook-files";
 
 export interface ReadContext {
   readonly io: Io;
@@ -25,8 +26,30 @@ export function readErrorText(e: XlsxReadError, lang: Lang, verbose: boolean): s
  * exits 2). `scope` "all" when the workbook will be written back, so no sheet is left out.
  */
 export async function readInput(file: string, ctx: ReadContext, scope: SheetScope = "needed"): Promise<ExcelJS.Workbook | undefined> {
+  return reported(() => openWorkbookFile(file, { scope, limits: ctx.limits }), ctx);
+}
+
+/** An input workbook's sheets, for a command that only reads them (no workbook is built); unreadable: as `readInput`. */
+export async function readInputSnapshots(file: string, ctx: ReadContext): Promise<SheetSnapshot[] | undefined> {
+  return reported(() => snapshotWorkbookFile(file, { limits: ctx.limits }), ctx);
+}
+
+/**
+ * The input as a command needs it: when the command writes it back, the workbook with every sheet (and
+ * its snapshots); otherwise only the sheets it reads, as snapshots. Unreadable: as `readInput`.
+ */
+export async function readInputFor(file: string, ctx: ReadContext, writesBack: boolean): Promise<{ readonly wb?: ExcelJS.Workbook; readonly sheets: SheetSnapshot[] } | undefined> {
+  if (!writesBack) {
+    const sheets = await readInputSnapshots(file, ctx);
+    return sheets && { sheets };
+  }
+  const wb = await readInput(file, ctx, "all");
+  return wb && { wb, sheets: snapshotWorkbook(wb) };
+}
+
+async function reported<T>(read: () => T | Promise<T>, ctx: ReadContext): Promise<T | undefined> {
   try {
-    return await openWorkbookFile(file, { scope, limits: ctx.limits });
+    return await read();
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
     ctx.io.err(`${readErrorText(e, ctx.lang, ctx.verbose)}\n`);

@@ -1,11 +1,13 @@
 /**
  * .xlsx files on disk (Node): reading through the package guard, writing through `atomicWrite`, both
- * unpacking and packing with Node's zlib; the unpacked parts go to ExcelJS's parsers as they are (`loadParts`).
+ * unpacking and packing with Node's zlib; the unpacked parts go to ExcelJS's parsers as they are (`loadParts`),
+ * or, for a command that only reads, to the snapshot reader.
  * The xlsx adapter itself only turns bytes into workbooks and back, so the pane never pulls in `fs`.
  */
 import { readFileSync, statSync } from "node:fs";
 import type * as ExcelJS from "exceljs";
-import { openWorkbook, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
+import { openWorkbook, snapshotBytes, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
+import type { SheetSnapshot } from "../core/grid";
 import { loadParts } from "../adapters/xlsx/load-parts";
 import { packWorkbook } from "../adapters/xlsx/pack-workbook";
 import { atomicWrite } from "./atomic-write";
@@ -18,12 +20,21 @@ import { nativeZip } from "./native-zip";
  * per file (60 ms of a 38-file consolidation's first run).
  */
 export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
+  return openWorkbook(fileBytes(path), path, { ...opts, codec: nativeZip, loader: loadParts });
+}
+
+/** An .xlsx file's sheets as snapshots, read from their XML without ExcelJS (for a command that only reads); throws `XlsxReadError`. */
+export function snapshotWorkbookFile(path: string, opts: OpenOptions = {}): SheetSnapshot[] {
+  return snapshotBytes(fileBytes(path), path, { ...opts, codec: nativeZip });
+}
+
+/** The file's bytes; why it cannot be read as `XlsxReadError`. */
+function fileBytes(path: string): Buffer {
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new XlsxReadError("notXlsx", path, { zh: "这是一个文件夹", en: "it is a folder" });
     if (!st.isFile()) throw new XlsxReadError("notXlsx", path, { zh: "不是普通文件", en: "not a regular file" });
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     const code = errorCode(e);
@@ -32,7 +43,6 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     if (code === "EBUSY") throw new XlsxReadError("unreadable", path, { zh: "文件被其他程序占用", en: "another program holds the file" }, code);
     throw new XlsxReadError("unreadable", path, undefined, code ?? (e instanceof Error ? e.message : String(e)));
   }
-  return openWorkbook(bytes, path, { ...opts, codec: nativeZip, loader: loadParts });
 }
 
 /** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */

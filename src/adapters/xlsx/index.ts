@@ -1,5 +1,5 @@
 /** The .xlsx adapter: ExcelJS workbooks ↔ the core's snapshots and write plans. */
-export { openWorkbook, XlsxReadError } from "./read";
+export { openWorkbook, snapshotBytes, XlsxReadError } from "./read";
 export type { XlsxReadFailure, Hint, OpenOptions } from "./read";
 export { snapshotSheet, snapshotWorkbook, cellValueOf, cellFormulaOf, displayFormula } from "./snapshot";
 export { applyPlan, planProblems } from "./apply";

@@ -5,13 +5,14 @@
  * Huishen's own) are replaced by empty stand-ins. So the cost of opening any file is bounded by the
  * limit, and a template sheet beside a 200,000-row data sheet is read in the time the template takes.
  * ExcelJS gets the parts already unpacked (stored in a package again, or given as they are to a `loader`),
- * with the text of those the guard decoded.
+ * with the text of those the guard decoded; the snapshot reader (`snapshot-package.ts`) reads them as they are.
  */
 import { MARKER_PREFIX } from "../../core/sheet/layout";
 import { readCentralDirectory, ZipFormatError, type ZipEntry } from "./zip/central-directory";
 import type { ZipCodec } from "./zip/codec";
 import { inflateEntry, inflateWhole } from "./zip/inflate-entry";
 import { storedEntry, type RawEntry } from "./zip/write-zip";
+import { attr, relationships, stringItemText, xmlDecode, type Relationship } from "./xml-read";
 
 const MiB = 1024 * 1024;
 
@@ -72,6 +73,8 @@ export interface GuardedPackage {
    * (ExcelJS keeps only the top-left one) and date-typed cells (`t="d"`, which it reads as the year).
    */
   readonly rawCells: ReadonlyMap<string, ReadonlyMap<string, RawCell>>;
+  /** The shared strings' texts (a rich string's runs joined), as a cell reads them. */
+  readonly strings: readonly string[];
 }
 
 /** A sheet part under this size is kept without asking whether it is needed: small sheets cost nothing. Any part under it is unpacked whole. */
@@ -116,7 +119,7 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
   const byName = new Map(entries.map((e) => [normalise(e.name), e]));
   const workbook = byName.get("xl/workbook.xml");
   const rels = byName.get("xl/_rels/workbook.xml.rels");
-  const relTargets = rels ? relationships(textOf(rels)) : [];
+  const relTargets = rels ? relationships(textOf(rels), "xl") : [];
   const sheetNames = workbook ? sheetPartNames(textOf(workbook), relTargets) : new Map<string, string>();
   const sharedPath = relTargets.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const shared = byName.get(sharedPath);
@@ -149,7 +152,7 @@ function guard(pkg: Uint8Array, opts: GuardOptions, limits: PackageLimits): Guar
       ? { ...storedEntry(e.name, EMPTY_SHEET, e.time, e.date), text: EMPTY_SHEET }
       : { name: e.name, method: 0, crc32: e.crc32, size: e.size, data: unpacked(e), time: e.time, date: e.date, text: decoded.get(e) },
   );
-  return { parts, skippedSheets: [...skipped].map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells };
+  return { parts, skippedSheets: [...skipped].map((e) => sheetNames.get(normalise(e.name)) ?? e.name), rawCells, strings: strings.texts };
 }
 
 /** A byte order mark is kept, as JSZip keeps it for ExcelJS's parser (which skips it); the scans do not care. `loadParts` decodes with it what was not scanned. */
@@ -207,13 +210,13 @@ export function splitCharacter(bytes: Uint8Array): number {
   return length > bytes.length - lead ? bytes.length - lead : 0;
 }
 
-/** The shared strings' texts (XML-escaped, unescaped where used), and which are Huishen's template marker. */
+/** The shared strings' texts, and which are Huishen's template marker. */
 function sharedStrings(part: PartText): { texts: string[]; markers: Set<number> } {
   const texts: string[] = [];
   const markers = new Set<number>();
   part("</si>", (text) => {
     for (const m of text.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
-      const plain = [...(m[1] ?? "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join("");
+      const plain = stringItemText(m[1] ?? "");
       if (plain.startsWith(MARKER_PREFIX)) markers.add(texts.length);
       texts.push(plain);
     }
@@ -288,8 +291,8 @@ function lostCells(part: PartText, strings: readonly string[], merges: readonly 
       const v = /<v>([^<]*)<\/v>/.exec(m[2] ?? "")?.[1];
       if (type === "d" && v) out.set(r, { kind: "date", iso: v });
       else if (type === "n" && v && Number.isFinite(Number(v))) out.set(r, { kind: "number", value: Number(v) });
-      else if (type === "s" && v) out.set(r, { kind: "text", value: unescapeXml(strings[Number(v)] ?? "") });
-      else if ((type === "str" || type === "inlineStr") && m[2]) out.set(r, { kind: "text", value: unescapeXml(m[2].replace(/<[^>]+>/g, "")) });
+      else if (type === "s" && v) out.set(r, { kind: "text", value: strings[Number(v)] ?? "" });
+      else if ((type === "str" || type === "inlineStr") && m[2]) out.set(r, { kind: "text", value: xmlDecode(m[2].replace(/<[^>]+>/g, "")) });
     }
   };
   const spanned = (row: number) => merges.some(({ a, b }) => row >= a.row && row <= b.row);
@@ -323,52 +326,18 @@ function underMerge(p: Position, a: Position, b: Position): boolean {
   return inside && !(p.row === a.row && p.col === a.col);
 }
 
-interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  /** Package path, resolved from xl/. */
-  readonly target: string;
-}
-
-const attributes = new Map<string, RegExp>();
-/** An attribute's raw value in a tag's text; each name's expression is compiled once. */
-function attr(tag: string, name: string): string | undefined {
-  let re = attributes.get(name);
-  if (!re) attributes.set(name, (re = new RegExp(`\\b${name}="([^"]*)"`)));
-  return re.exec(tag)?.[1];
-}
-
-function relationships(xml: string): Relationship[] {
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].flatMap((m) => {
-    const id = attr(m[0], "Id");
-    const target = attr(m[0], "Target");
-    if (!id || !target) return [];
-    return [{ id, type: attr(m[0], "Type") ?? "", target: target.startsWith("/") ? normalise(target) : `xl/${target.replace(/^\.\//, "")}` }];
-  });
-}
-
 /** Worksheet part path → the sheet's name, from workbook.xml and its relationships. */
 function sheetPartNames(xml: string, rels: readonly Relationship[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attr(m[0], "name");
-    const rid = /\br:id="([^"]*)"|\bid="([^"]*)"/.exec(m[0]);
-    const rel = rels.find((r) => r.id === (rid?.[1] ?? rid?.[2]));
-    if (name !== undefined && rel) out.set(rel.target, unescapeXml(name));
+    const rid = attr(m[0], "r:id") ?? attr(m[0], "id");
+    const rel = rels.find((r) => r.id === rid);
+    if (name !== undefined && rel) out.set(rel.target, name);
   }
   return out;
 }
 
 function isWorksheetPart(part: string, sheets: ReadonlyMap<string, string>): boolean {
   return sheets.has(part) || /^xl\/worksheets\/[^/]+\.xml$/.test(part);
-}
-
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (whole, e: string) => {
-    if (ENTITIES[e]) return ENTITIES[e];
-    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }

@@ -1,16 +1,14 @@
 /**
  * An .xlsx file's sheets as snapshots, or why it cannot be read, as the pane and the workbench list
- * a district file: in the pane's own chunk (district-file.ts loads it on demand, so ExcelJS stays out
- * of the first bundle) or in the workbench's worker.
+ * a district file: in the pane's own chunk (district-file.ts loads it on demand) or in the workbench's
+ * worker. Read from the sheets' XML (`snapshotBytes`): no workbook is built for a file only read.
  */
 import type { FileSnapshot } from "../../core/host";
-import { openWorkbook, XlsxReadError } from "./read";
-import { snapshotWorkbook } from "./snapshot";
+import { snapshotBytes, XlsxReadError } from "./read-package";
 
 export async function snapshotFile(bytes: Uint8Array, name: string): Promise<FileSnapshot> {
   try {
-    const wb = await openWorkbook(bytes, name);
-    return { ok: true, sheets: snapshotWorkbook(wb) };
+    return { ok: true, sheets: snapshotBytes(bytes, name) };
   } catch (e) {
     return { ok: false, ...readFailure(e) };
   }

@@ -10,6 +10,7 @@ import type * as ExcelJS from "exceljs";
 import { ValueType } from "./exceljs";
 import type { CellValue, SheetSnapshot } from "../../core/grid";
 import { displayFormula } from "../../core/plan/formula-text";
+import { argbHex } from "./package-styles";
 import { valuesUnderMerges } from "./values-under-merges";
 
 export { displayFormula };
@@ -161,17 +162,8 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
 function solidFillOf(cell: ExcelJS.Cell): string | null {
   const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
   const argb = fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
-  if (!argb) return null;
-  let hex = HEX.get(argb);
-  if (hex === undefined) {
-    hex = /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
-    // A sheet uses a handful of colours on most of its cells: each is read once.
-    if (HEX.size < 1000) HEX.set(argb, hex);
-  }
-  return hex;
+  return argb ? argbHex(argb) : null;
 }
-
-const HEX = new Map<string, string | null>();
 
 /** A note's plain text (rich-text runs joined), undefined when the cell has none. */
 function noteTextOf(cell: ExcelJS.Cell): string | undefined {

@@ -13,14 +13,14 @@ import { districtSheetName } from "../../core/sheet/layout";
 import { parseYear } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { standardTemplate } from "../../core/template/registry";
-import { applyPlan, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
+import { applyPlan, newWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { readLimits } from "../common-options";
 import { CliError, type Io, words } from "../io";
 import { parseLang } from "../options";
 import { Outputs } from "../outputs";
-import { readInput } from "../read-input";
+import { readInputSnapshots } from "../read-input";
 import { readReportFile } from "../report-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
@@ -56,9 +56,9 @@ export async function runExtract(cmd: ParsedCommand, io: Io): Promise<number> {
 
   let comparisons: SheetComparison[] = [];
   if (sheetFile) {
-    const wb = await readInput(sheetFile, { io, lang, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) });
-    if (!wb) return 2;
-    const analysis = analyzeWorkbook(snapshotWorkbook(wb));
+    const sheets = await readInputSnapshots(sheetFile, { io, lang, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) });
+    if (!sheets) return 2;
+    const analysis = analyzeWorkbook(sheets);
     comparisons = analysis.sheets.map((s) => ({ sheet: s.sheet, findings: compareSheetWithText(s, candidates) }));
   }
 

@@ -2,14 +2,14 @@ import { join } from "node:path";
 import type { Lang } from "../../core/findings/format";
 import { SEVERITY_LABEL } from "../../core/findings/render";
 import { LOG_PROBLEM_LABEL, STATUS_LABEL, displayTime, logProblemText, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
-import { applyPlan, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
+import { applyPlan, newWorkbook } from "../../adapters/xlsx";
 import { runClock, runOffsetMinutes } from "../clock";
 import { COMMON_OPTIONS, readLimits } from "../common-options";
 import { CliError, type Io, words } from "../io";
 import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { parseCommandOptions, parseLang } from "../options";
-import { readInput } from "../read-input";
+import { readInputFor } from "../read-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
 import { USAGE } from "../usage";
@@ -37,10 +37,12 @@ export async function runReviewReport(argv: readonly string[], io: Io): Promise<
   if (opts.output !== undefined) await outputs.check(opts.output, "-o");
 
   const writesBack = opts.output !== undefined;
-  const wb = await readInput(file, { io, lang, verbose: opts.verbose === true, limits: readLimits(opts["max-size"]) }, writesBack ? "all" : "needed");
-  if (!wb) return 2;
+  const ctx = { io, lang, verbose: opts.verbose === true, limits: readLimits(opts["max-size"]) };
+  const input = await readInputFor(file, ctx, writesBack);
+  if (!input) return 2;
+  const { wb, sheets } = input;
   const at = localIso(clock.at, runOffsetMinutes(clock));
-  const report = planReviewReport({ sheets: snapshotWorkbook(wb) }, at, { lang });
+  const report = planReviewReport({ sheets }, at, { lang });
   const { found } = report.review;
   if (found.failures.length > 0 || found.sheets.length === 0) {
     const reasons = found.failures.length > 0 ? found.failures.map((f) => describeFailure(f, lang)) : [describeFailure({ reason: "noMarker", sheet: file }, lang)];
@@ -49,7 +51,7 @@ export async function runReviewReport(argv: readonly string[], io: Io): Promise<
   }
 
   const written: { workbook: string | null; split: string[] } = { workbook: null, split: [] };
-  if (opts.output !== undefined) {
+  if (opts.output !== undefined && wb) {
     await applyPlan(wb, report.plan);
     await outputs.writeWorkbook(wb, opts.output, "-o");
     written.workbook = opts.output;

@@ -4,7 +4,7 @@ import { SEVERITY_LABEL } from "../../core/findings/render";
 import { flagPlan } from "../../core/sheet/plan-flags";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../../core/analysis";
 import { STATUS_LABEL, findingMessage } from "../../core/review";
-import { applyPlan, snapshotWorkbook } from "../../adapters/xlsx";
+import { applyPlan } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { readLimits } from "../common-options";
@@ -13,7 +13,7 @@ import { Outputs } from "../outputs";
 import { describeFailure } from "../failures";
 import { findingJson } from "../finding-json";
 import { parseLang } from "../options";
-import { readInput } from "../read-input";
+import { readInputFor } from "../read-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
 
@@ -28,10 +28,10 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   // Refused before reading, so nothing is spent on a run that cannot save.
   if (annotate !== undefined) await outputs.check(annotate, "--annotate");
 
-  // A copy to annotate keeps every sheet; a check alone reads only what it needs.
-  const wb = await readInput(file, { io, lang, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) }, annotate !== undefined ? "all" : "needed");
-  if (!wb) return 2;
-  const snapshots = snapshotWorkbook(wb);
+  const ctx = { io, lang, verbose: cmd.options.verbose === true, limits: readLimits(cmd.options["max-size"]) };
+  const input = await readInputFor(file, ctx, annotate !== undefined);
+  if (!input) return 2;
+  const { wb, sheets: snapshots } = input;
   // The same analysis as the pane's: a consolidated workbook's findings and the review's decisions count here too.
   const run = analyzeWorkbook(snapshots);
   if (run.failures.length > 0 || run.sheets.length === 0) {
@@ -42,7 +42,7 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
 
   io.out(cmd.options.json ? `${JSON.stringify(toJson(file, run, lang), null, 2)}\n` : toText(run, lang));
 
-  if (annotate !== undefined) {
+  if (annotate !== undefined && wb) {
     await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang, run.reviews));
     await outputs.writeWorkbook(wb, annotate, "--annotate");
     if (!cmd.options.json) io.out(`${t(lang, "validate.annotated", { file: annotate })}\n`);
