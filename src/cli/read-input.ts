@@ -5,7 +5,7 @@ import type { Lang } from "../core/findings/format";
 import type { Io } from "./io";
 import { t } from "./text";
 import type { SheetSnapshot } from "../core/grid";
-import { openWorkbookFile, snapshotWorkbookFile } from "./workbook-files";
+import { openWorkbookFile, readDistrictFile, snapshotWorkbookFile, type DistrictFileRead } from "./workbook-files";
 
 export interface ReadContext {
   readonly io: Io;
@@ -45,6 +45,11 @@ export async function readInputFor(file: string, ctx: ReadContext, writesBack: b
   }
   const wb = await readInput(file, ctx, "all");
   return wb && { wb, sheets: snapshotWorkbook(wb) };
+}
+
+/** A district's file to consolidate (`readDistrictFile`); unreadable: as `readInput`. */
+export async function readDistrictInput(file: string, ctx: ReadContext): Promise<DistrictFileRead | undefined> {
+  return reported(() => readDistrictFile(file, { limits: ctx.limits }), ctx);
 }
 
 async function reported<T>(read: () => T | Promise<T>, ctx: ReadContext): Promise<T | undefined> {

@@ -6,8 +6,13 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import type * as ExcelJS from "exceljs";
-import { openWorkbook, snapshotBytes, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
+import { openWorkbook, snapshotBytes, snapshotWorkbook, XlsxReadError, type OpenOptions } from "../adapters/xlsx";
+import type { GuardedPackage } from "../adapters/xlsx/package-guard";
+import { openGuarded } from "../adapters/xlsx/read";
+import { guardBytes, snapshotGuarded } from "../adapters/xlsx/read-package";
+import { xmlCopyable } from "../adapters/xlsx/xml-copies";
 import type { SheetSnapshot } from "../core/grid";
+import { findMarker } from "../core/sheet/read-template";
 import { loadParts } from "../adapters/xlsx/load-parts";
 import { packWorkbook } from "../adapters/xlsx/pack-workbook";
 import { atomicWrite } from "./atomic-write";
@@ -26,6 +31,23 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
 /** An .xlsx file's sheets as snapshots, read from their XML without ExcelJS (for a command that only reads); throws `XlsxReadError`. */
 export function snapshotWorkbookFile(path: string, opts: OpenOptions = {}): SheetSnapshot[] {
   return snapshotBytes(fileBytes(path), path, { ...opts, codec: nativeZip });
+}
+
+/** A district's file for a consolidation: its sheets, and an ExcelJS workbook only where a template sheet cannot be copied as XML. */
+export interface DistrictFileRead {
+  readonly pkg: GuardedPackage;
+  readonly sheets: readonly SheetSnapshot[];
+  /** Set when a template sheet links parts an XML copy does not carry (`xmlCopyable`): every sheet is then copied from it. */
+  readonly wb?: ExcelJS.Workbook;
+}
+
+/** Read a district's file to copy its template sheets into a summary; throws `XlsxReadError`. */
+export async function readDistrictFile(path: string, opts: OpenOptions = {}): Promise<DistrictFileRead> {
+  const pkg = guardBytes(fileBytes(path), path, { ...opts, scope: "all", codec: nativeZip });
+  const sheets = snapshotGuarded(pkg, path);
+  if (sheets.every((s) => !findMarker(s) || xmlCopyable(pkg, s.name))) return { pkg, sheets };
+  const wb = await openGuarded(pkg, path, { loader: loadParts });
+  return { pkg, sheets: snapshotWorkbook(wb), wb };
 }
 
 /** The file's bytes; why it cannot be read as `XlsxReadError`. */

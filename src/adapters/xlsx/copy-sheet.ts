@@ -174,7 +174,7 @@ export function renameSheetRefs(formula: string, oldName: string, newName: strin
 }
 
 /** `renameSheetRefs` for every formula of a sheet: the expressions are built once. */
-function sheetRenamer(oldName: string, newName: string): (formula: string) => string {
+export function sheetRenamer(oldName: string, newName: string): (formula: string) => string {
   const replacement = `'${newName.replace(/'/g, "''")}'!`;
   // Excel compares sheet names without case: 'old name'! is the same sheet.
   const quoted = new RegExp(escapeRegExp(`'${oldName.replace(/'/g, "''")}'!`), "gi");

@@ -105,7 +105,11 @@ export function noWorksheet(source: string): XlsxReadError {
  * Fails as `openWorkbook` fails, with `XlsxReadError`.
  */
 export function snapshotBytes(buf: Uint8Array, source = "(buffer)", opts: ReadOptions = {}): SheetSnapshot[] {
-  const guarded = guardBytes(buf, source, opts);
+  return snapshotGuarded(guardBytes(buf, source, opts), source);
+}
+
+/** `snapshotBytes` of a package already through the guard. */
+export function snapshotGuarded(guarded: GuardedPackage, source: string): SheetSnapshot[] {
   let sheets: SheetSnapshot[];
   try {
     sheets = snapshotPackage(guarded);

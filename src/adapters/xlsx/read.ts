@@ -5,7 +5,7 @@
 import type * as ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import type { CellValue } from "../../core/grid";
-import type { RawCell, UnpackedPart } from "./package-guard";
+import type { GuardedPackage, RawCell, UnpackedPart } from "./package-guard";
 import { errorText, guardBytes, noWorksheet, XlsxReadError, type ReadOptions } from "./read-package";
 import { rememberValuesUnderMerges } from "./values-under-merges";
 import { setNumberFormat } from "./cell-style";
@@ -24,7 +24,11 @@ export type PartsLoader = (wb: ExcelJS.Workbook, parts: readonly UnpackedPart[])
 
 /** Load a workbook from bytes, with ExcelJS; whatever it still cannot parse is "damaged". */
 export async function openWorkbook(buf: Uint8Array, source = "(buffer)", opts: OpenOptions = {}): Promise<ExcelJS.Workbook> {
-  const guarded = guardBytes(buf, source, opts);
+  return openGuarded(guardBytes(buf, source, opts), source, opts);
+}
+
+/** `openWorkbook` of a package already through the guard. */
+export async function openGuarded(guarded: GuardedPackage, source: string, opts: Pick<OpenOptions, "loader"> = {}): Promise<ExcelJS.Workbook> {
   let parts: readonly UnpackedPart[] | undefined = guarded.parts;
   const wb = new Workbook();
   try {

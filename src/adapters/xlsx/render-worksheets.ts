@@ -18,7 +18,8 @@ const VmlNotesXform = require("exceljs/lib/xlsx/xform/comment/vml-notes-xform") 
 /** A worksheet's model after `prepareModel`, as far as choosing its parts goes. */
 interface PreparedSheet {
   id: number;
-  rels?: unknown[];
+  name: string;
+  rels?: { Id: string; Type: string }[];
   comments: unknown[];
 }
 
@@ -27,7 +28,11 @@ interface PartSink {
   append(data: string, options: { name: string }): void;
 }
 
-export function addWorksheets(zip: PartSink, model: { worksheets: PreparedSheet[] }): void {
+/**
+ * @param ownXml a sheet's XML where another writer has it (a district sheet copied as XML, `xml-copies.ts`);
+ *   undefined for the sheets ExcelJS's model renders
+ */
+export function addWorksheets(zip: PartSink, model: { worksheets: PreparedSheet[] }, ownXml: (sheet: PreparedSheet) => string | undefined = () => undefined): void {
   const worksheetXform = new WorksheetXform();
   worksheetXform.map.sheetData = sheetDataRenderer;
   worksheetXform.map.dataValidations = dataValidationsRenderer;
@@ -40,7 +45,7 @@ export function addWorksheets(zip: PartSink, model: { worksheets: PreparedSheet[
     return stream.xml;
   };
   for (const worksheet of model.worksheets) {
-    zip.append(rendered(worksheetXform, worksheet), { name: `xl/worksheets/sheet${worksheet.id}.xml` });
+    zip.append(ownXml(worksheet) ?? rendered(worksheetXform, worksheet), { name: `xl/worksheets/sheet${worksheet.id}.xml` });
     if (worksheet.rels && worksheet.rels.length) {
       zip.append(rendered(relationshipsXform, worksheet.rels), { name: `xl/worksheets/_rels/sheet${worksheet.id}.xml.rels` });
     }

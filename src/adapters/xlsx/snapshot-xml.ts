@@ -65,11 +65,12 @@ export function snapshotSheetXml(xml: string, ctx: SheetContext): SheetSnapshot 
     const cells = new Map<number, Cell>();
     rows.set(rowNumber, cells);
     let col = 0;
-    for (const c of elements(row.body, "c")) {
+    for (const c of row.body.matchAll(CELL)) {
+      // A cell's r, t and s in one pass over its tag (most cells have those three at most).
+      const attrs = cellAttributes(c[1]);
       // A cell without an address follows the one before it (that ExcelJS made a cell of).
-      const r = attr(c.tag, "r");
-      const at = (r ? cellColumn(r) : undefined) ?? col + 1;
-      const cell = readCell(addressOf(rowNumber - 1, at - 1), r !== undefined, c.tag, c.body, ctx, shared);
+      const at = (attrs.r ? cellColumn(attrs.r) : undefined) ?? col + 1;
+      const cell = readCell(addressOf(rowNumber - 1, at - 1), attrs, c[2] ?? "", ctx, shared);
       // A cell without value or style: ExcelJS makes no cell of it.
       if (cell.kind === "merged") continue;
       col = at;
@@ -80,6 +81,24 @@ export function snapshotSheetXml(xml: string, ctx: SheetContext): SheetSnapshot 
   restoreRawCells(ctx.rawCells, rows, cellsOf);
   const hiddenRows = [...hidden].filter(([, h]) => h).map(([r]) => r - 1).sort((a, b) => a - b);
   return toSnapshot(ctx, rows, merges, hiddenRows);
+}
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const ATTRIBUTE = /\s([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+interface CellAttributes {
+  r?: string;
+  t?: string;
+  s?: string;
+}
+
+function cellAttributes(tag: string): CellAttributes {
+  const out: CellAttributes = {};
+  for (const m of tag.matchAll(ATTRIBUTE)) {
+    const name = m[1];
+    if (name === "r" || name === "t" || name === "s") out[name] = xmlDecode(m[2] ?? m[3]);
+  }
+  return out;
 }
 
 /** The column (1-based) of an address such as "AB12"; undefined for anything else. */
@@ -105,23 +124,24 @@ function decodeAgain(text: string): string {
   return text.replace(/&(lt|gt|amp|apos|quot);/g, (_w, e: string) => ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[e] ?? _w);
 }
 
-function readCell(address: string, addressed: boolean, tag: string, body: string, ctx: SheetContext, shared: Map<string, string | undefined>): Cell {
-  const t = attr(tag, "t");
-  const styleId = parseInt(attr(tag, "s") ?? "", 10);
+function readCell(address: string, attrs: CellAttributes, body: string, ctx: SheetContext, shared: Map<string, string | undefined>): Cell {
+  const { t } = attrs;
+  const addressed = attrs.r !== undefined;
+  const styleId = parseInt(attrs.s ?? "", 10);
   const numFmt = styleId ? ctx.styles.numFmt(styleId) : undefined;
   const fillArgb = styleId ? ctx.styles.fillArgb(styleId) : undefined;
   // The text of <v> and of an inline string's <t>, joined as ExcelJS joins them; undefined without any.
   let text: string | undefined;
   let rich = false;
-  const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(body);
+  const v = body.includes("<v") ? /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(body) : null;
   if (v?.[1]) text = xmlDecode(v[1]);
-  const inline = /<is\b[^>]*?(?:\/>|>([\s\S]*?)<\/is>)/.exec(body)?.[1];
+  const inline = body.includes("<is") ? /<is\b[^>]*?(?:\/>|>([\s\S]*?)<\/is>)/.exec(body)?.[1] : undefined;
   if (inline) {
     rich = /<r\b/.test(inline);
     const own = rich ? stringItemText(inline) : [...inline.matchAll(/<t\b[^>]*?>([^<]+)<\/t>/g)].map((m) => xmlDecode(m[1])).join("");
     if (own) text = (text ?? "") + own;
   }
-  const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
+  const f = body.includes("<f") ? /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body) : null;
   const formulaText = f?.[2] ? xmlDecode(f[2]) : undefined;
   const shareType = f ? attr(f[1], "t") : undefined;
   const styled = { numFmt, fillArgb, ...(addressed ? {} : { noNote: true }) };

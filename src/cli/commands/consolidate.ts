@@ -7,13 +7,15 @@ import { districtSheetName, safeSheetName } from "../../core/sheet/layout";
 import { findMarker, readTemplateSheet } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { builtinRegistry } from "../../core/template/registry";
-import { applyPlan, copyWorksheet, newWorkbook, snapshotWorkbook } from "../../adapters/xlsx";
+import { applyPlan, copyWorksheet, newWorkbook } from "../../adapters/xlsx";
+import { addXmlCopy, takeCopyFlags } from "../../adapters/xlsx/xml-copies";
 import { runClock } from "../clock";
 import { describeFailure } from "../failures";
 import type { Io } from "../io";
 import { parseLang } from "../options";
 import { Outputs } from "../outputs";
-import { readInput } from "../read-input";
+import { readDistrictInput } from "../read-input";
+import type { DistrictFileRead } from "../workbook-files";
 import { renderReportHtml } from "../../core/consolidate/report-html";
 import { t } from "../text";
 import { USAGE } from "../usage";
@@ -38,11 +40,11 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   await outputs.check(opts.html, "--html");
 
   // Read every file first: one unreadable file stops the run before anything is written.
-  const books: { file: string; wb: ExcelJS.Workbook }[] = [];
+  const books: ({ file: string } & DistrictFileRead)[] = [];
   let unreadable = 0;
   for (const file of opts.files) {
-    const wb = await readInput(file, { io, lang: opts.lang, verbose: opts.verbose, limits: opts.limits });
-    if (wb) books.push({ file, wb });
+    const read = await readDistrictInput(file, { io, lang: opts.lang, verbose: opts.verbose, limits: opts.limits });
+    if (read) books.push({ file, ...read });
     else unreadable++;
   }
   if (unreadable > 0) {
@@ -58,11 +60,10 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   const problems: string[] = [];
   const templates: LoadedTemplate[] = [];
   const unreadableSheets: string[] = [];
-  for (const { file, wb } of books) {
-    const snapshots = snapshotWorkbook(wb);
+  for (const { file, wb, pkg, sheets: snapshots } of books) {
     const renamed: SheetSnapshot[] = [];
-    snapshots.forEach((s, i) => {
-      if (!findMarker(s)) return;
+    for (const [i, s] of snapshots.entries()) {
+      if (!findMarker(s)) continue;
       const read = readTemplateSheet(s, registry);
       if (read.ok) templates.push(read.value.template);
       else unreadableSheets.push(`${path.basename(file)}: ${describeFailure(read.error, opts.lang)}`);
@@ -71,10 +72,11 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
       // A long district name is shortened before its year, so two years of one district never collide.
       const name = district ? districtSheetName(district, year, taken).name : safeSheetName(`${path.parse(file).name} ${s.name}`, taken);
       taken.push(name);
-      copyWorksheet(wb.worksheets[i], out, name, { sourceDiscarded: true });
+      if (wb) copyWorksheet(wb.worksheets[i], out, name, { sourceDiscarded: true });
+      else await addXmlCopy(pkg, s, out, name);
       renamed.push({ ...s, name });
       sheets.push({ file: path.basename(file), from: s.name, sheet: name, district, year });
-    });
+    }
     if (renamed.length === 0) problems.push(describeFailure({ reason: "noMarker", sheet: file }, opts.lang));
     else files.push({ name: path.basename(file), sheets: renamed, copied: true });
   }
@@ -92,7 +94,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   }
 
   const { consolidation: c, plan } = outcome;
-  const applied = await applyPlan(out, plan);
+  const applied = await applyPlan(out, takeCopyFlags(out, plan));
   putFirst(out, Object.values(CONSOLIDATION_SHEETS));
   await outputs.writeWorkbook(out, opts.output, "-o");
   await outputs.write(opts.html, renderReportHtml(c, { problems, generatedAt: clock.at }), "--html");
