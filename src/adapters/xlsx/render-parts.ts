@@ -10,7 +10,7 @@ import type * as ExcelJS from "exceljs";
 import { isEmpty } from "./cell-style";
 import { ValueType } from "./exceljs";
 import { addWorksheets } from "./render-worksheets";
-import { xmlCopyOf, type TargetStyles } from "./xml-copies";
+import { xmlCopyOf, type TargetTables } from "./xml-copies";
 
 export interface RenderedPart {
   readonly name: string;
@@ -95,8 +95,7 @@ export async function renderParts(wb: ExcelJS.Workbook): Promise<RenderedPart[]>
   await x.addContentTypes(zip, model);
   await x.addOfficeRels(zip, model);
   await x.addWorkbookRels(zip, model);
-  const styles = (model as unknown as { styles: TargetStyles }).styles;
-  addWorksheets(zip, model as unknown as Parameters<typeof addWorksheets>[1], (sheet) => xmlCopyOf(wb, sheet, styles));
+  addWorksheets(zip, model as unknown as Parameters<typeof addWorksheets>[1], (sheet) => xmlCopyOf(wb, sheet, model as unknown as TargetTables));
   await x.addSharedStrings(zip, model); // after the worksheets, which collect the strings
   await x.addDrawings(zip, model);
   await x.addTables(zip, model);

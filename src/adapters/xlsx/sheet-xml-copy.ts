@@ -1,18 +1,19 @@
 /**
  * A district's worksheet copied into the summary workbook as XML, without ExcelJS reading or writing
- * its cells: the sheet's own XML with its style ids moved into the summary's style table, its shared
- * strings written in place, its formulas following the sheet to its new name, and Huishen's flags
+ * its cells: the sheet's own XML with its style ids and shared strings moved into the summary's tables
+ * (rich text written in place), its formulas following the sheet to its new name, and Huishen's flags
  * (fills, the check column's verdicts) put on its cells. What ExcelJS's copy and `applyPlan` make of
  * the same sheet (test/cli/xml-copy.test.ts holds the two to each other); notes go through the
  * placeholder worksheet ExcelJS writes in its place (`xml-copies.ts`). Node only.
  */
-import { addressOf, columnIndex, parseAddress } from "../../core/grid";
+import { addressOf, parseAddress } from "../../core/grid";
 import type { ColumnEntry, SheetPlan } from "../../core/plan/write-plan";
 import { columnCells } from "../../core/plan/plan-cells";
+import { addressColumn, cellTag } from "./xml-read";
 import { dateToExcel, xmlEncode } from "./xml-text";
 
-/** How the copy's style ids become the summary's (`xml-copies.ts` asks ExcelJS's style table). */
-export interface StyleMap {
+/** How the copy's style ids and shared strings become the summary's (`xml-copies.ts` asks ExcelJS's tables). */
+export interface TargetIds {
   /**
    * The summary's id for the source's cell style `id`: with `fill`, a solid fill (#RRGGBB) or, with null,
    * none; with `date`, shown as a date where it has no number format.
@@ -20,12 +21,14 @@ export interface StyleMap {
   cell(id: number, change?: { readonly fill?: string | null; readonly date?: boolean }): number;
   /** The summary's id for the source's differential style `id` (conditional formats). */
   dxf(id: number): number;
+  /** The summary's index for the source's shared string `i` if it is plain text; undefined for rich text (written in place). */
+  sharedString(i: number): number | undefined;
 }
 
 export interface SheetXmlCopy {
   /** The worksheet part's XML as the district's file holds it. */
   readonly xml: string;
-  /** The source's shared strings as their `<si>` content, written in place as inline strings. */
+  /** The source's shared strings as their `<si>` content: plain ones go to the summary's table, rich ones in place. */
   readonly sharedStrings: readonly string[];
   /** Renames references to the sheet's old name in a formula. */
   readonly rename: (formula: string) => string;
@@ -44,7 +47,7 @@ interface CellChange {
   writesValue?: boolean;
 }
 
-export function copySheetXml(copy: SheetXmlCopy, styles: StyleMap): string {
+export function copySheetXml(copy: SheetXmlCopy, styles: TargetIds): string {
   const changes = cellChanges(copy.plan);
   // The rows are most of the sheet: the passes below go over what lies before and after them.
   const rows = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(copy.xml);
@@ -89,7 +92,7 @@ function cellChanges(plan: SheetXmlCopy["plan"]): Map<string, CellChange> {
 }
 
 /** The rows with every cell's style moved, shared strings in place, formulas renamed, flags applied (cells and rows added where needed). */
-function sheetData(body: string, copy: SheetXmlCopy, styles: StyleMap, changes: Map<string, CellChange>): string {
+function sheetData(body: string, copy: SheetXmlCopy, styles: TargetIds, changes: Map<string, CellChange>): string {
   // Cells the flags touch, by row, that the sheet has no element for yet.
   const pending = new Map<number, Map<number, string>>();
   for (const address of changes.keys()) {
@@ -116,7 +119,7 @@ function sheetData(body: string, copy: SheetXmlCopy, styles: StyleMap, changes: 
 }
 
 /** Rows between `after` and `before` that only the flags have cells in. */
-function newRows(after: number, before: number, pending: Map<number, Map<number, string>>, styles: StyleMap, changes: Map<string, CellChange>): string {
+function newRows(after: number, before: number, pending: Map<number, Map<number, string>>, styles: TargetIds, changes: Map<string, CellChange>): string {
   let out = "";
   for (const r of [...pending.keys()].filter((n) => n > after && n < before).sort((a, b) => a - b)) {
     const cells = [...pending.get(r)!].sort((a, b) => a[0] - b[0]).map(([, address]) => newCell(address, styles, changes.get(address)!));
@@ -126,7 +129,7 @@ function newRows(after: number, before: number, pending: Map<number, Map<number,
   return out;
 }
 
-function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: StyleMap, changes: Map<string, CellChange>, missing: Map<number, string> | undefined): string {
+function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: TargetIds, changes: Map<string, CellChange>, missing: Map<number, string> | undefined): string {
   let out = "";
   let col = 0;
   const before = (c: number) => {
@@ -137,8 +140,8 @@ function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: StyleMap,
     }
   };
   for (const m of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const ref = /\sr="([A-Z]+)(\d+)"/.exec(m[1]);
-    col = ref ? columnIndex(ref[1]) + 1 : col + 1;
+    const ref = /\sr="([^"]*)"/.exec(m[1])?.[1];
+    col = (ref && addressColumn(ref)) || col + 1;
     before(col);
     missing?.delete(col);
     const address = addressOf(r - 1, col - 1);
@@ -148,19 +151,13 @@ function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: StyleMap,
   return out;
 }
 
-const CELL_ATTRIBUTE = /\s([\w:]+)="([^"]*)"/g;
-
 /** A cell of the sheet: its style moved (with a flag's fill), a shared string in place, a formula renamed, or the flag's value. */
-function copiedCell(attrs: string, body: string | undefined, address: string, copy: SheetXmlCopy, styles: StyleMap, change: CellChange | undefined): string {
-  // Its attributes in one pass: the address (added where the file left it out), the style, the type, the rest as they are.
-  let s = 0;
-  let t: string | undefined;
-  let rest = "";
-  for (const m of attrs.matchAll(CELL_ATTRIBUTE)) {
-    if (m[1] === "s") s = Number(m[2]);
-    else if (m[1] === "t") t = m[2];
-    else if (m[1] !== "r") rest += m[0];
-  }
+function copiedCell(attrs: string, body: string | undefined, address: string, copy: SheetXmlCopy, styles: TargetIds, change: CellChange | undefined): string {
+  // Its address (added where the file left it out), style and type; the rest as they are.
+  const tag = cellTag(attrs);
+  const s = Number(tag.s ?? 0);
+  const t = tag.t;
+  const rest = tag.rest;
   // A date typed as a date (t="d", which Excel shows as a serial number unless formatted) becomes its
   // serial number shown as a date, as the package guard and ExcelJS's copy make it.
   const date = t === "d" && !change?.writesValue ? dateOf(body) : undefined;
@@ -171,14 +168,15 @@ function copiedCell(attrs: string, body: string | undefined, address: string, co
   if (body === undefined) return `<c${a}${t ? ` t="${t}"` : ""}/>`;
   if (t === "s") {
     const i = Number(/<v>(\d+)<\/v>/.exec(body)?.[1]);
-    return `<c${a} t="inlineStr"><is>${copy.sharedStrings[i] ?? ""}</is></c>`;
+    const shared = styles.sharedString(i);
+    return shared === undefined ? `<c${a} t="inlineStr"><is>${copy.sharedStrings[i] ?? ""}</is></c>` : `<c${a} t="s"><v>${shared}</v></c>`;
   }
   const renamed = body.includes("<f") ? body.replace(/<f\b([^>]*)>([\s\S]*?)<\/f>/, (_w, fa: string, text: string) => `<f${fa}>${xmlEncode(copy.rename(decode(text)))}</f>`) : body;
   return `<c${a}${t ? ` t="${t}"` : ""}>${renamed}</c>`;
 }
 
 /** A cell the flags add: their fill on an unstyled cell, their value. */
-function newCell(address: string, styles: StyleMap, change: CellChange): string {
+function newCell(address: string, styles: TargetIds, change: CellChange): string {
   const style = change.fill ? styles.cell(0, { fill: change.fill }) : 0;
   const a = ` r="${address}"${style ? ` s="${style}"` : ""}`;
   return change.writesValue ? valueCell(a, change.value) : `<c${a}/>`;

@@ -12,7 +12,7 @@ import { addressOf, columnIndex, columnLetters } from "../../core/grid";
 import { displayFormula } from "../../core/plan/formula-text";
 import { argbHex, type CellStyles } from "./package-styles";
 import { PackageError, type RawCell } from "./package-guard";
-import { attr, elements, elementText, isTrue, stringItemText, xmlDecode } from "./xml-read";
+import { addressColumn, attr, cellTag, elements, elementText, isTrue, stringItemText, xmlDecode, type CellTag } from "./xml-read";
 
 /** What reading a sheet needs from the rest of its package. */
 export interface SheetContext {
@@ -66,10 +66,9 @@ export function snapshotSheetXml(xml: string, ctx: SheetContext): SheetSnapshot 
     rows.set(rowNumber, cells);
     let col = 0;
     for (const c of row.body.matchAll(CELL)) {
-      // A cell's r, t and s in one pass over its tag (most cells have those three at most).
-      const attrs = cellAttributes(c[1]);
+      const attrs = cellTag(c[1]);
       // A cell without an address follows the one before it (that ExcelJS made a cell of).
-      const at = (attrs.r ? cellColumn(attrs.r) : undefined) ?? col + 1;
+      const at = (attrs.r ? addressColumn(xmlDecode(attrs.r)) : undefined) ?? col + 1;
       const cell = readCell(addressOf(rowNumber - 1, at - 1), attrs, c[2] ?? "", ctx, shared);
       // A cell without value or style: ExcelJS makes no cell of it.
       if (cell.kind === "merged") continue;
@@ -84,29 +83,6 @@ export function snapshotSheetXml(xml: string, ctx: SheetContext): SheetSnapshot 
 }
 
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const ATTRIBUTE = /\s([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-interface CellAttributes {
-  r?: string;
-  t?: string;
-  s?: string;
-}
-
-function cellAttributes(tag: string): CellAttributes {
-  const out: CellAttributes = {};
-  for (const m of tag.matchAll(ATTRIBUTE)) {
-    const name = m[1];
-    if (name === "r" || name === "t" || name === "s") out[name] = xmlDecode(m[2] ?? m[3]);
-  }
-  return out;
-}
-
-/** The column (1-based) of an address such as "AB12"; undefined for anything else. */
-function cellColumn(address: string): number | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(address);
-  return m ? columnIndex(m[1]) + 1 : undefined;
-}
-
 const DATE_CHARS = /[ymdhMsb]+/;
 
 /** ExcelJS's test for a date format: y, m, d, h, s or b outside quotes and brackets. */
@@ -124,8 +100,8 @@ function decodeAgain(text: string): string {
   return text.replace(/&(lt|gt|amp|apos|quot);/g, (_w, e: string) => ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[e] ?? _w);
 }
 
-function readCell(address: string, attrs: CellAttributes, body: string, ctx: SheetContext, shared: Map<string, string | undefined>): Cell {
-  const { t } = attrs;
+function readCell(address: string, attrs: CellTag, body: string, ctx: SheetContext, shared: Map<string, string | undefined>): Cell {
+  const t = attrs.t === undefined ? undefined : xmlDecode(attrs.t);
   const addressed = attrs.r !== undefined;
   const styleId = parseInt(attrs.s ?? "", 10);
   const numFmt = styleId ? ctx.styles.numFmt(styleId) : undefined;

@@ -15,8 +15,8 @@ import { solidFill } from "./cell-style";
 import { sheetRenamer } from "./copy-sheet";
 import { ValueType } from "./exceljs";
 import { utf8, type GuardedPackage } from "./package-guard";
-import { copySheetXml, type SheetXmlCopy, type StyleMap } from "./sheet-xml-copy";
-import { attr, elements, elementText, relationships } from "./xml-read";
+import { copySheetXml, type SheetXmlCopy, type TargetIds } from "./sheet-xml-copy";
+import { attr, elements, elementText, relationships, runText } from "./xml-read";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's parsers, not in its typings */
 type Parser<T> = new () => { parseStream(chunks: Iterable<string>): Promise<T> };
@@ -33,10 +33,13 @@ const CommentsXform = require("exceljs/lib/xlsx/xform/comment/comments-xform") a
 const VmlNotesXform = require("exceljs/lib/xlsx/xform/comment/vml-notes-xform") as Parser<{ comments: object[] }>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** The summary's style table while it is written (ExcelJS's, after `prepareModel`). */
-export interface TargetStyles {
-  addStyleModel(model: Partial<ExcelJS.Style>, cellType: number): number;
-  addDxfStyle(style: object): number;
+/** The summary's style table and shared strings while it is written (ExcelJS's, after `prepareModel`). */
+export interface TargetTables {
+  readonly styles: {
+    addStyleModel(model: Partial<ExcelJS.Style>, cellType: number): number;
+    addDxfStyle(style: object): number;
+  };
+  readonly sharedStrings: { add(text: string): number };
 }
 
 interface XmlCopy {
@@ -85,7 +88,11 @@ export function xmlCopyable(pkg: GuardedPackage, name: string): boolean {
   const rels = relationships(at.text(relsPath(at.part)) ?? "", folder(at.part));
   if (!rels.every((r) => CARRIED.test(r.type))) return false;
   // Every r:id sits on the page setup or the notes' drawing.
-  return [...xml.matchAll(/<([\w:]+)\b[^>]*\sr:id=/g)].every((m) => m[1] === "pageSetup" || m[1] === "legacyDrawing");
+  for (let at = xml.indexOf("r:id="); at >= 0; at = xml.indexOf("r:id=", at + 5)) {
+    const tag = /^<([\w:]+)/.exec(xml.slice(xml.lastIndexOf("<", at), at))?.[1];
+    if (tag !== "pageSetup" && tag !== "legacyDrawing") return false;
+  }
+  return true;
 }
 
 function folder(part: string): string {
@@ -211,15 +218,17 @@ export function takeCopyFlags(out: ExcelJS.Workbook, plan: WritePlan): WritePlan
 }
 
 /** The XML of the copy whose placeholder ExcelJS is writing (its prepared model), or undefined for any other sheet. */
-export function xmlCopyOf(wb: ExcelJS.Workbook, sheet: { name: string; rels?: { Id: string; Type: string }[] }, target: TargetStyles): string | undefined {
+export function xmlCopyOf(wb: ExcelJS.Workbook, sheet: { name: string; rels?: { Id: string; Type: string }[] }, target: TargetTables): string | undefined {
   const copy = copiesOf.get(wb)?.get(sheet.name);
   if (!copy) return undefined;
   const notesDrawingId = sheet.rels?.find((r) => r.Type.endsWith("/vmlDrawing"))?.Id;
-  return copySheetXml({ ...copy.copy, plan: copy.plan, notesDrawingId }, styleMap(copy.styles, target));
+  return copySheetXml({ ...copy.copy, plan: copy.plan, notesDrawingId }, targetIds(copy, target));
 }
 
-/** The source's style ids as the summary's, each looked up once. */
-function styleMap(source: SourceStyles, target: TargetStyles): StyleMap {
+/** The source's style ids and shared strings as the summary's, each looked up once. */
+function targetIds(copy: XmlCopy, { styles: target, sharedStrings }: TargetTables): TargetIds {
+  const source = copy.styles;
+  const strings = new Map<number, number | undefined>();
   const plain = new Map<number, number>();
   const dxfs = new Map<number, number>();
   const changed = new Map<string, number>();
@@ -240,6 +249,14 @@ function styleMap(source: SourceStyles, target: TargetStyles): StyleMap {
         if (change.date && (!style.numFmt || style.numFmt === "General")) style.numFmt = "yyyy-mm-dd";
         changed.set(key, (out = target.addStyleModel(style, ValueType.Number)));
       }
+      return out;
+    },
+    sharedString: (i) => {
+      if (strings.has(i)) return strings.get(i);
+      // Plain text (one <t>) joins the summary's strings, as ExcelJS's copy adds it; rich text stays in place.
+      const plain = /^\s*<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)\s*$/.exec(copy.copy.sharedStrings[i] ?? "<r/>");
+      const out = plain ? sharedStrings.add(runText(plain[1] ?? "")) : undefined;
+      strings.set(i, out);
       return out;
     },
     dxf: (id) => {

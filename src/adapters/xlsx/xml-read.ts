@@ -40,6 +40,67 @@ export function* elements(xml: string, name: string): Generator<{ tag: string; b
   for (const m of xml.matchAll(re)) yield { tag: m[1], body: m[2] ?? "" };
 }
 
+/** A cell tag's address, type and style as written (entities left as they are), and its other attributes' text. */
+export interface CellTag {
+  r?: string;
+  t?: string;
+  s?: string;
+  /** Every other attribute, as the tag has it (` name="value"` each). */
+  rest: string;
+}
+
+/**
+ * A `<c>` tag's attributes, read by hand: a sheet has thousands of cells, and an expression per
+ * attribute was a tenth of reading one.
+ */
+export function cellTag(attrs: string): CellTag {
+  const out: CellTag = { rest: "" };
+  const n = attrs.length;
+  let i = 0;
+  while (i < n) {
+    if (attrs.charCodeAt(i) <= 32) {
+      i++;
+      continue;
+    }
+    const eq = attrs.indexOf("=", i);
+    if (eq < 0) break;
+    let q = eq + 1;
+    while (q < n && attrs.charCodeAt(q) <= 32) q++;
+    const quote = attrs[q];
+    if (quote !== '"' && quote !== "'") break;
+    const end = attrs.indexOf(quote, q + 1);
+    if (end < 0) break;
+    const name = attrs.slice(i, eq).trim();
+    const value = attrs.slice(q + 1, end);
+    if (name === "r") out.r = value;
+    else if (name === "t") out.t = value;
+    else if (name === "s") out.s = value;
+    else out.rest += ` ${attrs.slice(i, end + 1)}`;
+    i = end + 1;
+  }
+  return out;
+}
+
+/** The 1-based column of an address such as "AB12" or "$AB$12"; undefined for anything else. */
+export function addressColumn(address: string): number | undefined {
+  let col = 0;
+  let i = address.charCodeAt(0) === 36 ? 1 : 0; // $
+  const start = i;
+  for (; i < address.length && i - start < 4; i++) {
+    const c = address.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  if (i === start || i - start > 3) return undefined;
+  if (address.charCodeAt(i) === 36) i++;
+  if (i >= address.length) return undefined;
+  for (; i < address.length; i++) {
+    const d = address.charCodeAt(i);
+    if (d < 48 || d > 57) return undefined;
+  }
+  return col;
+}
+
 /** "1" and "true" (XML's booleans as ExcelJS reads them). */
 export function isTrue(value: string | undefined): boolean {
   return value === "1" || value === "true";
