@@ -9,7 +9,7 @@
 import { addressOf, parseAddress } from "../../core/grid";
 import type { ColumnEntry, SheetPlan } from "../../core/plan/write-plan";
 import { columnCells } from "../../core/plan/plan-cells";
-import { addressColumn, cellTag } from "./xml-read";
+import { addressColumn, cellTag, sheetDataOf } from "./xml-read";
 import { dateToExcel, xmlEncode } from "./xml-text";
 
 /** How the copy's style ids and shared strings become the summary's (`xml-copies.ts` asks ExcelJS's tables). */
@@ -50,10 +50,13 @@ interface CellChange {
 export function copySheetXml(copy: SheetXmlCopy, styles: TargetIds): string {
   const changes = cellChanges(copy.plan);
   // The rows are most of the sheet: the passes below go over what lies before and after them.
-  const rows = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(copy.xml);
-  if (!rows) throw new Error("copySheetXml: a worksheet without <sheetData>");
-  let head = copy.xml.slice(0, rows.index);
-  let tail = copy.xml.slice(rows.index + rows[0].length);
+  const open = copy.xml.indexOf("<sheetData");
+  if (open < 0) throw new Error("copySheetXml: a worksheet without <sheetData>");
+  const selfClosing = copy.xml[copy.xml.indexOf(">", open) - 1] === "/";
+  const close = selfClosing ? copy.xml.indexOf(">", open) + 1 : copy.xml.lastIndexOf("</sheetData>") + "</sheetData>".length;
+  const rows = sheetDataOf(copy.xml);
+  let head = copy.xml.slice(0, open);
+  let tail = copy.xml.slice(close);
   head = head.replace(/<col\b([^>]*?)\/>/g, (_w, attrs: string) => `<col${replaceAttr(attrs, "style", (s) => String(styles.cell(Number(s))))}/>`);
   // The copy is not the sheet Excel opens on.
   head = head.replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\s+tabSelected="(?:1|true)"/, ""));
@@ -67,7 +70,7 @@ export function copySheetXml(copy: SheetXmlCopy, styles: TargetIds): string {
   tail = tail.replace(/(<pageSetup\b[^>]*?)\s+r:id="[^"]*"/, "$1");
   tail = tail.replace(/<legacyDrawing\b[^>]*\/>/, "");
   if (copy.notesDrawingId) tail = insertLegacyDrawing(tail, `<legacyDrawing r:id="${copy.notesDrawingId}"/>`);
-  return `${head}<sheetData>${sheetData(rows[1] ?? "", copy, styles, changes)}</sheetData>${tail}`;
+  return `${head}<sheetData>${sheetData(rows, copy, styles, changes)}</sheetData>${tail}`;
 }
 
 function cellChanges(plan: SheetXmlCopy["plan"]): Map<string, CellChange> {

@@ -12,7 +12,7 @@ import { addressOf, columnIndex, columnLetters } from "../../core/grid";
 import { displayFormula } from "../../core/plan/formula-text";
 import { argbHex, type CellStyles } from "./package-styles";
 import { PackageError, type RawCell } from "./package-guard";
-import { addressColumn, attr, cellTag, elements, elementText, isTrue, stringItemText, xmlDecode, type CellTag } from "./xml-read";
+import { addressColumn, attr, cellTag, elements, elementText, isTrue, sheetDataOf, stringItemText, xmlDecode, type CellTag } from "./xml-read";
 
 /** What reading a sheet needs from the rest of its package. */
 export interface SheetContext {
@@ -56,7 +56,7 @@ export function snapshotSheetXml(xml: string, ctx: SheetContext): SheetSnapshot 
     return cells;
   };
   let rowNumber = 0;
-  for (const row of elements(elementText(xml, "sheetData") ?? "", "row")) {
+  for (const row of elements(sheetDataOf(xml), "row")) {
     // A row without a number follows the one before it (as the schema says; Excel always numbers them).
     const r = parseInt(attr(row.tag, "r") ?? "", 10);
     rowNumber = Number.isNaN(r) ? rowNumber + 1 : r;
@@ -289,8 +289,9 @@ function dateOf(iso: string): Date {
  * the cell now at the group's first address, moved to this one. Where that cell is no formula, is
  * part of a merge or leads back here, ExcelJS fails: so does this.
  */
-function formulaOf(cell: Cell, rows: Map<number, Map<number, Cell>>, seen = new Set<string>()): string | undefined {
+function formulaOf(cell: Cell, rows: Map<number, Map<number, Cell>>, seen?: Set<string>): string | undefined {
   if (cell.formula || !cell.sharedFrom) return cell.formula;
+  seen ??= new Set();
   const p = cornerOf(cell.sharedFrom)!;
   const first = rows.get(p.row)?.get(p.col);
   if (!first) return undefined;
@@ -333,7 +334,7 @@ function toSnapshot(ctx: SheetContext, rows: Map<number, Map<number, Cell>>, mer
       fRow[c - 1] = formula ? `=${displayFormula(formula)}` : value;
       if (cell.numFmt) nRow[c - 1] = cell.numFmt;
       fillRow[c - 1] = cell.fillArgb === undefined ? null : argbHex(cell.fillArgb);
-      const note = cell.noNote ? undefined : ctx.notes.get(cell.address);
+      const note = cell.noNote || ctx.notes.size === 0 ? undefined : ctx.notes.get(cell.address);
       if (note) notes[cell.address] = note;
     }
     values.push(vRow);

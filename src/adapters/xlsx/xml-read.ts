@@ -101,6 +101,16 @@ export function addressColumn(address: string): number | undefined {
   return col;
 }
 
+/** The rows' part of a worksheet (`<sheetData>`'s content), found by search: a lazy expression walked the whole part. */
+export function sheetDataOf(xml: string): string {
+  const open = xml.indexOf("<sheetData");
+  if (open < 0) return "";
+  const start = xml.indexOf(">", open);
+  if (xml[start - 1] === "/") return "";
+  const end = xml.lastIndexOf("</sheetData>");
+  return end > start ? xml.slice(start + 1, end) : "";
+}
+
 /** "1" and "true" (XML's booleans as ExcelJS reads them). */
 export function isTrue(value: string | undefined): boolean {
   return value === "1" || value === "true";
