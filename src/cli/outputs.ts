@@ -7,7 +7,6 @@ import { promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { atomicWrite, FileWriteError, makeFolder } from "./atomic-write";
-import { packWorkbook } from "../adapters/xlsx/pack-workbook";
 import { RunError, words } from "./io";
 import { nativeZip } from "./native-zip";
 import { t } from "./text";
@@ -68,6 +67,8 @@ export class Outputs {
   }
 
   async writeWorkbook(wb: ExcelJS.Workbook, target: string, option: string): Promise<void> {
+    // Loaded here: a command that writes no workbook never loads ExcelJS's writer.
+    const { packWorkbook } = await import("../adapters/xlsx/pack-workbook");
     await this.write(target, await packWorkbook(wb, nativeZip, this.at), option);
   }
 

@@ -1,11 +1,15 @@
 import type ExcelJS from "exceljs";
-import { snapshotWorkbook, XlsxReadError } from "../adapters/xlsx";
 import type { PackageLimits, SheetScope } from "../adapters/xlsx/package-guard";
+import { XlsxReadError } from "../adapters/xlsx/read-package";
 import type { Lang } from "../core/findings/format";
 import type { Io } from "./io";
 import { t } from "./text";
 import type { SheetSnapshot } from "../core/grid";
-import { openWorkbookFile, readDistrictFile, snapshotWorkbookFile, type DistrictFileRead } from "./workbook-files";
+import { snapshotWorkbookFile } from "./file-bytes";
+import type { DistrictFileRead } from "./workbook-files";
+
+/** ExcelJS and what opens workbooks with it, loaded by the commands that build a workbook: a check alone never does. */
+const workbooks = () => import("./workbook-files");
 
 export interface ReadContext {
   readonly io: Io;
@@ -26,6 +30,7 @@ export function readErrorText(e: XlsxReadError, lang: Lang, verbose: boolean): s
  * exits 2). `scope` "all" when the workbook will be written back, so no sheet is left out.
  */
 export async function readInput(file: string, ctx: ReadContext, scope: SheetScope = "needed"): Promise<ExcelJS.Workbook | undefined> {
+  const { openWorkbookFile } = await workbooks();
   return reported(() => openWorkbookFile(file, { scope, limits: ctx.limits }), ctx);
 }
 
@@ -44,11 +49,13 @@ export async function readInputFor(file: string, ctx: ReadContext, writesBack: b
     return sheets && { sheets };
   }
   const wb = await readInput(file, ctx, "all");
+  const { snapshotWorkbook } = await import("../adapters/xlsx/snapshot");
   return wb && { wb, sheets: snapshotWorkbook(wb) };
 }
 
 /** A district's file to consolidate (`readDistrictFile`); unreadable: as `readInput`. */
 export async function readDistrictInput(file: string, ctx: ReadContext): Promise<DistrictFileRead | undefined> {
+  const { readDistrictFile } = await workbooks();
   return reported(() => readDistrictFile(file, { limits: ctx.limits }), ctx);
 }
 

@@ -1,8 +1,9 @@
 /**
  * `huishen --help` and a usage error answer without loading any command's code; a command loads what it
- * needs when it runs (ExcelJS's Workbook is the marker: the largest thing every workbook command needs),
- * and never ExcelJS's package entry, which would load its streaming reader and writer too, nor the
- * template schema's library (the shipped edition is read without it).
+ * needs when it runs (ExcelJS's Workbook is the marker: the largest thing a command that builds a workbook
+ * needs; a check alone reads the sheets' XML without it), and never ExcelJS's package entry, which would
+ * load its streaming reader and writer too, nor the template schema's library (the shipped edition is read
+ * without it).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,12 +30,14 @@ jest.mock("zod/mini", () => {
 const quiet = { out: () => undefined, err: () => undefined };
 
 describe("the command line loads a command's code only to run it", () => {
-  it("prints the usage and refuses an unknown command without ExcelJS, then loads its Workbook alone for validate", async () => {
+  it("prints the usage and refuses an unknown command without ExcelJS; checks without it; loads its Workbook alone to annotate", async () => {
     expect(await main(["--help"], quiet)).toBe(0);
     expect(await main(["frobnicate"], quiet)).toBe(2);
     expect(await main(["--lang", "en"], quiet)).toBe(2);
     expect(marks.huishenWorkbookLoaded).toBeUndefined();
     expect(await main(["validate", "no-such-file.xlsx"], quiet)).toBe(2);
+    expect(marks.huishenWorkbookLoaded).toBeUndefined();
+    expect(await main(["validate", "no-such-file.xlsx", "--annotate", join(tmpdir(), "huishen-lazy-annotated.xlsx")], quiet)).toBe(2);
     expect(marks.huishenWorkbookLoaded).toBe(true);
     expect(marks.huishenExcelEntryLoaded).toBeUndefined();
   });

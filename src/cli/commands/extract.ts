@@ -13,7 +13,6 @@ import { districtSheetName } from "../../core/sheet/layout";
 import { parseYear } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { standardTemplate } from "../../core/template/registry";
-import { applyPlan, newWorkbook } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { readLimits } from "../common-options";
@@ -68,6 +67,8 @@ export async function runExtract(cmd: ParsedCommand, io: Io): Promise<number> {
     const district = typeof cmd.options.district === "string" ? cmd.options.district.trim() : "";
     const { name: sheetName } = districtSheetName(district, year, []);
     const plan = planExtractWorkbook(template, candidates, { sheetName, district: district || undefined, year, lang });
+    // ExcelJS only to write the fill-in workbook: reading a report and comparing it with a sheet need none.
+    const { applyPlan, newWorkbook } = await import("../../adapters/xlsx");
     const wb = newWorkbook(clock.at);
     await applyPlan(wb, plan);
     await outputs.writeWorkbook(wb, output, "-o");

@@ -2,7 +2,6 @@ import { join } from "node:path";
 import type { Lang } from "../../core/findings/format";
 import { SEVERITY_LABEL } from "../../core/findings/render";
 import { LOG_PROBLEM_LABEL, STATUS_LABEL, displayTime, logProblemText, findingMessage, isOutstanding, localIso, planReviewReport, subjectCode, type ReportPlan, type ReviewCounts, type ReviewEntry } from "../../core/review";
-import { applyPlan, newWorkbook } from "../../adapters/xlsx";
 import { runClock, runOffsetMinutes } from "../clock";
 import { COMMON_OPTIONS, readLimits } from "../common-options";
 import { CliError, type Io, words } from "../io";
@@ -13,6 +12,9 @@ import { readInputFor } from "../read-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
 import { USAGE } from "../usage";
+
+/** ExcelJS, loaded only for what is written: a report on the screen needs none. */
+const xlsx = () => import("../../adapters/xlsx");
 
 /**
  * `huishen review-report FILE.xlsx [-o OUT.xlsx] [--split DIR] [--json] [--lang zh|en]`
@@ -52,12 +54,14 @@ export async function runReviewReport(argv: readonly string[], io: Io): Promise<
 
   const written: { workbook: string | null; split: string[] } = { workbook: null, split: [] };
   if (opts.output !== undefined && wb) {
+    const { applyPlan } = await xlsx();
     await applyPlan(wb, report.plan);
     await outputs.writeWorkbook(wb, opts.output, "-o");
     written.workbook = opts.output;
   }
   if (opts.split !== undefined) {
     await outputs.folder(opts.split);
+    const { applyPlan, newWorkbook } = await xlsx();
     for (const o of report.opinions.filter((x) => x.items > 0)) {
       const one = newWorkbook(clock.at);
       await applyPlan(one, { sheets: [{ ...o.plan, mode: "create" }] });

@@ -4,7 +4,6 @@ import { SEVERITY_LABEL } from "../../core/findings/render";
 import { flagPlan } from "../../core/sheet/plan-flags";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../../core/analysis";
 import { STATUS_LABEL, findingMessage } from "../../core/review";
-import { applyPlan } from "../../adapters/xlsx";
 import type { ParsedCommand } from "../args";
 import { runClock } from "../clock";
 import { readLimits } from "../common-options";
@@ -43,6 +42,7 @@ export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
   io.out(cmd.options.json ? `${JSON.stringify(toJson(file, run, lang), null, 2)}\n` : toText(run, lang));
 
   if (annotate !== undefined && wb) {
+    const { applyPlan } = await import("../../adapters/xlsx/apply");
     await applyPlan(wb, flagPlan(run.sheets, run.findings, snapshots, lang, run.reviews));
     await outputs.writeWorkbook(wb, annotate, "--annotate");
     if (!cmd.options.json) io.out(`${t(lang, "validate.annotated", { file: annotate })}\n`);
