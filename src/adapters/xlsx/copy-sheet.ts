@@ -131,7 +131,8 @@ function keepValuesUnderMerges(source: ExcelJS.Worksheet, copy: ExcelJS.Workshee
   for (const [address, value] of hidden) copy.getCell(address).value = value as ExcelJS.CellValue;
 }
 
-function inRange(address: string, range: string): boolean {
+/** Is the cell `address` inside `range` (A1:B2)? */
+export function inRange(address: string, range: string): boolean {
   const [a, b] = range.split(":").map(parseAddress);
   const p = parseAddress(address);
   return !!a && !!b && !!p && p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;

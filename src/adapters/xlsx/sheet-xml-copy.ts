@@ -9,7 +9,7 @@
 import { addressOf, parseAddress } from "../../core/grid";
 import type { ColumnEntry, SheetPlan } from "../../core/plan/write-plan";
 import { columnCells } from "../../core/plan/plan-cells";
-import { addressColumn, cellTag, sheetDataOf } from "./xml-read";
+import { addressColumn, cellTag, sheetDataOf, xmlDecode } from "./xml-read";
 import { dateToExcel, xmlEncode } from "./xml-text";
 
 /** How the copy's style ids and shared strings become the summary's (`xml-copies.ts` asks ExcelJS's tables). */
@@ -65,7 +65,7 @@ export function copySheetXml(copy: SheetXmlCopy, styles: TargetIds): string {
     return kept.length ? `<mergeCells count="${kept.length}">${kept.join("")}</mergeCells>` : "";
   });
   tail = tail.replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)(")/g, (_w, a: string, d: string, b: string) => `${a}${styles.dxf(Number(d))}${b}`);
-  tail = tail.replace(/<(formula|formula1|formula2)>([\s\S]*?)<\/\1>/g, (_w, tag: string, text: string) => `<${tag}>${xmlEncode(copy.rename(decode(text)))}</${tag}>`);
+  tail = tail.replace(/<(formula|formula1|formula2)>([\s\S]*?)<\/\1>/g, (_w, tag: string, text: string) => `<${tag}>${xmlEncode(copy.rename(xmlDecode(text)))}</${tag}>`);
   // The printer's settings stay behind; the notes' drawing is the one written beside the copy.
   tail = tail.replace(/(<pageSetup\b[^>]*?)\s+r:id="[^"]*"/, "$1");
   tail = tail.replace(/<legacyDrawing\b[^>]*\/>/, "");
@@ -174,7 +174,7 @@ function copiedCell(attrs: string, body: string | undefined, address: string, co
     const shared = styles.sharedString(i);
     return shared === undefined ? `<c${a} t="inlineStr"><is>${copy.sharedStrings[i] ?? ""}</is></c>` : `<c${a} t="s"><v>${shared}</v></c>`;
   }
-  const renamed = body.includes("<f") ? body.replace(/<f\b([^>]*)>([\s\S]*?)<\/f>/, (_w, fa: string, text: string) => `<f${fa}>${xmlEncode(copy.rename(decode(text)))}</f>`) : body;
+  const renamed = body.includes("<f") ? body.replace(/<f\b([^>]*)>([\s\S]*?)<\/f>/, (_w, fa: string, text: string) => `<f${fa}>${xmlEncode(copy.rename(xmlDecode(text)))}</f>`) : body;
   return `<c${a}${t ? ` t="${t}"` : ""}>${renamed}</c>`;
 }
 
@@ -219,10 +219,6 @@ function replaceAttr(attrs: string, name: string, map: (value: string) => string
 function removeAttr(attrs: string, name: string): string {
   if (!attrs.includes(` ${name}=`)) return attrs;
   return attrs.replace(attrPattern(WHOLE, name, `\\s${name}="[^"]*"`), "");
-}
-
-function decode(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_w, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
 }
 
 /** Where the schema puts `<legacyDrawing>`: before the parts that follow it, or at the end. */

@@ -12,12 +12,7 @@ import { attr, elements, elementText, relationships, stringItemText, type Relati
 
 /** Every worksheet in tab order (hidden ones too), as `snapshotWorkbook` lists them; throws `PackageError` where ExcelJS would refuse the file. */
 export function snapshotPackage(pkg: GuardedPackage): SheetSnapshot[] {
-  const parts = new Map<string, UnpackedPart>();
-  for (const p of pkg.parts) parts.set(p.name.replace(/^\/+/, "").replace(/\\/g, "/"), p);
-  const textOf = (name: string): string | undefined => {
-    const p = parts.get(name);
-    return p ? (p.text ?? utf8.decode(p.data)) : undefined;
-  };
+  const textOf = partTexts(pkg);
   const workbook = textOf("xl/workbook.xml") ?? "";
   const rels = byId(relationships(textOf("xl/_rels/workbook.xml.rels") ?? "", "xl"));
   const styles = textOf("xl/styles.xml");
@@ -47,6 +42,16 @@ export function snapshotPackage(pkg: GuardedPackage): SheetSnapshot[] {
     );
   }
   return sheets;
+}
+
+/** The package's parts by name, as text (decoded where the guard did not). */
+export function partTexts(pkg: GuardedPackage): (name: string) => string | undefined {
+  const parts = new Map<string, UnpackedPart>();
+  for (const p of pkg.parts) parts.set(p.name.replace(/^\/+/, "").replace(/\\/g, "/"), p);
+  return (name) => {
+    const p = parts.get(name);
+    return p ? (p.text ?? utf8.decode(p.data)) : undefined;
+  };
 }
 
 function byId(rels: readonly Relationship[]): Map<string, Relationship> {

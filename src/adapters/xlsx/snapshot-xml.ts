@@ -183,8 +183,8 @@ const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
 
 /** ExcelJS's `slideFormula`: a shared formula's references moved from its first cell to `to`. */
 function slideFormula(formula: string, from: string, to: string): string {
-  const a = position(from);
-  const b = position(to);
+  const a = cornerOf(from)!;
+  const b = cornerOf(to)!;
   return formula.replace(SLIDE_CANDIDATE, (whole, sheet: string | undefined, _name, part: string, paren: string | undefined) => {
     if (paren) return whole;
     const m = CELL_REF.exec(part);
@@ -198,11 +198,6 @@ function slideFormula(formula: string, from: string, to: string): string {
     if (col < 1 || col > 16384) throw new PackageError({ kind: "damaged", detail: `shared formula ${formula} moved from ${from} to ${to} leaves the sheet` });
     return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col - 1)}${m[3] ?? ""}${row}`;
   });
-}
-
-function position(address: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  return { row: parseInt(m[2], 10), col: columnIndex(m[1]) + 1 };
 }
 
 interface Merge {

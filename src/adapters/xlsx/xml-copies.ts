@@ -12,10 +12,11 @@ import { PlanError } from "../../core/plan/plan-error";
 import type { SheetPlan, WritePlan } from "../../core/plan/write-plan";
 import type { SheetSnapshot } from "../../core/grid";
 import { solidFill } from "./cell-style";
-import { sheetRenamer } from "./copy-sheet";
+import { inRange, sheetRenamer } from "./copy-sheet";
 import { ValueType } from "./exceljs";
-import { utf8, type GuardedPackage } from "./package-guard";
+import type { GuardedPackage } from "./package-guard";
 import { copySheetXml, type SheetXmlCopy, type TargetIds } from "./sheet-xml-copy";
+import { partTexts } from "./snapshot-package";
 import { attr, elements, elementText, relationships, runText } from "./xml-read";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's parsers, not in its typings */
@@ -49,15 +50,6 @@ interface XmlCopy {
 }
 
 const copiesOf = new WeakMap<ExcelJS.Workbook, Map<string, XmlCopy>>();
-
-/** The package parts by name, decoded. */
-function partTexts(pkg: GuardedPackage): (name: string) => string | undefined {
-  const parts = new Map(pkg.parts.map((p) => [p.name.replace(/^\/+/, ""), p]));
-  return (name) => {
-    const p = parts.get(name);
-    return p ? (p.text ?? utf8.decode(p.data)) : undefined;
-  };
-}
 
 /** Where the sheet called `name` is in the package: its part, its number among the sheets, its visibility. */
 function sheetPart(pkg: GuardedPackage, name: string) {
@@ -180,20 +172,6 @@ async function copyNotes(text: (name: string) => string | undefined, part: strin
   notes.forEach((n, i) => {
     if (n.ref) ws.getCell(n.ref).note = { ...n.note, ...(vml[i] ?? {}) } as ExcelJS.Comment;
   });
-}
-
-function inRange(address: string, range: string): boolean {
-  const [a, b = a] = range.split(":").map(position);
-  const p = position(address);
-  return !!a && !!b && !!p && p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;
-}
-
-function position(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
 }
 
 /**
