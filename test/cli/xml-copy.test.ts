@@ -183,11 +183,18 @@ describe("district sheets copied as XML", () => {
   it("give the same summary for a file flagged before, with a person's note, a renamed sheet's own formula, values under a merge and a date", async () => {
     const other = path("yuzhong.xlsx");
     await writeWorkbookFile(await buildReportsWorkbook([yuzhong2023]), other);
+    // Written by a program that declares the relationships' namespace only where it names one: its copy gets notes, and so the declaration.
+    writeFileSync(other, patchPart(readFileSync(other), "xl/worksheets/sheet1.xml", (xml) => xml.replace(/\sxmlns:r="[^"]*"/, "")));
     const flagged = await flaggedFile();
     const [first, second] = flagged.merged.split(":");
     await expectSameSummaries([flagged.file, other], "flagged", { sheet: "荣昌区 2024", cells: [second] });
     const summary = await summaryOf(path("flagged-xml.xlsx"));
     const sheet = summary.sheets.find((s) => s.name === "荣昌区 2024")!;
+    const written = readFileSync(path("flagged-xml.xlsx"));
+    const rid = /<sheet [^>]*name="渝中区 2023"[^>]*r:id="([^"]+)"/.exec(partText(written, "xl/workbook.xml"))![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(partText(written, "xl/_rels/workbook.xml.rels"))![1];
+    const yuzhongPart = `xl/${target.replace(/^\/?xl\//, "")}`;
+    expect(partText(written, yuzhongPart)).toMatch(/^[\s\S]*?<worksheet [^>]*xmlns:r="[^"]+"[^>]*>[\s\S]*<legacyDrawing r:id="rId\d+"\/>/);
     // The cell a merge covered keeps its own border, as its neighbour has it.
     expect((sheet.styles[second] as { border?: unknown }).border).toEqual((sheet.styles[first] as { border?: unknown }).border);
     const copy = summary.snapshots.find((s) => s.name === "荣昌区 2024")!;

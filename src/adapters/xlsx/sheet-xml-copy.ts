@@ -69,7 +69,11 @@ export function copySheetXml(copy: SheetXmlCopy, styles: TargetIds): string {
   // The printer's settings stay behind; the notes' drawing is the one written beside the copy.
   tail = tail.replace(/(<pageSetup\b[^>]*?)\s+r:id="[^"]*"/, "$1");
   tail = tail.replace(/<legacyDrawing\b[^>]*\/>/, "");
-  if (copy.notesDrawingId) tail = insertLegacyDrawing(tail, `<legacyDrawing r:id="${copy.notesDrawingId}"/>`);
+  if (copy.notesDrawingId) {
+    tail = insertLegacyDrawing(tail, `<legacyDrawing r:id="${copy.notesDrawingId}"/>`);
+    // A sheet that named no relationship may not declare their namespace.
+    if (!/<worksheet\b[^>]*\sxmlns:r=/.test(head)) head = head.replace(/<worksheet\b/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+  }
   return `${head}<sheetData>${sheetData(rows, copy, styles, changes)}</sheetData>${tail}`;
 }
 
