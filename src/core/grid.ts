@@ -70,11 +70,18 @@ export function addressOf(row: number, col: number): CellAddress {
   return asAddress(`${columnLetters(col)}${row + 1}`);
 }
 
-/** A1 address → 0-based row and column; undefined for anything that is not a single cell. */
-export function parseAddress(address: string): { row: number; col: number } | undefined {
+/** Addresses parsed before: a plan names the same few thousand cells again and again (its checks, its adapters). */
+const PARSED = new Map<string, Readonly<{ row: number; col: number }> | undefined>();
+
+/** A1 address → 0-based row and column (shared, frozen); undefined for anything that is not a single cell. */
+export function parseAddress(address: string): Readonly<{ row: number; col: number }> | undefined {
+  let p = PARSED.get(address);
+  if (p !== undefined || PARSED.has(address)) return p;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) return undefined;
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  p = m ? Object.freeze({ row: Number(m[2]) - 1, col: columnIndex(m[1]) }) : undefined;
+  if (PARSED.size >= 100_000) PARSED.clear();
+  PARSED.set(address, p);
+  return p;
 }
 
 export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {

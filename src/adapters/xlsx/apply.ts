@@ -111,7 +111,10 @@ function cachedResult(result: CellWrite["result"]): ExcelJS.CellFormulaValue["re
 }
 
 function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
-  const cell = ws.getCell(w.address);
+  // By row and column: the plan's addresses are parsed once (and checked by `planProblems`); ExcelJS
+  // would parse each again.
+  const p = parseAddress(w.address);
+  const cell = p ? ws.getRow(p.row + 1).getCell(p.col + 1) : ws.getCell(w.address);
   if (w.formula !== undefined) {
     const formula = w.formula.replace(/^=/, "");
     const result = cachedResult(w.result);
