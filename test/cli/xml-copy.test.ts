@@ -55,7 +55,7 @@ function throughExcelJS(bytes: Uint8Array): Uint8Array {
 }
 
 /** Everything a summary shows that either copy decides, sheet by sheet. */
-const SETTINGS = ["cols", "views", "dataValidations", "conditionalFormattings", "pageSetup"] as const;
+const SETTINGS = ["cols", "views", "dataValidations", "conditionalFormattings", "pageSetup", "headerFooter", "sheetProtection", "properties", "autoFilter"] as const;
 
 // ExcelJS's own copy writes useFirstPageNumber="1" where the file said nothing; the XML copy keeps the file's page setup.
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v ?? null, (k, x) => (k === "useFirstPageNumber" ? undefined : x))) as unknown;
