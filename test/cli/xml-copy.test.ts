@@ -145,7 +145,10 @@ async function flaggedFile(): Promise<{ file: string; merged: string }> {
   await main(["validate", file, "--annotate", annotated], { out: () => undefined, err: () => undefined });
   // Then merged over two typed figures, and a date typed as a date (t="d"), by another program.
   const bytes = patchPart(readFileSync(annotated), "xl/worksheets/sheet1.xml", (xml) =>
-    xml.replace("</mergeCells>", `<mergeCell ref="${merged}"/></mergeCells>`).replace(/(<row r="3"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="L3" t="d"><v>2024-12-31T00:00:00</v></c>$2'),
+    xml
+      .replace("</mergeCells>", `<mergeCell ref="${merged}"/></mergeCells>`)
+      // A link within the workbook to the sheet itself, by its name.
+      .replace("</dataValidations>", '</dataValidations><hyperlinks><hyperlink ref="C7" location="&apos;填报表&apos;!E7" display="本表"/></hyperlinks>').replace(/(<row r="3"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="L3" t="d"><v>2024-12-31T00:00:00</v></c>$2'),
   );
   writeFileSync(annotated, bytes);
   const check = await openWorkbookFile(annotated, { scope: "all" });
@@ -202,6 +205,10 @@ describe("district sheets copied as XML", () => {
     expect(copy.notes?.[`${"ABCDEFGHIJ"[COL.remarks]}7`]).toBe("填报人：此数含上年结转");
     expect(copy.formulas?.[8][COL.remarks]).toBe("='荣昌区 2024'!E7*1");
     expect(copy.merges).not.toContain(flagged.merged);
+    const rongchangRid = /<sheet [^>]*name="荣昌区 2024"[^>]*r:id="([^"]+)"/.exec(partText(written, "xl/workbook.xml"))![1];
+    const rongchangPart = `xl/${new RegExp(`Id="${rongchangRid}"[^>]*Target="([^"]+)"`).exec(partText(written, "xl/_rels/workbook.xml.rels"))![1].replace(/^\/?xl\//, "")}`;
+    // The link to the sheet itself follows it to its new name.
+    expect(partText(written, rongchangPart)).toContain(`location="&apos;荣昌区 2024&apos;!E7"`);
     expect(copy.merges?.length).toBeGreaterThan(5);
   });
 

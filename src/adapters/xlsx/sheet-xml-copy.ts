@@ -65,7 +65,10 @@ export function copySheetXml(copy: SheetXmlCopy, styles: TargetIds): string {
     return kept.length ? `<mergeCells count="${kept.length}">${kept.join("")}</mergeCells>` : "";
   });
   tail = tail.replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)(")/g, (_w, a: string, d: string, b: string) => `${a}${styles.dxf(Number(d))}${b}`);
-  tail = tail.replace(/<(formula|formula1|formula2)>([\s\S]*?)<\/\1>/g, (_w, tag: string, text: string) => `<${tag}>${xmlEncode(copy.rename(xmlDecode(text)))}</${tag}>`);
+  // Formulas of validations and conditional formats (`xm:f` in their newer form) and links within the
+  // workbook follow the sheet to its new name.
+  tail = tail.replace(/<(formula|formula1|formula2|xm:f)>([\s\S]*?)<\/\1>/g, (_w, tag: string, text: string) => `<${tag}>${xmlEncode(copy.rename(xmlDecode(text)))}</${tag}>`);
+  tail = tail.replace(/(<hyperlink\b[^>]*?\slocation=")([^"]*)(")/g, (_w, a: string, location: string, b: string) => `${a}${xmlEncode(copy.rename(xmlDecode(location)))}${b}`);
   // The printer's settings stay behind; the notes' drawing is the one written beside the copy.
   tail = tail.replace(/(<pageSetup\b[^>]*?)\s+r:id="[^"]*"/, "$1");
   tail = tail.replace(/<legacyDrawing\b[^>]*\/>/, "");
