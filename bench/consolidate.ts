@@ -168,6 +168,11 @@ export async function measureCli(districts: number): Promise<void> {
     } else {
       console.log(`${"LibreOffice (peer)".padEnd(28)}  not installed (apt-get install libreoffice-calc-nogui): no side-by-side`);
     }
+    // Checking the same files one by one, as a district's staff or a batch script would: read as snapshots, no workbook built.
+    const checkStart = performance.now();
+    for (const file of files) await main(["validate", file, "--json"], { out: () => undefined, err: () => undefined });
+    const checked = performance.now() - checkStart;
+    console.log(`${"huishen validate (CLI)".padEnd(28)}  ${districts} files checked one by one: ${ms(checked)} (${(checked / districts).toFixed(1)} ms a file)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
