@@ -5,7 +5,7 @@
  * The xlsx adapter itself only turns bytes into workbooks and back, so the pane never pulls in `fs`.
  */
 import type * as ExcelJS from "exceljs";
-import { openWorkbook, snapshotWorkbook, type OpenOptions } from "../adapters/xlsx";
+import { openWorkbook, type OpenOptions } from "../adapters/xlsx";
 import type { GuardedPackage } from "../adapters/xlsx/package-guard";
 import { openGuarded } from "../adapters/xlsx/read";
 import { guardBytes, snapshotGuarded } from "../adapters/xlsx/read-package";
@@ -36,8 +36,8 @@ export async function readDistrictFile(path: string, opts: OpenOptions = {}): Pr
   const pkg = guardBytes(fileBytes(path), path, { ...opts, scope: "all", codec: nativeZip });
   const sheets = snapshotGuarded(pkg, path);
   if (sheets.every((s) => !findMarker(s) || xmlCopyable(pkg, s.name))) return { pkg, sheets };
-  const wb = await openGuarded(pkg, path, { loader: loadParts });
-  return { pkg, sheets: snapshotWorkbook(wb), wb };
+  // Its sheets as read already (the same snapshots ExcelJS's reading gives, in the same order).
+  return { pkg, sheets, wb: await openGuarded(pkg, path, { loader: loadParts }) };
 }
 
 /** Save to `target` through a temporary file and a rename (see `atomicWrite`); throws `FileWriteError`. */

@@ -14,7 +14,6 @@ import { attr, elements, elementText, relationships, stringItemText, type Relati
 export function snapshotPackage(pkg: GuardedPackage): SheetSnapshot[] {
   const textOf = partTexts(pkg);
   const workbook = textOf("xl/workbook.xml") ?? "";
-  const rels = byId(relationships(textOf("xl/_rels/workbook.xml.rels") ?? "", "xl"));
   const styles = textOf("xl/styles.xml");
   const shared = {
     styles: styles === undefined ? NO_STYLES : readCellStyles(styles),
@@ -23,12 +22,10 @@ export function snapshotPackage(pkg: GuardedPackage): SheetSnapshot[] {
     date1904: attr(/<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? "", "date1904") === "1",
   };
   const sheets: SheetSnapshot[] = [];
-  for (const { tag } of elements(elementText(workbook, "sheets") ?? "", "sheet")) {
-    const name = attr(tag, "name");
-    const rel = rels.get(attr(tag, "r:id") ?? "");
+  for (const { name, part } of workbookSheets(workbook, textOf)) {
     // ExcelJS reads worksheets named as Excel names them (sheetN.xml); chart sheets and others are no worksheet to it.
-    const number = rel && /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(rel.target)?.[1];
-    const xml = number ? textOf(rel.target) : undefined;
+    const number = part && /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1];
+    const xml = number ? textOf(part) : undefined;
     if (name === undefined || xml === undefined) continue;
     const sheetRels = byId(relationships(textOf(`xl/worksheets/_rels/sheet${number}.xml.rels`) ?? "", "xl/worksheets"));
     sheets.push(
@@ -42,6 +39,16 @@ export function snapshotPackage(pkg: GuardedPackage): SheetSnapshot[] {
     );
   }
   return sheets;
+}
+
+/** The workbook's `<sheet>` entries in tab order: name, visibility and the part each points at. */
+export function workbookSheets(workbook: string, textOf: (name: string) => string | undefined): { name?: string; state?: string; part?: string }[] {
+  const rels = byId(relationships(textOf("xl/_rels/workbook.xml.rels") ?? "", "xl"));
+  return [...elements(elementText(workbook, "sheets") ?? "", "sheet")].map(({ tag }) => ({
+    name: attr(tag, "name"),
+    state: attr(tag, "state"),
+    part: rels.get(attr(tag, "r:id") ?? "")?.target,
+  }));
 }
 
 /** The package's parts by name, as text (decoded where the guard did not). */

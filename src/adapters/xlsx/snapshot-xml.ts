@@ -8,7 +8,7 @@
  * No Node built-ins: the pane and the workbench read district files with it.
  */
 import type { CellValue, SheetSnapshot } from "../../core/grid";
-import { addressOf, columnIndex, columnLetters } from "../../core/grid";
+import { addressOf, columnIndex, columnLetters, parseAddress } from "../../core/grid";
 import { displayFormula } from "../../core/plan/formula-text";
 import { argbHex, type CellStyles } from "./package-styles";
 import { PackageError, type RawCell } from "./package-guard";
@@ -239,9 +239,10 @@ function mergeCells(xml: string, cellsOf: (row: number) => Map<number, Cell>): M
   return merges;
 }
 
+/** An address's 1-based row and column, as the sheet's XML counts them. */
 function cornerOf(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  return m ? { row: parseInt(m[2], 10), col: columnIndex(m[1]) + 1 } : undefined;
+  const p = parseAddress(address);
+  return p && { row: p.row + 1, col: p.col + 1 };
 }
 
 /**

@@ -16,7 +16,7 @@ import { inRange, sheetRenamer } from "./copy-sheet";
 import { ValueType } from "./exceljs";
 import type { GuardedPackage } from "./package-guard";
 import { copySheetXml, type SheetXmlCopy, type TargetIds } from "./sheet-xml-copy";
-import { partTexts } from "./snapshot-package";
+import { partTexts, workbookSheets } from "./snapshot-package";
 import { attr, elements, elementText, relationships, runText } from "./xml-read";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's parsers, not in its typings */
@@ -55,13 +55,10 @@ const copiesOf = new WeakMap<ExcelJS.Workbook, Map<string, XmlCopy>>();
 function sheetPart(pkg: GuardedPackage, name: string) {
   const text = partTexts(pkg);
   const workbook = text("xl/workbook.xml") ?? "";
-  const rels = relationships(text("xl/_rels/workbook.xml.rels") ?? "", "xl");
-  const sheets = [...elements(elementText(workbook, "sheets") ?? "", "sheet")];
-  const index = sheets.findIndex(({ tag }) => attr(tag, "name") === name);
-  if (index < 0) return undefined;
-  const tag = sheets[index].tag;
-  const part = rels.find((r) => r.id === attr(tag, "r:id"))?.target;
-  return part ? { part, index, state: attr(tag, "state"), workbook, text } : undefined;
+  const sheets = workbookSheets(workbook, text);
+  const index = sheets.findIndex((s) => s.name === name);
+  const part = sheets[index]?.part;
+  return part ? { part, index, state: sheets[index].state, workbook, text } : undefined;
 }
 
 const CARRIED = /\/(comments|vmlDrawing|printerSettings)$/;
