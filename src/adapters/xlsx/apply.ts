@@ -33,6 +33,7 @@ import { addValidation } from "./validation";
 import { PlanError } from "../../core/plan/plan-error";
 import { gridCell, planMerges, planProblems as corePlanProblems, writesContent, type ExistingSheet } from "../../core/plan/plan-problems";
 import { planCells } from "../../core/plan/plan-cells";
+import { cachedResult, planSheet, plannedSheetOf, type PlannedSheet } from "./planned-sheet";
 
 
 export interface ApplyReport {
@@ -99,15 +100,6 @@ export function planProblems(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
   const existing = wb.worksheets.map((ws) => ({ name: ws.name, visibility: STATE[ws.state] ?? "visible" }));
   const updates = plan.sheets.filter((sp) => sp.mode === "update");
   return [...corePlanProblems(plan, existing), ...updates.flatMap((sp) => (findSheet(wb, sp.name) ? existingCellProblems(sp, findSheet(wb, sp.name)!) : []))];
-}
-
-/** A formula's cached result as ExcelJS stores it; Excel error texts become error values. */
-function cachedResult(result: CellWrite["result"]): ExcelJS.CellFormulaValue["result"] {
-  if (result === null || result === undefined) return undefined;
-  if (typeof result === "string" && /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)$/.test(result)) {
-    return { error: result as ExcelJS.CellErrorValue["error"] };
-  }
-  return result;
 }
 
 function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
@@ -257,7 +249,16 @@ function replaceSheet(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Workshe
 
 type Counts = { -readonly [K in keyof ApplyReport]: number };
 
-async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): Promise<ExcelJS.Worksheet | undefined> {
+export interface ApplyOptions {
+  /**
+   * The workbook is only going to be written, by `packWorkbook`: the cells of the sheets this plan
+   * creates are kept as the model it writes instead of as ExcelJS cells (`planned-sheet.ts`), which
+   * the sheets then do not show and ExcelJS's own writer (`toBuffer`) would not write.
+   */
+  readonly forWriting?: boolean;
+}
+
+async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts, opts: ApplyOptions): Promise<ExcelJS.Worksheet | undefined> {
   let ws: ExcelJS.Worksheet;
   let removed: ExcelJS.Worksheet | undefined;
   if (sp.mode === "create") {
@@ -272,6 +273,7 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
     if (!found) throw new PlanError([`no sheet "${sp.name}"`]);
     ws = found;
   }
+  const planned: PlannedSheet | undefined = opts.forWriting && sp.mode !== "update" ? planSheet(wb, ws) : undefined;
 
   // Flags Huishen wrote last time go first, so this plan's flags can land on the same cells.
   for (const a of sp.clearFlags?.fills ?? []) {
@@ -285,12 +287,21 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
     if (c) removeNote(c);
   }
 
-  for (const w of planCells(sp)) {
-    writeCell(ws, w);
-    counts.cellsWritten++;
+  if (planned) {
+    for (const w of sp.cells ?? []) planned.write(w);
+    counts.cellsWritten += sp.cells?.length ?? 0;
+    for (const column of sp.cellColumns ?? []) counts.cellsWritten += planned.writeColumn(column);
+  } else {
+    for (const w of planCells(sp)) {
+      writeCell(ws, w);
+      counts.cellsWritten++;
+    }
   }
   // After the cells: ExcelJS gives merged cells the master's style (borders on the whole title).
-  for (const m of sp.merges ?? []) merge(ws, m);
+  for (const m of sp.merges ?? []) {
+    if (planned) planned.merge(m);
+    else merge(ws, m);
+  }
 
   for (const c of sp.columns ?? []) {
     const col = ws.getColumn(c.index + 1);
@@ -298,6 +309,10 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
     if (c.hidden !== undefined) col.hidden = c.hidden;
   }
   for (const r of sp.rows ?? []) {
+    if (planned) {
+      planned.rowSpec(r);
+      continue;
+    }
     const row = ws.getRow(r.index + 1);
     if (r.height !== undefined) row.height = r.height;
     if (r.hidden !== undefined) row.hidden = r.hidden;
@@ -310,11 +325,13 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
     counts.inputRules++;
   }
   for (const f of sp.fills ?? []) {
-    setFill(ws.getCell(f.address), f.color);
+    if (planned) planned.fill(f.address, f.color);
+    else setFill(ws.getCell(f.address), f.color);
     counts.fills++;
   }
   for (const n of sp.notes ?? []) {
-    setNote(ws.getCell(n.address), n.text);
+    if (planned) planned.note(n.address, n.text);
+    else setNote(ws.getCell(n.address), n.text);
     counts.notes++;
   }
   // Only on sheets this plan creates or replaces (planProblems), so there is no earlier rule to keep
@@ -347,15 +364,19 @@ async function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, counts: Counts): 
  * Apply every sheet plan in order. Async because ExcelJS's `Worksheet.protect` is.
  * Throws `PlanError` (workbook unchanged) when the plan does not fit the workbook.
  */
-export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<ApplyReport> {
+export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, opts: ApplyOptions = {}): Promise<ApplyReport> {
   const problems = planProblems(wb, plan);
+  for (const sp of plan.sheets) {
+    const ws = sp.mode === "update" ? findSheet(wb, sp.name) : undefined;
+    if (ws && plannedSheetOf(wb, ws)) problems.push(`${sp.name}: a sheet planned for writing only takes no further plan`);
+  }
   if (problems.length > 0) throw new PlanError(problems);
   const counts: Counts = { sheetsCreated: 0, sheetsReplaced: 0, cellsWritten: 0, fills: 0, notes: 0, inputRules: 0, colorScales: 0, chartsSkipped: 0 };
   // The sheet the workbook opens on: if the plan replaces it, the new sheet takes its place.
   const activeBefore = wb.worksheets[workbookViews(wb)[0]?.activeTab ?? 0];
   let toActivate: string | undefined;
   for (const sp of plan.sheets) {
-    const removed = await applySheet(wb, sp, counts);
+    const removed = await applySheet(wb, sp, counts, opts);
     if (sp.activate) toActivate = sp.name;
     else if (removed !== undefined && removed === activeBefore && toActivate === undefined) toActivate = sp.name;
   }

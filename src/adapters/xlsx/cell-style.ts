@@ -18,6 +18,11 @@ import type { CellStyle } from "../../core/plan/write-plan";
 
 type Style = Partial<ExcelJS.Style>;
 
+/** What a style change reads and replaces: an ExcelJS cell, or a planned sheet's cell (`planned-sheet.ts`). */
+export interface Styled {
+  style: Style;
+}
+
 /** Per style object, the styles made from it, by what was changed (`restyle`'s key). */
 const DERIVED = new WeakMap<Style, Map<string, Style>>();
 /** A new cell has an empty style object of its own; as the start of a change they are all this one. */
@@ -27,7 +32,7 @@ const NO_STYLE: Style = {};
  * Give the cell the style it has with `change` made: the one made before from the same style with the
  * same `key`, or a deep copy of its style with `change` made to it. The key must say all the change does.
  */
-function restyle(cell: ExcelJS.Cell, key: string, change: (style: Style) => void): void {
+function restyle(cell: Styled, key: string, change: (style: Style) => void): void {
   const base = cell.style && !isEmpty(cell.style) ? cell.style : NO_STYLE;
   let made = DERIVED.get(base);
   if (made === undefined) DERIVED.set(base, (made = new Map()));
@@ -79,23 +84,23 @@ export function solidFill(hex: string): ExcelJS.FillPattern {
 }
 
 /** Paint a solid background; value, font and number format stay as they were. */
-export function setFill(cell: ExcelJS.Cell, hex: string): void {
+export function setFill(cell: Styled, hex: string): void {
   restyle(cell, `fill ${hex}`, (style) => (style.fill = solidFill(hex)));
 }
 
 /** Remove the cell's background (back to "no fill"), keeping the rest of its style. */
-export function clearFill(cell: ExcelJS.Cell): void {
+export function clearFill(cell: Styled): void {
   restyle(cell, "no fill", (style) => delete style.fill);
 }
 
-export function setNumberFormat(cell: ExcelJS.Cell, numFmt: string): void {
+export function setNumberFormat(cell: Styled, numFmt: string): void {
   restyle(cell, `numFmt ${numFmt}`, (style) => (style.numFmt = numFmt));
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 
 /** Apply the plan's style keys that are set; keys left undefined keep the cell's current look. */
-export function applyCellStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+export function applyCellStyle(cell: Styled, s: CellStyle): void {
   restyle(cell, styleKey(s), (style) => {
     if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
       const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };

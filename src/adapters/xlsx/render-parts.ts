@@ -9,8 +9,14 @@
 import type * as ExcelJS from "exceljs";
 import { isEmpty } from "./cell-style";
 import { ValueType } from "./exceljs";
+import { plannedSheetOf } from "./planned-sheet";
 import { addWorksheets } from "./render-worksheets";
 import { xmlCopyOf, type TargetTables } from "./xml-copies";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS's note and range, not in its typings */
+const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: object };
+const Range = require("exceljs/lib/doc/range") as new () => { expand(top: number, left: number, bottom: number, right: number): void };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface RenderedPart {
   readonly name: string;
@@ -51,7 +57,7 @@ function fromBase64(text: string): Uint8Array {
 
 /** The parts of ExcelJS's workbook model `shareEmptyStyles` walks (its typings declare none of it). */
 interface WorkbookModel {
-  worksheets: { cols?: { style?: object }[]; rows: { style?: object; cells: { type: number; result?: unknown; style?: object }[] }[] }[];
+  worksheets: { id: number; dimensions: object; cols?: { style?: object }[]; rows: { style?: object; cells: { type: number; result?: unknown; style?: object }[] }[] }[];
 }
 
 /** One empty style for every row and cell without one (see `shareEmptyStyles`). */
@@ -80,6 +86,23 @@ function shareEmptyStyles(model: WorkbookModel): void {
   }
 }
 
+/**
+ * Each planned sheet's rows (`planned-sheet.ts`) in the model in place of its worksheet's own, which
+ * hold nothing, with the used range ExcelJS's `Worksheet.model` works out from them.
+ */
+function putPlannedRows(wb: ExcelJS.Workbook, model: WorkbookModel): void {
+  for (const ws of wb.worksheets) {
+    const sheet = plannedSheetOf(wb, ws);
+    const m = sheet && model.worksheets.find((s) => s.id === ws.id);
+    if (!sheet || !m) continue;
+    if (m.rows.length > 0) throw new Error(`putPlannedRows: "${ws.name}" has cells of its own beside its planned ones`);
+    m.rows = sheet.rowModels((text) => new Note(text).model);
+    const dimensions = new Range();
+    for (const r of m.rows as unknown as { number: number; min: number; max: number }[]) dimensions.expand(r.number, r.min, r.number, r.max);
+    m.dimensions = dimensions;
+  }
+}
+
 /** Every part of `wb`'s package, in the order ExcelJS writes them. */
 export async function renderParts(wb: ExcelJS.Workbook): Promise<RenderedPart[]> {
   const parts: RenderedPart[] = [];
@@ -90,6 +113,7 @@ export async function renderParts(wb: ExcelJS.Workbook): Promise<RenderedPart[]>
   };
   const x = wb.xlsx as unknown as XlsxWriter;
   const { model } = wb as unknown as { model: WorkbookModel };
+  putPlannedRows(wb, model);
   shareEmptyStyles(model);
   x.prepareModel(model, {});
   await x.addContentTypes(zip, model);

@@ -1,6 +1,7 @@
 /** New workbooks, and saving workbooks to bytes or files. */
 import type * as ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
+import { hasPlannedSheets } from "./planned-sheet";
 import { compactValidations } from "./validation";
 import { stampZipTimes } from "./zip/write-zip";
 
@@ -37,6 +38,8 @@ const PAKO_LEVEL_1 = { zip: { compression: "DEFLATE", compressionOptions: { leve
  * `at`, so the same inputs give the same bytes.
  */
 export async function toBuffer(wb: ExcelJS.Workbook, at?: Date): Promise<Buffer> {
+  // Their cells are not in the workbook's ExcelJS model: only `packWorkbook` writes them.
+  if (hasPlannedSheets(wb)) throw new Error("toBuffer: a workbook applied for writing (applyPlan forWriting) is written by packWorkbook");
   prepareForWrite(wb, at);
   // ExcelJS types this as its own ArrayBuffer-shaped `Buffer`; in Node it is a Node Buffer.
   const out: unknown = await wb.xlsx.writeBuffer(PAKO_LEVEL_1);

@@ -94,7 +94,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   }
 
   const { consolidation: c, plan } = outcome;
-  const applied = await applyPlan(out, takeCopyFlags(out, plan));
+  const applied = await applyPlan(out, takeCopyFlags(out, plan), { forWriting: true });
   putFirst(out, Object.values(CONSOLIDATION_SHEETS));
   await outputs.writeWorkbook(out, opts.output, "-o");
   await outputs.write(opts.html, renderReportHtml(c, { problems, generatedAt: clock.at }), "--html");
