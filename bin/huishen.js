@@ -8,4 +8,10 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("汇审 CLI 尚未编译：请先运行 npm ci（或 npm run prepare）。\nThe CLI is not compiled yet: run npm ci (or npm run prepare) first.\n");
   process.exit(2);
 }
+// Compiled modules kept between runs (see compile-cache.ts): never a reason for the command to fail.
+try {
+  require(path.join(__dirname, "..", "lib", "src", "cli", "compile-cache.js")).installCompileCache();
+} catch {
+  // compiled as Node compiles them
+}
 require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
