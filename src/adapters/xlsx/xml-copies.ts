@@ -200,13 +200,36 @@ export function xmlCopyOf(wb: ExcelJS.Workbook, sheet: { name: string; rels?: { 
   return copySheetXml({ ...copy.copy, plan: copy.plan, notesDrawingId }, targetIds(copy, target));
 }
 
+/**
+ * Per summary being written (by its shared strings table), what the copies have in common: districts
+ * fill one template, so their files share most strings and one style table. Each is looked up once for
+ * all of them, not once per copy.
+ */
+interface SharedLookups {
+  /** Summary index by a source string's `<si>` content (undefined: rich text, written in place). */
+  readonly strings: Map<string, number | undefined>;
+  /** Per source style table, the summary's id by the source's, as it is (`plain`) and with a flag's change (`changed`). */
+  readonly styles: WeakMap<SourceStyles, { readonly plain: Map<number, number>; readonly changed: Map<string, number> }>;
+}
+
+const lookupsOf = new WeakMap<TargetTables["sharedStrings"], SharedLookups>();
+
+function sharedLookups(target: TargetTables): SharedLookups {
+  let lookups = lookupsOf.get(target.sharedStrings);
+  if (!lookups) lookupsOf.set(target.sharedStrings, (lookups = { strings: new Map(), styles: new WeakMap() }));
+  return lookups;
+}
+
 /** The source's style ids and shared strings as the summary's, each looked up once. */
-function targetIds(copy: XmlCopy, { styles: target, sharedStrings }: TargetTables): TargetIds {
+function targetIds(copy: XmlCopy, tables: TargetTables): TargetIds {
+  const { styles: target, sharedStrings } = tables;
   const source = copy.styles;
+  const lookups = sharedLookups(tables);
   const strings = new Map<number, number | undefined>();
-  const plain = new Map<number, number>();
+  let ids = lookups.styles.get(source);
+  if (!ids) lookups.styles.set(source, (ids = { plain: new Map(), changed: new Map() }));
+  const { plain, changed } = ids;
   const dxfs = new Map<number, number>();
-  const changed = new Map<string, number>();
   const model = (id: number): Partial<ExcelJS.Style> => (id ? (source.getStyleModel(id) ?? {}) : {});
   return {
     cell: (id, change) => {
@@ -228,9 +251,15 @@ function targetIds(copy: XmlCopy, { styles: target, sharedStrings }: TargetTable
     },
     sharedString: (i) => {
       if (strings.has(i)) return strings.get(i);
-      // Plain text (one <t>) joins the summary's strings, as ExcelJS's copy adds it; rich text stays in place.
-      const plain = /^\s*<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)\s*$/.exec(copy.copy.sharedStrings[i] ?? "<r/>");
-      const out = plain ? sharedStrings.add(runText(plain[1] ?? "")) : undefined;
+      const si = copy.copy.sharedStrings[i] ?? "<r/>";
+      let out: number | undefined;
+      if (lookups.strings.has(si)) out = lookups.strings.get(si);
+      else {
+        // Plain text (one <t>) joins the summary's strings, as ExcelJS's copy adds it; rich text stays in place.
+        const text = /^\s*<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)\s*$/.exec(si);
+        out = text ? sharedStrings.add(runText(text[1] ?? "")) : undefined;
+        lookups.strings.set(si, out);
+      }
       strings.set(i, out);
       return out;
     },
