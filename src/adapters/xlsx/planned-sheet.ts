@@ -11,7 +11,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { addressOf, parseAddress } from "../../core/grid";
-import { cellsOf, overlaps, parseRange, rectText, type Rect } from "../../core/plan/range";
+import { cellsOf, parseRange, rectText } from "../../core/plan/range";
 import { fillDownBy } from "../../core/plan/fill-down";
 import { writesCell } from "../../core/plan/plan-cells";
 import type { CellColumn, CellStyle, CellWrite, ColumnEntry, RowSpec } from "../../core/plan/write-plan";
@@ -70,7 +70,9 @@ export function cachedResult(result: CellWrite["result"]): ExcelJS.CellFormulaVa
 export class PlannedSheet {
   /** By 0-based row; sparse, as ExcelJS's `_rows`. */
   private readonly rows: (PlannedRow | undefined)[] = [];
-  private readonly merges: Rect[] = [];
+  /** The merged areas (A1:B2) and their top-left cells. */
+  private readonly merges = new Set<string>();
+  private readonly masters = new Set<string>();
 
   /** The cell, made empty (no value, a style of its own) if the sheet has none there yet: `ws.getCell`. */
   private cell(row: number, col: number): CellModel {
@@ -125,9 +127,9 @@ export class PlannedSheet {
   merge(range: string): void {
     const r = parseRange(range);
     if (!r || (r.top === r.bottom && r.left === r.right)) return;
-    const same = this.merges.find((m) => overlaps(m, r));
-    if (same && rectText(same) === rectText(r)) return; // already this merged area: `alreadyMerged`
-    if (same) throw new Error("Cannot merge already merged cells");
+    if (this.merges.has(rectText(r))) return; // already this merged area: `alreadyMerged`
+    // As ExcelJS refuses a merge over a merged cell (the plan's checks refuse overlapping merges first).
+    for (const { row, col } of cellsOf(r)) if (this.rows[row]?.cells[col]?.type === ValueType.Merge || this.masters.has(addressOf(row, col))) throw new Error("Cannot merge already merged cells");
     const master = this.cell(r.top, r.left);
     for (const { row, col } of cellsOf(r)) {
       if (row === r.top && col === r.left) continue;
@@ -136,7 +138,8 @@ export class PlannedSheet {
       c.master = master.address;
       c.style = master.style;
     }
-    this.merges.push(r);
+    this.merges.add(rectText(r));
+    this.masters.add(master.address);
   }
 
   /** A row's height and visibility; an empty row without a height gets a blank cell, as in apply.ts, so it is written. */
