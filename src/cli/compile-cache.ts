@@ -44,7 +44,7 @@ const loader = Module as unknown as Loader;
 const main = require.main;
 
 /** Above this the cache keeps only what the last run used (sources edited again and again leave old entries behind). */
-const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024;
 const MAGIC = Buffer.from("HUISHEN-V8-CACHE-1\n");
 
 /** The user's own folder under the system's temporary one. */
