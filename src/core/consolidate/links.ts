@@ -1,3 +1,4 @@
+import { flat } from "../text/flat";
 import { sheetRef } from "./layout";
 import type { DistrictData } from "./model";
 
@@ -7,9 +8,9 @@ import type { DistrictData } from "./model";
  * A formula works the same in Excel, Excel on the web, LibreOffice and the .xlsx adapter.
  */
 export function cellLink(at: { readonly sheet: string; readonly address: string; readonly file?: string; readonly inWorkbook: boolean }, text = `${at.sheet}!${at.address}`): { formula?: string; result?: string; value?: string } {
-  if (!at.inWorkbook) return { value: at.file ? `${at.file} › ${at.sheet}!${at.address}` : `${at.sheet}!${at.address}` };
+  if (!at.inWorkbook) return { value: flat(at.file ? `${at.file} › ${at.sheet}!${at.address}` : `${at.sheet}!${at.address}`) };
   const target = `#${sheetRef(at.sheet)}${at.address}`;
-  return { formula: `HYPERLINK("${excelString(target)}","${excelString(text)}")`, result: text };
+  return { formula: flat(`HYPERLINK("${excelString(target)}","${excelString(text)}")`), result: flat(text) };
 }
 
 /** Where a district's figures come from, as the summary's source column shows it. */

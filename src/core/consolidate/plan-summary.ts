@@ -1,3 +1,4 @@
+import { flat } from "../text/flat";
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters } from "../grid";
 import { pagesAcross } from "../plan/print";
@@ -155,7 +156,7 @@ function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonl
       if (source === "computed") {
         const num = figureAddress(l, c.ind.numerator!, i);
         const den = figureAddress(l, c.ind.denominator!, i);
-        (c.formulas ??= new Array<string | undefined>(n))[i] = `IF(AND(ISNUMBER(${num}),ISNUMBER(${den}),${den}>0),${num}/${den},"")`;
+        (c.formulas ??= new Array<string | undefined>(n))[i] = flat(`IF(AND(ISNUMBER(${num}),ISNUMBER(${den}),${den}>0),${num}/${den},"")`);
       } else if (source === "reported" || d.approximate.has(c.code)) {
         (c.styles ??= new Array<CellStyle | undefined>(n))[i] = SOFT;
       }

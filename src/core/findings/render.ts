@@ -1,3 +1,4 @@
+import { flat } from "../text/flat";
 import type { LoadedTemplate } from "../template/load";
 import type { Finding, FindingCode } from "./finding";
 import { formatFigure, type Lang } from "./format";
@@ -43,5 +44,5 @@ function word(f: Finding, template: LoadedTemplate, lang: Lang): string {
   const render = MAPS[lang][f.code] as (f: Finding<FindingCode>, c: MessageContext) => string;
   let byLang = contexts.get(template);
   if (!byLang) contexts.set(template, (byLang = {}));
-  return render(f, (byLang[lang] ??= messageContext(template, lang)));
+  return flat(render(f, (byLang[lang] ??= messageContext(template, lang))));
 }

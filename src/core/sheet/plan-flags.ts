@@ -1,3 +1,4 @@
+import { flat } from "../text/flat";
 import { addressOf, parseAddress, type SheetSnapshot } from "../grid";
 import { SEVERITY_ORDER, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
@@ -82,7 +83,7 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
     if (mayWriteNote) {
       const lines = ordered.map((f) => noteLine(f, message(f), lang, reviews?.get(f.id)));
-      notes.push({ address, text: `${NOTE_PREFIX}\n${lines.join("\n")}` });
+      notes.push({ address, text: flat(`${NOTE_PREFIX}\n${lines.join("\n")}`) });
     }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
     flagged.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
@@ -154,9 +155,9 @@ function verdict(own: readonly Finding[], filled: boolean, message: (f: Finding)
   const more = own.length > 1 ? (lang === "zh" ? `（另 ${own.length - 1} 项）` : ` (+${own.length - 1} more)`) : "";
   if (active.length === 0) {
     const note = reviews?.get(bySeverity[0].id)?.note;
-    return `✓ ${REVIEW_WORDS[lang].accepted}${note ? (lang === "zh" ? `：${note}` : `: ${note}`) : ""}${more}`;
+    return flat(`✓ ${REVIEW_WORDS[lang].accepted}${note ? (lang === "zh" ? `：${note}` : `: ${note}`) : ""}${more}`);
   }
-  return `${MARK[active[0].severity]} ${message(active[0])}${more}`;
+  return flat(`${MARK[active[0].severity]} ${message(active[0])}${more}`);
 }
 
 /**
