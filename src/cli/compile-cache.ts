@@ -111,14 +111,16 @@ function requireFor(mod: NodeModule): NodeJS.Require {
 }
 
 /**
- * Whether the folder is the user's alone (compiled code from a folder others can write to would run
- * as theirs). Made, private, where it is missing. On Windows the temporary folder is the user's own.
+ * Whether the folder is the user's alone, itself and not a link to one (compiled code from a folder
+ * others can write to would run as theirs). Made, private, where it is missing. On Windows the
+ * temporary folder is the user's own.
  */
 function ownFolder(dir: string): boolean {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (typeof process.getuid !== "function") return true;
-    const st = fs.statSync(dir);
+    // Not through a link: a link someone else made could lead to a folder of theirs.
+    const st = fs.lstatSync(dir);
     return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
   } catch {
     return false;

@@ -1,11 +1,11 @@
 /**
  * The command line's compiled modules kept between runs (`compile-cache.ts`): a second process compiles
  * from the cache and behaves the same; an edited module (even of the same length) is compiled afresh;
- * a damaged cache file, or a folder others can write to, only means compiling as Node does; and the
+ * a damaged cache file, a folder others can write to or a link to one only means compiling as Node does; and the
  * real command gives the same answer with the cache as without.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rongchang2024 } from "../fixtures/reports";
@@ -49,7 +49,7 @@ test("a second run compiles from the cache and gives the same; an edited module 
   expect(edited.stats).toMatchObject({ hits: 1, misses: 1 });
 });
 
-test("a damaged cache file is read as far as it is whole; a folder others may write to is not used; the cache can be turned off", () => {
+test("a damaged cache file is read as far as it is whole; a folder others may write to, or a link, is not used; the cache can be turned off", () => {
   const src = mkdtempSync(join(tmpdir(), "huishen-cc-src-"));
   const main = modules(src, 283);
   const cache = join(mkdtempSync(join(tmpdir(), "huishen-cc-")), "cache");
@@ -61,6 +61,10 @@ test("a damaged cache file is read as far as it is whole; a folder others may wr
   writeFileSync(file, Buffer.from("not a cache at all"));
   expect(run(cache, main)).toMatchObject({ value: { e01: 283 }, stats: { hits: 0, misses: 2 } });
   if (typeof process.getuid === "function") {
+    // Through a link, even to the user's own cache: not used.
+    const link = join(mkdtempSync(join(tmpdir(), "huishen-cc-")), "link");
+    symlinkSync(cache, link);
+    expect(run(link, main)).toMatchObject({ value: { e01: 283 }, stats: { hits: 0, misses: 2 } });
     chmodSync(cache, 0o777);
     expect(run(cache, main)).toMatchObject({ value: { e01: 283 }, stats: { hits: 0, misses: 2 } });
     expect(run(cache, main)).toMatchObject({ stats: { hits: 0 } });
