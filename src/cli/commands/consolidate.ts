@@ -4,7 +4,7 @@ import { CONSOLIDATION_SHEETS, planConsolidate, type DistrictFile } from "../../
 import { mostCommonTemplate } from "../../core/consolidate/gather";
 import type { SheetSnapshot } from "../../core/grid";
 import { districtSheetName, safeSheetName } from "../../core/sheet/layout";
-import { findMarker, readTemplateSheet } from "../../core/sheet/read-template";
+import { findMarker, identifyTemplateSheet } from "../../core/sheet/read-template";
 import type { LoadedTemplate } from "../../core/template/load";
 import { builtinRegistry } from "../../core/template/registry";
 import { applyPlan, copyWorksheet, newWorkbook } from "../../adapters/xlsx";
@@ -64,7 +64,8 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
     const renamed: SheetSnapshot[] = [];
     for (const [i, s] of snapshots.entries()) {
       if (!findMarker(s)) continue;
-      const read = readTemplateSheet(s, registry);
+      // Which district and year, to name the copy: its rows are read once, by the consolidation.
+      const read = identifyTemplateSheet(s, registry);
       if (read.ok) templates.push(read.value.template);
       else unreadableSheets.push(`${path.basename(file)}: ${describeFailure(read.error, opts.lang)}`);
       const district = read.ok ? read.value.district : "";

@@ -58,7 +58,22 @@ export function findMarker(s: SheetSnapshot): { id: string; version: string; row
   return undefined;
 }
 
-export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry): Result<TemplateSheetRead, SheetReadFailure> {
+/** What a template sheet is before its rows are read: its edition, header and the cells naming its district and year. */
+export interface TemplateSheetIdentity {
+  readonly template: LoadedTemplate;
+  readonly headerRow: number;
+  readonly columns: Readonly<Record<ColumnKey, number>>;
+  readonly district: string;
+  readonly districtAt?: { readonly row: number; readonly col: number };
+  readonly year?: number;
+  readonly yearAt?: { readonly row: number; readonly col: number };
+}
+
+/**
+ * Which template, district and year a sheet is, without reading its indicator rows (the command line
+ * names its copies by them before the consolidation reads them); fails as `readTemplateSheet` would.
+ */
+export function identifyTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry): Result<TemplateSheetIdentity, SheetReadFailure> {
   const marker = findMarker(s);
   if (!marker) return err({ reason: "noMarker", sheet: s.name });
   const template = registry.get(marker.id, marker.version);
@@ -66,8 +81,6 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   const header = findHeader(s);
   if (!header) return err({ reason: "noHeader", sheet: s.name });
   const { row: headerRow, columns } = header;
-  const ref = (row: number, col: number): CellRef => ({ sheet: s.name, address: asAddress(addressOf(row, col)) });
-
   // The first label found names the district (填报单位 before the older 区县).
   let district: ReturnType<typeof labelledValue>;
   for (const label of DISTRICT_LABELS_READ) {
@@ -75,6 +88,22 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
     if (district) break;
   }
   const year = labelledValue(s, headerRow, YEAR_LABEL.zh);
+  return ok({
+    template,
+    headerRow,
+    columns,
+    district: district ? cellText(district.value) : "",
+    districtAt: district,
+    year: parseYear(year?.value),
+    yearAt: year,
+  });
+}
+
+export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry): Result<TemplateSheetRead, SheetReadFailure> {
+  const identity = identifyTemplateSheet(s, registry);
+  if (!identity.ok) return identity;
+  const { template, headerRow, columns, district, districtAt, year, yearAt } = identity.value;
+  const ref = (row: number, col: number): CellRef => ({ sheet: s.name, address: asAddress(addressOf(row, col)) });
 
   const entries = new EntryTable(template, s.name, columns.thisYear, columns.lastYear);
   // Rows after the first of a code: rare, so kept apart rather than as a list per code.
@@ -105,10 +134,10 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
   return ok({
     sheet: s.name,
     template,
-    district: district ? cellText(district.value) : "",
-    districtCell: district ? ref(district.row, district.col) : undefined,
-    year: parseYear(year?.value),
-    yearCell: year ? ref(year.row, year.col) : undefined,
+    district,
+    districtCell: districtAt ? ref(districtAt.row, districtAt.col) : undefined,
+    year,
+    yearCell: yearAt ? ref(yearAt.row, yearAt.col) : undefined,
     columns,
     entries,
     // The entries hold each template code at most once: as many as the template has means none is missing.

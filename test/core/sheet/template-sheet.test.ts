@@ -1,4 +1,5 @@
-import { findMarker, readTemplateSheet } from "../../../src/core/sheet/read-template";
+import { addressOf } from "../../../src/core/grid";
+import { findMarker, identifyTemplateSheet, readTemplateSheet } from "../../../src/core/sheet/read-template";
 import { templateSheetPlan } from "../../../src/core/sheet/plan-template";
 import { COL, safeSheetName } from "../../../src/core/sheet/layout";
 import { builtinRegistry, standardTemplate } from "../../../src/core/template/registry";
@@ -85,6 +86,18 @@ describe("the template sheet plan", () => {
   it("reads back its own district and year", () => {
     const read = readTemplateSheet(snapshotFromPlan(plan), builtinRegistry());
     expect(read.ok && [read.value.district, read.value.year, read.value.entries.size, read.value.missing]).toEqual(["荣昌区", 2024, 92, []]);
+  });
+
+  it("is identified (edition, district, year, their cells) without its rows being read, as the full read finds them", () => {
+    const { snapshot } = reportSnapshot(rongchang2024);
+    const identity = identifyTemplateSheet(snapshot, builtinRegistry());
+    const read = readTemplateSheet(snapshot, builtinRegistry());
+    if (!identity.ok || !read.ok) throw new Error("unread");
+    expect([identity.value.district, identity.value.year, identity.value.template.key, identity.value.columns]).toEqual(["荣昌区", 2024, read.value.template.key, read.value.columns]);
+    const at = (p: { row: number; col: number } | undefined) => p && addressOf(p.row, p.col);
+    expect([at(identity.value.districtAt), at(identity.value.yearAt)]).toEqual([read.value.districtCell?.address, read.value.yearCell?.address]);
+    expect([read.value.districtCell?.address, read.value.yearCell?.address]).toEqual([expect.stringMatching(/^[A-Z]+\d+$/), expect.stringMatching(/^[A-Z]+\d+$/)]);
+    expect(identifyTemplateSheet({ name: "封面", values: [["说明"]] }, builtinRegistry())).toEqual({ ok: false, error: { reason: "noMarker", sheet: "封面" } });
   });
 });
 
