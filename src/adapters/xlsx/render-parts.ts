@@ -96,9 +96,10 @@ function putPlannedRows(wb: ExcelJS.Workbook, model: WorkbookModel): void {
     const m = sheet && model.worksheets.find((s) => s.id === ws.id);
     if (!sheet || !m) continue;
     if (m.rows.length > 0) throw new Error(`putPlannedRows: "${ws.name}" has cells of its own beside its planned ones`);
-    m.rows = sheet.rowModels((text) => new Note(text).model);
+    const rows = sheet.rowModels((text) => new Note(text).model);
     const dimensions = new Range();
-    for (const r of m.rows as unknown as { number: number; min: number; max: number }[]) dimensions.expand(r.number, r.min, r.number, r.max);
+    for (const r of rows) dimensions.expand(r.number, r.min, r.number, r.max);
+    m.rows = rows;
     m.dimensions = dimensions;
   }
 }
