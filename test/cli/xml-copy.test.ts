@@ -3,6 +3,7 @@
  * links parts that path does not carry; then ExcelJS copies it. The same district files give the same
  * summary either way: every sheet read back (values, formulas, formats, fills, notes, merges), every
  * cell's whole style, the sheets' columns, views, input rules, conditional formats and print ranges.
+ * The XML copy's rows and cells are in the order Excel requires (no cell twice).
  * Over filled templates, over files flagged before with a person's own note, a formula naming the sheet,
  * values under a merge and a date-typed cell, and over the same files saved again by LibreOffice.
  */
@@ -86,6 +87,28 @@ function xmlCopied(file: string, sheets: number): boolean {
 }
 
 /**
+ * Worksheet parts whose rows or cells are not in strictly increasing order (Excel repairs such a file:
+ * a cell written twice, or a flag's new cell put after its row's later ones), with the first offender.
+ */
+function cellsOutOfOrder(file: string): string[] {
+  const bytes = readFileSync(file);
+  const out: string[] = [];
+  for (const e of readCentralDirectory(bytes).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name))) {
+    let lastRow = 0;
+    for (const row of partText(bytes, e.name).matchAll(/<row\b[^>]*?\sr="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+      const r = Number(row[1]);
+      const cols = [...(row[2] ?? "").matchAll(/<c\b[^>]*?\sr="([A-Z]+)\d+"/g)].map((m) => [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+      if (r <= lastRow || cols.some((c, i) => i > 0 && c <= cols[i - 1])) {
+        out.push(`${e.name} row ${r}`);
+        break;
+      }
+      lastRow = r;
+    }
+  }
+  return out;
+}
+
+/**
  * @param unmerged cells of a merge the copy undoes (it hid typed values): ExcelJS's unmerging drops their
  *   own style (borders, alignment), the XML copy keeps it; they are compared apart
  */
@@ -101,6 +124,7 @@ async function expectSameSummaries(files: readonly string[], label: string, unme
   await consolidate(files, path(`${label}-xml.xlsx`));
   await consolidate(viaExcelJS, path(`${label}-exceljs.xlsx`));
   expect(xmlCopied(path(`${label}-xml.xlsx`), files.length)).toBe(true);
+  expect(cellsOutOfOrder(path(`${label}-xml.xlsx`))).toEqual([]);
   expect(xmlCopied(path(`${label}-exceljs.xlsx`), 1)).toBe(false);
   const [xml, excel] = [await summaryOf(path(`${label}-xml.xlsx`)), await summaryOf(path(`${label}-exceljs.xlsx`))];
   expect(xml.snapshots.map((s) => s.name)).toEqual(excel.snapshots.map((s) => s.name));

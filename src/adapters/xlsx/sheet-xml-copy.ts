@@ -9,7 +9,7 @@
 import { addressOf, parseAddress } from "../../core/grid";
 import type { ColumnEntry, SheetPlan } from "../../core/plan/write-plan";
 import { columnCells } from "../../core/plan/plan-cells";
-import { addressColumn, cellTag, sheetDataOf, xmlDecode } from "./xml-read";
+import { addressColumn, cellTag, sheetDataOf, xmlDecode, type CellTag } from "./xml-read";
 import { dateToExcel, xmlEncode } from "./xml-text";
 
 /** How the copy's style ids and shared strings become the summary's (`xml-copies.ts` asks ExcelJS's tables). */
@@ -140,31 +140,31 @@ function newRows(after: number, before: number, pending: Map<number, Map<number,
 }
 
 function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: TargetIds, changes: Map<string, CellChange>, missing: Map<number, string> | undefined): string {
+  // The cells the flags add, in column order: each goes before the first of the sheet's cells right of it.
+  const adds = missing?.size ? [...missing].sort((a, b) => a[0] - b[0]) : NO_ADDS;
+  let next = 0;
   let out = "";
   let col = 0;
-  const before = (c: number) => {
-    if (!missing?.size) return;
-    for (const [mc, address] of [...missing].filter(([n]) => n < c).sort((a, b) => a[0] - b[0])) {
-      out += newCell(address, styles, changes.get(address)!);
-      missing.delete(mc);
+  for (const m of body.matchAll(CELL)) {
+    const tag = cellTag(m[1]);
+    col = (tag.r && addressColumn(tag.r)) || col + 1;
+    for (; next < adds.length && adds[next][0] <= col; next++) {
+      // One the sheet has already is not added.
+      if (adds[next][0] < col) out += newCell(adds[next][1], styles, changes.get(adds[next][1])!);
     }
-  };
-  for (const m of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const ref = /\sr="([^"]*)"/.exec(m[1])?.[1];
-    col = (ref && addressColumn(ref)) || col + 1;
-    before(col);
-    missing?.delete(col);
     const address = addressOf(r - 1, col - 1);
-    out += copiedCell(m[1], m[2], address, copy, styles, changes.get(address));
+    out += copiedCell(tag, m[2], address, copy, styles, changes.get(address));
   }
-  before(Infinity);
+  for (; next < adds.length; next++) out += newCell(adds[next][1], styles, changes.get(adds[next][1])!);
   return out;
 }
 
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const NO_ADDS: readonly [number, string][] = [];
+
 /** A cell of the sheet: its style moved (with a flag's fill), a shared string in place, a formula renamed, or the flag's value. */
-function copiedCell(attrs: string, body: string | undefined, address: string, copy: SheetXmlCopy, styles: TargetIds, change: CellChange | undefined): string {
+function copiedCell(tag: CellTag, body: string | undefined, address: string, copy: SheetXmlCopy, styles: TargetIds, change: CellChange | undefined): string {
   // Its address (added where the file left it out), style and type; the rest as they are.
-  const tag = cellTag(attrs);
   const s = Number(tag.s ?? 0);
   const t = tag.t;
   const rest = tag.rest;
