@@ -112,8 +112,8 @@ describe("huishen extract", () => {
 
 /**
  * pdf.js is an ES module Node loads with `require` but jest's module system cannot, so the PDF path
- * runs as users run it: the compiled command (`npm ci` compiles it; compiled again here so the test
- * sees this checkout).
+ * runs as users run it: the compiled command as one script, pdf.js loaded beside it (`npm ci` makes it;
+ * made again here so the test sees this checkout).
  */
 function cli(...argv: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "huishen.js"), ...argv], { encoding: "utf8" });
@@ -121,9 +121,10 @@ function cli(...argv: string[]): { code: number; out: string; err: string } {
 }
 
 const describePdf = sofficeAvailable() || requireOracle ? describe : describe.skip;
-describePdf("huishen extract from a PDF (made by LibreOffice)", () => {
+describePdf("huishen extract as users run it: a PDF (made by LibreOffice), a .docx", () => {
   beforeAll(() => {
     execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.node.json")], { cwd: ROOT });
+    execFileSync(process.execPath, [join(ROOT, "scripts", "bundle-cli.js")], { cwd: ROOT });
   });
 
   it("reads a PDF's text layer; a PDF without text is named a scan", async () => {
@@ -140,5 +141,12 @@ describePdf("huishen extract from a PDF (made by LibreOffice)", () => {
     await empty.xlsx.writeFile(path("blank.xlsx"));
     const scan = cli("extract", exportPdf(path("blank.xlsx")));
     expect(scan).toMatchObject({ code: 2, err: expect.stringContaining("扫描件") });
+  });
+
+  it("reads a .docx through the command as users run it (mammoth loaded beside the one script)", () => {
+    writeFileSync(path("as-run.docx"), docx([SENTENCE]));
+    const r = cli("extract", path("as-run.docx"), "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect((JSON.parse(r.out) as { candidates: { code: string }[] }).candidates.map((c) => c.code)).toEqual(["E01", "E02", "E04", "E03", "E05"]);
   });
 });
