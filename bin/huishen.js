@@ -22,7 +22,7 @@ function current(bundle, modules) {
 }
 // Compiled modules kept between runs (see compile-cache.ts): never a reason for the command to fail.
 try {
-  require(path.join(__dirname, "..", "lib", "src", "cli", "compile-cache.js")).installCompileCache();
+  require(path.join(lib, "src", "cli", "compile-cache.js")).installCompileCache();
 } catch {
   // compiled as Node compiles them
 }
