@@ -28,13 +28,13 @@ export function checkRates(read: TemplateSheetRead): Finding[] {
     if (numSlot < 0 || denSlot < 0) continue;
     const num = t.valueAt(numSlot);
     const den = t.valueAt(denSlot);
-    const codes = [ind.numerator, ind.denominator, ind.code];
-    const counts = { numerator: num, denominator: den };
+    // Built only for a finding: most rates pass.
+    const codes = () => [ind.numerator!, ind.denominator!, ind.code];
 
     if (num > den) {
       const coveredByRelation = template.relations.some((r) => isComparisonOf(r.ast, "<=", ind.numerator!, ind.denominator!));
       if (!coveredByRelation) {
-        out.push(makeFinding(read, { code: "rate.numeratorAboveDenominator", codes, cells: [t.refAt(numSlot)!, t.refAt(denSlot)!], actual: num, expected: den, details: counts }));
+        out.push(makeFinding(read, { code: "rate.numeratorAboveDenominator", codes: codes(), cells: [t.refAt(numSlot)!, t.refAt(denSlot)!], actual: num, expected: den, details: { numerator: num, denominator: den } }));
       }
       continue;
     }
@@ -42,7 +42,7 @@ export function checkRates(read: TemplateSheetRead): Finding[] {
     if (statedSlot < 0 || t.valueAt(statedSlot) > 1) continue;
     const stated = t.valueAt(statedSlot);
     if (den === 0) {
-      out.push(makeFinding(read, { code: "rate.zeroDenominator", codes, cells: [t.refAt(statedSlot)!, t.refAt(denSlot)!], actual: stated, details: {} }));
+      out.push(makeFinding(read, { code: "rate.zeroDenominator", codes: codes(), cells: [t.refAt(statedSlot)!, t.refAt(denSlot)!], actual: stated, details: {} }));
       continue;
     }
     const ratio = num / den;
@@ -51,12 +51,12 @@ export function checkRates(read: TemplateSheetRead): Finding[] {
       out.push(
         makeFinding(read, {
           code: "rate.inconsistent",
-          codes,
+          codes: codes(),
           cells: [t.refAt(statedSlot)!, t.refAt(numSlot)!, t.refAt(denSlot)!],
           actual: stated,
           expected: ratio,
           raw: t.rawAt(statedSlot),
-          details: { ...counts, resolution },
+          details: { numerator: num, denominator: den, resolution },
         }),
       );
     }

@@ -145,6 +145,24 @@ export function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFo
   return typeof raw === "number" && kind !== "rate" && Number.isSafeInteger(raw) && !isDateFormat(numberFormat) && !isPercentFormat(numberFormat);
 }
 
+/**
+ * The decimals of a number that reads as itself — value `n`, raw text `String(n)`, exact, resolution
+ * `10^-decimals` — or −1 where `parseCellValue` reads it otherwise. Besides whole figures: counts and
+ * amounts with decimals, and rates stored as a fraction (≤ 1) under a format without `%`, which every
+ * district sheet holds by the dozen; a sheet's reading stores them without building the parsed cell.
+ */
+export function plainNumberDecimals(raw: CellValue, kind: IndicatorKind, numberFormat?: string): number {
+  if (isPlainWholeFigure(raw, kind, numberFormat)) return 0;
+  if (typeof raw !== "number" || !Number.isFinite(raw) || Math.abs(raw) >= 1e15 || (kind === "rate" && raw > 1)) return -1;
+  if (isDateFormat(numberFormat) || isPercentFormat(numberFormat)) return -1;
+  return writtenDecimals(String(raw));
+}
+
+/** One unit of the last of `decimals` written digits: 10^-decimals. */
+export function resolutionOf(decimals: number): number {
+  return decimals === 0 ? 1 : pow10(-decimals);
+}
+
 function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | undefined): ParsedCell {
   if (isPlainWholeFigure(n, kind, numberFormat)) return figure(String(n), n, false, 0, 1);
   const raw = String(n);

@@ -19,6 +19,10 @@ const TYPED = {
   B03: { thisYear: 94.44, format: "General", lastYear: "95%以上" },
   B05: { thisYear: 0.9444, format: "0.00%", lastYear: null },
   B13: { thisYear: "", lastYear: 0.9 },
+  // Rates stored as fractions (read without the parser's cell) beside the edges where the parser reads otherwise.
+  B14: { thisYear: 1, lastYear: -0.05 },
+  C03: { thisYear: 0.123456789, lastYear: 1.0000001 },
+  C07: { thisYear: 5e-7, format: "yyyy-mm-dd", lastYear: Infinity },
   G09: { thisYear: 1e-300, lastYear: "23.14亿元" },
   H01: { thisYear: -0, lastYear: 2 ** 53 },
 } as const;
