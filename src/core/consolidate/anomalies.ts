@@ -2,7 +2,7 @@ import type { Finding } from "../findings/finding";
 import { makeFinding } from "../findings/make";
 import type { Indicator } from "../template/schema";
 import type { DistrictData } from "./model";
-import { figureColumns as columnsOf } from "./figure-columns";
+import { indicatorColumns, type IndicatorColumns } from "./figure-columns";
 import { median, modifiedZScores, quantile } from "./stats";
 
 /** Hidiroglou–Berthelot settings (see `yoyOutliers`). */
@@ -55,16 +55,17 @@ const RULE_ORDER: Record<string, number> = { "peer.outlier": 0, "peer.yoyOutlier
  * with the other districts', blanks where most districts reported, and a city figure that does not
  * match the sum of its districts. Sorted by indicator (template order), then district order (the
  * city last), then rule.
+ * @param byIndicator the districts' figures by indicator, where the caller has them (a consolidation builds them once)
  */
-export function peerAnomalies(districts: readonly DistrictData[], city: DistrictData | undefined, opts: AnomalyOptionsInput = {}): Finding[] {
+export function peerAnomalies(districts: readonly DistrictData[], city: DistrictData | undefined, opts: AnomalyOptionsInput = {}, byIndicator?: IndicatorColumns): Finding[] {
   const o: AnomalyOptions = { ...DEFAULT_ANOMALY_OPTIONS, ...opts, hb: { ...DEFAULT_ANOMALY_OPTIONS.hb, ...opts.hb } };
   const template = (districts[0] ?? city)?.read.template;
   if (!template) return [];
   const keyed: { code: number; district: number; rule: number; finding: Finding }[] = [];
-  const columns = figureColumns(districts, template.template.indicators.map((i) => i.code));
+  const { now, before } = byIndicator ?? indicatorColumns(template, districts);
   template.template.indicators.forEach((ind, codeIndex) => {
     const add = (district: number, finding: Finding) => keyed.push({ code: codeIndex, district, rule: RULE_ORDER[finding.code], finding });
-    const column = columns.get(ind.code)!;
+    const column: FigureColumn = { now: now.get(ind.code)!, before: before.get(ind.code)! };
     outliers(districts, column, ind, o, add);
     if (ind.kind !== "rate") yoyOutliers(districts, column, ind, o.hb, add);
     missing(districts, column, ind, o, add);
@@ -82,13 +83,6 @@ interface FigureColumn {
   readonly now: Float64Array;
   /** Last year's, where exact. */
   readonly before: Float64Array;
-}
-
-/** Every indicator's figures as columns, this year's and last year's. */
-function figureColumns(districts: readonly DistrictData[], codes: readonly string[]): Map<string, FigureColumn> {
-  const now = columnsOf(districts, codes, (d) => d.figures);
-  const before = columnsOf(districts, codes, (d) => d.lastYear);
-  return new Map(codes.map((code) => [code, { now: now.get(code)!, before: before.get(code)! }]));
 }
 
 /** The districts (by index) that have a figure of this indicator, and those figures. */

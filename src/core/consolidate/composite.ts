@@ -3,6 +3,7 @@ import type { LoadedTemplate } from "../template/load";
 import type { Indicator } from "../template/schema";
 import type { CompositeIndex, DistrictData, IndexSettings, StabilityOptions } from "./model";
 import { KeyRanker } from "./rank-keys";
+import { figureColumns } from "./figure-columns";
 import { rankEq, seededRandom } from "./stats";
 
 /**
@@ -65,8 +66,14 @@ export function stabilityDraws(draws: number): number {
  * stay min–max). Score = 100 · Σ w·s / Σ w over the indicators the district reported, rounded to 10 decimals.
  *
  * @example compositeIndex(standardTemplate(), districts, defaultIndexSettings(standardTemplate())).ranks
+ * @param figures the districts' figures by indicator (`figureColumns`), where the caller has them
  */
-export function compositeIndex(template: LoadedTemplate, districts: readonly Pick<DistrictData, "figures">[], settings: IndexSettings): CompositeIndex {
+export function compositeIndex(
+  template: LoadedTemplate,
+  districts: readonly Pick<DistrictData, "figures">[],
+  settings: IndexSettings,
+  figures?: ReadonlyMap<string, Float64Array>,
+): CompositeIndex {
   const ranked = rankedIndicators(template);
   const counts = rankedCountByDimension(template);
   for (const d of template.template.dimensions) {
@@ -74,7 +81,8 @@ export function compositeIndex(template: LoadedTemplate, districts: readonly Pic
     if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`dimension ${d.code} has weight ${w}: weights are numbers ≥ 0`);
   }
   const weights = ranked.map((ind) => dimensionWeight(settings, ind.dimension) / counts.get(ind.dimension)!);
-  const { matrix, bounds } = normaliseAll(ranked, districts, settings);
+  const columns = figures ?? figureColumns(districts, ranked.map((ind) => ind.code), (d) => d.figures);
+  const { matrix, bounds } = normaliseAll(ranked, districts.length, columns, settings);
   const k = ranked.length;
   const scores = districts.map((_, i) => score(matrix, i * k, weights));
   const ranks = rankEq(scores, "desc");
@@ -93,35 +101,34 @@ export function compositeIndex(template: LoadedTemplate, districts: readonly Pic
   };
 }
 
-function figureOf(d: Pick<DistrictData, "figures">, code: string): number | undefined {
-  const v = d.figures.get(code);
-  return v !== undefined && Number.isFinite(v) ? v : undefined;
-}
-
 /** Districts × ranked indicators, row-major, NaN where the district has no figure; and each indicator's lowest and highest figure. */
 function normaliseAll(
   ranked: readonly Indicator[],
-  districts: readonly Pick<DistrictData, "figures">[],
+  n: number,
+  figures: ReadonlyMap<string, Float64Array>,
   settings: IndexSettings,
 ): { matrix: Float64Array; bounds: Map<string, { min: number; max: number }> } {
   const k = ranked.length;
-  const matrix = new Float64Array(districts.length * k).fill(NaN);
+  const matrix = new Float64Array(n * k).fill(NaN);
   const bounds = new Map<string, { min: number; max: number }>();
   ranked.forEach((ind, j) => {
-    const xs = districts.map((d) => figureOf(d, ind.code));
+    // NaN where a district has no figure; a figure that is not finite takes no part either.
+    const xs = figures.get(ind.code)!;
     let min = Infinity;
     let max = -Infinity;
-    for (const x of xs) {
-      if (x === undefined) continue;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      if (!Number.isFinite(x)) continue;
       if (x < min) min = x;
       if (x > max) max = x;
     }
     if (min <= max) bounds.set(ind.code, { min, max });
     const down = ind.direction === "down";
     const goalposts = settings.normalisation === "goalposts" && ind.kind === "rate";
-    xs.forEach((x, i) => {
-      if (x !== undefined) matrix[i * k + j] = normalise(x, min, max, down, goalposts);
-    });
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      if (Number.isFinite(x)) matrix[i * k + j] = normalise(x, min, max, down, goalposts);
+    }
   });
   return { matrix, bounds };
 }

@@ -2,7 +2,6 @@ import { sortFindings, type Finding } from "../findings/finding";
 import { SheetReader } from "../check-workbook";
 import { peerAnomalies } from "./anomalies";
 import { compositeIndex, defaultIndexSettings, rankedIndicators } from "./composite";
-import { figureColumns } from "./figure-columns";
 import { municipalTotals } from "./figures";
 import { gatherDistricts, type Gathered } from "./gather";
 import { CONSOLIDATION_SHEETS } from "./layout";
@@ -30,7 +29,7 @@ export function consolidationFindings(
   // What the weights sheet says wrongly matters only where the sheet is what the index follows.
   const weightProblems = (weights?.problems ?? []).filter((p) => (p.code === "normalisation.unknown" ? !options.normalisation : !options.dimensionWeights));
   const weightFindings = weightProblems.map((p) => weightsFinding(p, g.template.key, g.year));
-  return { gathered: g, weights, findings: sortFindings([...own, ...g.findings, ...weightFindings, ...peerAnomalies(g.districts, g.city)]) };
+  return { gathered: g, weights, findings: sortFindings([...own, ...g.findings, ...weightFindings, ...peerAnomalies(g.districts, g.city, {}, g.columns)]) };
 }
 
 /**
@@ -59,17 +58,17 @@ export function consolidate(
 
   const ranks = new Map<string, (number | undefined)[]>();
   const ranked = rankedIndicators(t);
-  const figures = figureColumns(g.districts, ranked.map((ind) => ind.code), (d) => d.figures);
-  for (const ind of ranked) ranks.set(ind.code, rankEq(figures.get(ind.code)!, ind.direction === "up" ? "desc" : "asc"));
+  for (const ind of ranked) ranks.set(ind.code, rankEq(g.columns.now.get(ind.code)!, ind.direction === "up" ? "desc" : "asc"));
 
   return {
     template: t,
     year: g.year,
     districts: g.districts,
     city: g.city,
+    columns: g.columns,
     totals: municipalTotals(t, g.districts),
     ranks,
-    index: compositeIndex(t, g.districts, settings),
+    index: compositeIndex(t, g.districts, settings, g.columns.now),
     settings,
     options,
     sheets: g.reads.map(({ read, source }) => ({ read, file: source.file, inWorkbook: source.inWorkbook })),

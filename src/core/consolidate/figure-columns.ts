@@ -1,3 +1,6 @@
+import type { LoadedTemplate } from "../template/load";
+import type { DistrictData } from "./model";
+
 /**
  * Figures by indicator across the districts, as one column per code in the districts' order, NaN where
  * a district has none. The rules and ranks that pass over every district once per indicator read these:
@@ -13,4 +16,20 @@ export function figureColumns<D>(districts: readonly D[], codes: readonly string
     });
   });
   return columns;
+}
+
+/** Every indicator's figures across the districts, this year's and last year's (exact ones), as `figureColumns`. */
+export interface IndicatorColumns {
+  readonly now: ReadonlyMap<string, Float64Array>;
+  readonly before: ReadonlyMap<string, Float64Array>;
+}
+
+/**
+ * Built once per consolidation and read by all that pass over the districts by indicator — the ranks,
+ * the anomalies, the composite index and the summary sheet — where each built its own from the
+ * districts' maps.
+ */
+export function indicatorColumns(template: LoadedTemplate, districts: readonly Pick<DistrictData, "figures" | "lastYear">[]): IndicatorColumns {
+  const codes = template.template.indicators.map((ind) => ind.code);
+  return { now: figureColumns(districts, codes, (d) => d.figures), before: figureColumns(districts, codes, (d) => d.lastYear) };
 }

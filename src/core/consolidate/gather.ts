@@ -3,6 +3,7 @@ import { makeWorkbookFinding } from "../findings/make";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { LoadedTemplate } from "../template/load";
 import type { SheetReader } from "../check-workbook";
+import { indicatorColumns, type IndicatorColumns } from "./figure-columns";
 import { districtData } from "./figures";
 import type { ConsolidateOptions, DistrictData, DistrictSource } from "./model";
 
@@ -12,6 +13,8 @@ export interface Gathered {
   readonly year?: number;
   readonly districts: readonly DistrictData[];
   readonly city?: DistrictData;
+  /** The districts' figures by indicator (the city's are not among them). */
+  readonly columns: IndicatorColumns;
   /** Every template sheet read in the consolidation's edition (left-out ones included): each gets its own checks. */
   readonly reads: readonly { readonly read: TemplateSheetRead; readonly source: DistrictSource }[];
   readonly findings: readonly Finding[];
@@ -93,11 +96,13 @@ export function gatherDistricts(sources: readonly DistrictSource[], options: Con
     findings.push(makeWorkbookFinding({ template: template.key, district: name, year, sheet: "", code: "gather.missingDistrict", cells: [], details: {} }));
   }
 
+  const districts = chosen.map((x) => districtData(x.read, x.source));
   return {
     template,
     year,
-    districts: chosen.map((x) => districtData(x.read, x.source)),
+    districts,
     city: cityChoice && districtData(cityChoice.read, cityChoice.source),
+    columns: indicatorColumns(template, districts),
     reads,
     findings,
   };

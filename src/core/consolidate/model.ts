@@ -2,6 +2,7 @@ import type { Finding } from "../findings/finding";
 import type { SheetSnapshot } from "../grid";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { LoadedTemplate } from "../template/load";
+import type { IndicatorColumns } from "./figure-columns";
 
 /**
  * What consolidation works on and what it gives back. The numbers here are the engine's: the summary
@@ -105,6 +106,8 @@ export interface Consolidation {
   readonly districts: readonly DistrictData[];
   /** The city-level sheet, when one is named and present. */
   readonly city?: DistrictData;
+  /** The districts' figures by indicator, in their order. */
+  readonly columns: IndicatorColumns;
   /** Municipal figure of each indicator: SUM for counts and amounts, Σnumerator ÷ Σdenominator for rates with counts. */
   readonly totals: ReadonlyMap<string, number>;
   /** Per ranked indicator, each district's rank (as RANK.EQ: ties share, the next rank skipped); undefined for blanks. */

@@ -59,7 +59,7 @@ export function summarySheetPlan(c: Consolidation, lang: Lang = "zh"): { plan: S
       activate: true,
       tabColor: COLORS.header,
       cells,
-      cellColumns: districtColumns(t, l, c.districts),
+      cellColumns: districtColumns(t, l, c.districts, c.columns.now),
       merges,
       freeze: { rows: l.headerRow + 1, columns: l.sourceCol + 1 },
       columns: [...widths.map((width, index) => ({ index, width })), { index: settingsCol, hidden: true }],
@@ -137,11 +137,12 @@ function labelColumns(l: SummaryLayout, districts: readonly DistrictData[], sour
 }
 
 /** The district rows, column by column: name, year, source, then each indicator's figures. */
-function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonly DistrictData[]): CellColumn[] {
+function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonly DistrictData[], figures: ReadonlyMap<string, Float64Array>): CellColumn[] {
   const n = districts.length;
   const columns = l.codes.map((code) => ({
     code,
     ind: t.byCode.get(code)!,
+    figures: figures.get(code)!,
     values: new Array<ColumnEntry>(n),
     formulas: undefined as (string | undefined)[] | undefined,
     styles: undefined as (CellStyle | undefined)[] | undefined,
@@ -149,10 +150,11 @@ function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonl
   // District by district: each district's maps are read while they are at hand, not once per indicator.
   districts.forEach((d, i) => {
     for (const c of columns) {
-      const v = d.figures.get(c.code);
-      c.values[i] = v ?? null;
-      if (v === undefined) continue;
-      const source = d.rateSource.get(c.code);
+      const v = c.figures[i];
+      const has = !Number.isNaN(v);
+      c.values[i] = has ? v : null;
+      if (!has) continue;
+      const source = c.ind.kind === "rate" ? d.rateSource.get(c.code) : undefined;
       if (source === "computed") {
         const num = figureAddress(l, c.ind.numerator!, i);
         const den = figureAddress(l, c.ind.denominator!, i);
