@@ -146,21 +146,26 @@ export function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFo
 }
 
 /**
- * The decimals of a number that reads as itself — value `n`, raw text `String(n)`, exact, resolution
- * `10^-decimals` — or −1 where `parseCellValue` reads it otherwise. Besides whole figures: counts and
- * amounts with decimals, and rates stored as a fraction (≤ 1) under a format without `%`, which every
- * district sheet holds by the dozen; a sheet's reading stores them without building the parsed cell.
+ * The decimals of a number that reads as itself — value `n`, raw text `String(n)`, exact — as
+ * `parseCellValue` counts them, or −1 where it reads the number otherwise. Besides whole figures:
+ * counts and amounts with decimals, and rates stored as a fraction (≤ 1), shown in percent or not,
+ * which every district sheet holds by the dozen; a sheet's reading stores them without building the
+ * parsed cell. Its resolution: `plainNumberResolution`.
  */
 export function plainNumberDecimals(raw: CellValue, kind: IndicatorKind, numberFormat?: string): number {
   if (isPlainWholeFigure(raw, kind, numberFormat)) return 0;
   if (typeof raw !== "number" || !Number.isFinite(raw) || Math.abs(raw) >= 1e15 || (kind === "rate" && raw > 1)) return -1;
-  if (isDateFormat(numberFormat) || isPercentFormat(numberFormat)) return -1;
-  return writtenDecimals(String(raw));
+  if (isDateFormat(numberFormat)) return -1;
+  const decimals = writtenDecimals(String(raw));
+  if (!isPercentFormat(numberFormat)) return decimals;
+  // A count shown in percent is unreadable; a rate's decimals are counted as shown, in percent.
+  return kind === "rate" ? Math.max(0, decimals - 2) : -1;
 }
 
-/** One unit of the last of `decimals` written digits: 10^-decimals. */
-export function resolutionOf(decimals: number): number {
-  return decimals === 0 ? 1 : pow10(-decimals);
+/** One unit of the last written digit of a number `plainNumberDecimals` read with these decimals. */
+export function plainNumberResolution(decimals: number, kind: IndicatorKind, numberFormat?: string): number {
+  const shown = kind === "rate" && isPercentFormat(numberFormat) ? decimals + 2 : decimals;
+  return shown === 0 ? 1 : pow10(-shown);
 }
 
 function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | undefined): ParsedCell {

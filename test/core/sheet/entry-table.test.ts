@@ -23,6 +23,9 @@ const TYPED = {
   B14: { thisYear: 1, lastYear: -0.05 },
   C03: { thisYear: 0.123456789, lastYear: 1.0000001 },
   C07: { thisYear: 5e-7, format: "yyyy-mm-dd", lastYear: Infinity },
+  C10: { thisYear: 1.05, format: "0.0%", lastYear: 0.5 },
+  C18: { thisYear: 0.875, format: "0%", lastYear: 1 },
+  B01: { thisYear: 12, format: "0%", lastYear: 0 },
   G09: { thisYear: 1e-300, lastYear: "23.14亿元" },
   H01: { thisYear: -0, lastYear: 2 ** 53 },
 } as const;
