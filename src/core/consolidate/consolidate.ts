@@ -66,7 +66,7 @@ export function consolidate(
     districts: g.districts,
     city: g.city,
     columns: g.columns,
-    totals: municipalTotals(t, g.districts),
+    totals: municipalTotals(t, g.columns.now),
     ranks,
     index: compositeIndex(t, g.districts, settings, g.columns.now),
     settings,

@@ -59,29 +59,31 @@ export function hasCounts(t: LoadedTemplate, code: string): boolean {
  * Municipal figures: counts and amounts summed over the districts that report them; rates with counts
  * as Σnumerator ÷ Σdenominator over the districts that report both (never an average of rates);
  * reported-only rates have none. Absent where nothing adds up (no figure, Σdenominator 0).
+ * @param figures every indicator's figures across the districts (`IndicatorColumns.now`), NaN where blank
  */
-export function municipalTotals(t: LoadedTemplate, districts: readonly DistrictData[]): Map<string, number> {
+export function municipalTotals(t: LoadedTemplate, figures: ReadonlyMap<string, Float64Array>): Map<string, number> {
   const totals = new Map<string, number>();
   for (const ind of t.template.indicators) {
     if (ind.kind !== "rate") {
+      const column = figures.get(ind.code)!;
       let sum = 0;
       let any = false;
-      for (const d of districts) {
-        const v = d.figures.get(ind.code);
-        if (v === undefined) continue;
+      for (let i = 0; i < column.length; i++) {
+        const v = column[i];
+        if (Number.isNaN(v)) continue;
         sum += v;
         any = true;
       }
       if (any) totals.set(ind.code, sum);
     } else if (hasCounts(t, ind.code)) {
+      const nums = figures.get(ind.numerator!)!;
+      const dens = figures.get(ind.denominator!)!;
       let num = 0;
       let den = 0;
-      for (const d of districts) {
-        const n = d.figures.get(ind.numerator!);
-        const dd = d.figures.get(ind.denominator!);
-        if (n === undefined || dd === undefined) continue;
-        num += n;
-        den += dd;
+      for (let i = 0; i < nums.length; i++) {
+        if (Number.isNaN(nums[i]) || Number.isNaN(dens[i])) continue;
+        num += nums[i];
+        den += dens[i];
       }
       if (den !== 0) totals.set(ind.code, num / den);
     }
