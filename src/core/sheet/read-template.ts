@@ -196,12 +196,23 @@ function firstAtOrBelow(entries: EntryTable, row: number): number {
 /** The header row is the one that names both the code and this year's value columns. */
 function findHeader(s: SheetSnapshot): { row: number; columns: Record<ColumnKey, number> } | undefined {
   for (let r = 0; r < s.values.length; r++) {
+    const row = s.values[r];
     const found: Partial<Record<ColumnKey, number>> = {};
-    s.values[r].forEach((v, c) => {
-      const text = cellText(v);
-      for (const key of COLUMNS) if (found[key] === undefined && text.startsWith(HEADER_LABELS[key].zh)) found[key] = c;
-    });
-    if (COLUMNS.every((k) => found[k] !== undefined)) return { row: r, columns: found as Record<ColumnKey, number> };
+    let count = 0;
+    for (let c = 0; c < row.length; c++) {
+      // Labels are text: a number or a date never starts with one (every sheet of a run is read here).
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const text = v.trim();
+      for (let k = 0; k < COLUMNS.length; k++) {
+        const key = COLUMNS[k];
+        if (found[key] === undefined && text.startsWith(HEADER_LABELS[key].zh)) {
+          found[key] = c;
+          count++;
+        }
+      }
+    }
+    if (count === COLUMNS.length) return { row: r, columns: found as Record<ColumnKey, number> };
   }
   return undefined;
 }
