@@ -118,6 +118,6 @@ export interface Consolidation {
   readonly options: ConsolidateOptions;
   /** Every template sheet read in the consolidation's edition, left-out ones included (they are checked and flagged too). */
   readonly sheets: readonly SheetTaken[];
-  /** Every finding: each district's own checks, the gathering, and the anomalies across districts. Errors first. */
+  /** Every finding: each district's own checks, the gathering, and the anomalies across districts, in `sortFindings` order (errors first), as the findings sheet lists them. */
   readonly findings: readonly Finding[];
 }
