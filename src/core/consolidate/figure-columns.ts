@@ -1,3 +1,4 @@
+import { codeIndex, FiguresByCode } from "../template/by-code";
 import type { LoadedTemplate } from "../template/load";
 import type { DistrictData } from "./model";
 
@@ -31,5 +32,21 @@ export interface IndicatorColumns {
  */
 export function indicatorColumns(template: LoadedTemplate, districts: readonly Pick<DistrictData, "figures" | "lastYear">[]): IndicatorColumns {
   const codes = template.template.indicators.map((ind) => ind.code);
-  return { now: figureColumns(districts, codes, (d) => d.figures), before: figureColumns(districts, codes, (d) => d.lastYear) };
+  const now = codes.map(() => new Float64Array(districts.length).fill(NaN));
+  const before = codes.map(() => new Float64Array(districts.length).fill(NaN));
+  const index = codeIndex(template);
+  districts.forEach((d, i) => {
+    copyFigures(d.figures, template, index, now, i);
+    copyFigures(d.lastYear, template, index, before, i);
+  });
+  return { now: new Map(codes.map((code, j) => [code, now[j]])), before: new Map(codes.map((code, j) => [code, before[j]])) };
+}
+
+/** One district's figures into its row of the columns: copied as they are held where they can be, else code by code. */
+function copyFigures(figures: ReadonlyMap<string, number>, template: LoadedTemplate, index: ReadonlyMap<string, number>, columns: Float64Array[], row: number): void {
+  if (figures instanceof FiguresByCode && figures.copyInto(template, columns, row)) return;
+  figures.forEach((v, code) => {
+    const j = index.get(code);
+    if (j !== undefined) columns[j][row] = v;
+  });
 }

@@ -101,6 +101,17 @@ export class FiguresByCode extends MapByCode<number> {
     return !Number.isNaN(this.numbers[i]);
   }
 
+  /**
+   * Each code's figure (NaN where none) into `columns[j][row]`, j the code's place in `template`'s
+   * indicators — a consolidation's columns, filled district by district without a lookup per figure.
+   * False, and nothing written, where this map was made for another template.
+   */
+  copyInto(template: LoadedTemplate, columns: readonly Float64Array[], row: number): boolean {
+    if (this.codes !== codesOf(template).codes) return false;
+    for (let j = 0; j < this.numbers.length; j++) columns[j][row] = this.numbers[j];
+    return true;
+  }
+
   /** In template order, without listing the codes first: a consolidation reads every district's figures this way. */
   override forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
     for (let i = 0; i < this.codes.length; i++) {

@@ -20,6 +20,16 @@ describe("per-district facts by indicator code, as typed arrays", () => {
     expect([m.size, m.get("Z99"), m.has("A01")]).toEqual([0, undefined, false]);
   });
 
+  it("copies its figures into a consolidation's columns at a row, and nothing into another template's", () => {
+    const m = new FiguresByCode(t).set("A02", 7).set("H06", 0.5);
+    const columns = t.template.indicators.map(() => new Float64Array(3).fill(-1));
+    expect(m.copyInto(t, columns, 1)).toBe(true);
+    expect([columns[0][1], columns[1][1], columns[t.template.indicators.length - 1][1], columns[1][0], columns[1][2]]).toEqual([NaN, 7, 0.5, -1, -1]);
+    const other = { ...t, template: { ...t.template, indicators: t.template.indicators.slice(1) } };
+    const untouched = other.template.indicators.map(() => new Float64Array(1));
+    expect([m.copyInto(other, untouched, 0), untouched.every((c) => c[0] === 0)]).toEqual([false, true]);
+  });
+
   it("a set of codes reads as a Set", () => {
     const s = new CodeSet(t).add("C05").add("A08").add("C05").add("Z99");
     expect([s.size, s.has("A08"), s.has("Z99"), [...s], [...s.entries()]]).toEqual([2, true, false, ["A08", "C05"], [["A08", "A08"], ["C05", "C05"]]]);
