@@ -65,10 +65,20 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   for (const f of findings) {
     for (const c of f.cells) if (c.sheet === read.sheet) pushTo(byCell, c.address, f);
   }
-  const before = new Map(previous.map((r) => [r.address, r]));
+  const before = previous.length > 0 ? new Map(previous.map((r) => [r.address, r])) : NO_RECORDS;
   const accepted = (f: Finding) => reviews?.get(f.id)?.status === "accepted";
   // Its note and its row's check cell both say a finding: renderFinding words it once.
   const message = (f: Finding) => renderFinding(f, read.template, lang);
+  // A finding on several cells (a part and its total, a rate and its counts) is most cells' only one:
+  // each of them gets the same note, written once.
+  const onlyNotes = new Map<Finding, string>();
+  const noteText = (ordered: readonly Finding[]): string => {
+    const line = (f: Finding) => noteLine(f, message(f), lang, reviews?.get(f.id));
+    if (ordered.length > 1) return flat(`${NOTE_PREFIX}\n${ordered.map(line).join("\n")}`);
+    let text = onlyNotes.get(ordered[0]);
+    if (text === undefined) onlyNotes.set(ordered[0], (text = flat(`${NOTE_PREFIX}\n${line(ordered[0])}`)));
+    return text;
+  };
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
   const flagged: FlagRecord[] = [];
@@ -81,10 +91,7 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     fills.push({ address, color: active.length > 0 ? COLORS[active[0].severity] : ACCEPTED_FILL });
     const theirs = snapshot?.notes?.[address];
     const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
-    if (mayWriteNote) {
-      const lines = ordered.map((f) => noteLine(f, message(f), lang, reviews?.get(f.id)));
-      notes.push({ address, text: flat(`${NOTE_PREFIX}\n${lines.join("\n")}`) });
-    }
+    if (mayWriteNote) notes.push({ address, text: noteText(ordered) });
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
     flagged.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
   }
@@ -110,18 +117,22 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     last = Math.max(last, t.rowAt(p));
   }
   const verdicts: ColumnEntry[] = Array<ColumnEntry>(t.size > 0 ? last - first + 1 : 0).fill(undefined);
+  // Most rows have no finding: ✓ where filled. Then the few rows with findings, by their subject.
   for (let p = 0; p < t.size; p++) {
-    const row = t.rowAt(p);
-    if (!t.checkCellIsOwnAt(p)) continue;
-    verdicts[row - first] = verdict(byRow.get(t.indicatorAt(p).code) ?? NO_FINDINGS, t.statusAt(2 * p + THIS_YEAR) !== "blank", message, lang, reviews);
+    if (t.checkCellIsOwnAt(p)) verdicts[t.rowAt(p) - first] = t.statusAt(2 * p + THIS_YEAR) !== "blank" ? PASSED : "";
+  }
+  for (const [code, own] of byRow) {
+    const p = t.positionOf(code);
+    if (p < 0 || !t.checkCellIsOwnAt(p)) continue;
+    verdicts[t.rowAt(p) - first] = verdict(own, message, lang, reviews);
   }
   const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
   const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
 }
 
-/** Most rows have no finding: they share one empty list. */
-const NO_FINDINGS: readonly Finding[] = [];
+/** Most sheets were not flagged before: they share one empty map. */
+const NO_RECORDS: ReadonlyMap<string, FlagRecord> = new Map();
 
 /** The fill a cell has now; where the host could not read fills, the template's own input fill (flags sit on inputs). */
 function currentFill(snapshot: SheetSnapshot | undefined, address: string): string | null {
@@ -147,9 +158,11 @@ function noteLine(f: Finding, message: string, lang: Lang, review: FlagReview | 
   }
 }
 
-/** The check column: the worst open finding of the row in a few words, ✓ 已确认 when all were accepted, or ✓ for a filled row that passed. */
-function verdict(own: readonly Finding[], filled: boolean, message: (f: Finding) => string, lang: Lang, reviews: FlagReviews | undefined): string {
-  if (own.length === 0) return filled ? "✓" : "";
+/** A filled row without findings. */
+const PASSED = "✓";
+
+/** The check column of a row with findings: the worst open one in a few words, or ✓ 已确认 when all were accepted. */
+function verdict(own: readonly Finding[], message: (f: Finding) => string, lang: Lang, reviews: FlagReviews | undefined): string {
   const bySeverity = own.length === 1 ? own : [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const active = reviews ? bySeverity.filter((f) => reviews.get(f.id)?.status !== "accepted") : bySeverity;
   const more = own.length > 1 ? (lang === "zh" ? `（另 ${own.length - 1} 项）` : ` (+${own.length - 1} more)`) : "";
