@@ -4,6 +4,7 @@ import { codeIndex } from "../template/by-code";
 import { isOwnCheckText } from "./check-column";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator, IndicatorKind } from "../template/schema";
+import { formatKind } from "../values/format";
 import { parseCellValue, plainNumberDecimals, plainNumberResolution } from "../values/parse";
 import type { ParseFailure, ParsedCell, ReportedCell } from "../values/types";
 import type { IndicatorEntry } from "./read-template";
@@ -87,10 +88,11 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
 
   private read(slot: number, kind: IndicatorKind, source: CellValue, numberFormat: string | undefined): void {
     // Most cells (whole counts, rates as fractions, in percent or not): stored as the figure they are, without building the parsed cell.
-    const decimals = plainNumberDecimals(source, kind, numberFormat);
+    const shows = formatKind(numberFormat);
+    const decimals = plainNumberDecimals(source, kind, shows);
     if (decimals >= 0) {
       this.numbers[2 * slot] = source === 0 ? 0 : (source as number); // no -0, as the parser gives
-      this.numbers[2 * slot + 1] = plainNumberResolution(decimals, kind, numberFormat);
+      this.numbers[2 * slot + 1] = plainNumberResolution(decimals, kind, shows);
       this.decimals[slot] = decimals;
       this.bits[slot] = VALUE | RAW_IS_VALUE;
       return;

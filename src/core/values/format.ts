@@ -30,8 +30,21 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return kindOf(numberFormat).percent;
 }
 
+/** What a number format shows: a percentage, a date. */
+export interface FormatKind {
+  readonly percent: boolean;
+  readonly date: boolean;
+}
+
+/** What a format shows (neither, without one): one lookup where a cell asks both questions. */
+export function formatKind(numberFormat: string | undefined): FormatKind {
+  return numberFormat ? kindOf(numberFormat) : PLAIN;
+}
+
+const PLAIN: FormatKind = { percent: false, date: false };
+
 /** What a format shows, read once per format (every input cell of a sheet asks, about a handful of formats). */
-function kindOf(numberFormat: string): { percent: boolean; date: boolean } {
+function kindOf(numberFormat: string): FormatKind {
   let kind = KINDS.get(numberFormat);
   if (!kind) {
     const codes = formatCodes(numberFormat);
@@ -41,7 +54,7 @@ function kindOf(numberFormat: string): { percent: boolean; date: boolean } {
   return kind;
 }
 
-const KINDS = new Map<string, { percent: boolean; date: boolean }>();
+const KINDS = new Map<string, FormatKind>();
 
 /**
  * True when a number format shows a date or time ("yyyy/m/d", `yyyy"年"m"月"d"日"`, "h:mm"):

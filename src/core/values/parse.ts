@@ -1,6 +1,6 @@
 import type { CellValue } from "../grid";
 import type { IndicatorKind } from "../template/schema";
-import { isDateFormat, isPercentFormat } from "./format";
+import { isDateFormat, isPercentFormat, type FormatKind } from "./format";
 import type { ParseFailure, ParsedCell } from "./types";
 
 /**
@@ -139,9 +139,9 @@ function digitsOf(n: number, shown: string): { negative: boolean; digits: string
 /**
  * Most cells: a whole count or amount stored as a number, under a format that shows neither a date nor
  * a percentage. Such a cell reads as itself (raw text `String(n)`, no decimals, resolution 1), without
- * taking its digits apart; a sheet's reading stores it without building the parsed cell at all.
+ * taking its digits apart (a sheet's reading goes further: `plainNumberDecimals`).
  */
-export function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFormat?: string): raw is number {
+function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFormat?: string): raw is number {
   return typeof raw === "number" && kind !== "rate" && Number.isSafeInteger(raw) && !isDateFormat(numberFormat) && !isPercentFormat(numberFormat);
 }
 
@@ -150,22 +150,29 @@ export function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFo
  * `parseCellValue` counts them, or −1 where it reads the number otherwise. Besides whole figures:
  * counts and amounts with decimals, and rates stored as a fraction (≤ 1), shown in percent or not,
  * which every district sheet holds by the dozen; a sheet's reading stores them without building the
- * parsed cell. Its resolution: `plainNumberResolution`.
+ * parsed cell. Its resolution: `plainNumberResolution`. `shows` is the cell's `formatKind`.
  */
-export function plainNumberDecimals(raw: CellValue, kind: IndicatorKind, numberFormat?: string): number {
-  if (isPlainWholeFigure(raw, kind, numberFormat)) return 0;
-  if (typeof raw !== "number" || !Number.isFinite(raw) || Math.abs(raw) >= 1e15 || (kind === "rate" && raw > 1)) return -1;
-  if (isDateFormat(numberFormat)) return -1;
-  const decimals = writtenDecimals(String(raw));
-  if (!isPercentFormat(numberFormat)) return decimals;
-  // A count shown in percent is unreadable; a rate's decimals are counted as shown, in percent.
-  return kind === "rate" ? Math.max(0, decimals - 2) : -1;
+export function plainNumberDecimals(raw: CellValue, kind: IndicatorKind, shows: FormatKind): number {
+  if (typeof raw !== "number" || !Number.isFinite(raw) || shows.date) return -1;
+  if (kind !== "rate") {
+    if (shows.percent) return -1;
+    if (Number.isSafeInteger(raw)) return 0;
+    return Math.abs(raw) >= 1e15 ? -1 : decimalsOf(raw);
+  }
+  if (raw > 1 || Math.abs(raw) >= 1e15) return -1;
+  // A rate's decimals are counted as shown: in percent, two of them are the percent's integer digits.
+  return shows.percent ? Math.max(0, decimalsOf(raw) - 2) : decimalsOf(raw);
 }
 
 /** One unit of the last written digit of a number `plainNumberDecimals` read with these decimals. */
-export function plainNumberResolution(decimals: number, kind: IndicatorKind, numberFormat?: string): number {
-  const shown = kind === "rate" && isPercentFormat(numberFormat) ? decimals + 2 : decimals;
+export function plainNumberResolution(decimals: number, kind: IndicatorKind, shows: FormatKind): number {
+  const shown = kind === "rate" && shows.percent ? decimals + 2 : decimals;
   return shown === 0 ? 1 : pow10(-shown);
+}
+
+/** The decimals `String(x)` writes. */
+function decimalsOf(x: number): number {
+  return Math.abs(x) <= 1 ? fractionDecimals(x) : writtenDecimals(String(x));
 }
 
 function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | undefined): ParsedCell {
@@ -200,11 +207,29 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
 }
 
 /**
+ * The decimals `String(x)` writes for a fraction (|x| ≤ 1), found without writing it (a text per rate
+ * cell of every district): the fewest d with round(x·10^d) / 10^d === x. The shortest round-trip text
+ * has exactly that many — a text with fewer decimals that reads back as x would be shorter still —
+ * and for |x| ≤ 1 and d ≤ 15 the product lies within 0.2 of the whole number that text writes, below
+ * 2^53, while 10^d and the division are exact and correctly rounded. Beyond 15 decimals, the text.
+ */
+export function fractionDecimals(x: number): number {
+  for (let d = 0; d <= 15; d++) {
+    const p = EXACT_POWERS[d];
+    if (Math.round(x * p) / p === x) return d;
+  }
+  return writtenDecimals(String(x));
+}
+
+/** 10^0 … 10^15, each exact. */
+const EXACT_POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
+/**
  * The decimals a JS number's shortest round-trip text (`String(n)`) writes, its exponent counted:
  * 0.9051 → 4, 1.5e-7 → 8, 1e+21 → 0; read without taking the digits apart (`digitsOf`): every rate
  * cell of every district is read through here.
  */
-function writtenDecimals(shown: string): number {
+export function writtenDecimals(shown: string): number {
   const e = shown.indexOf("e");
   const end = e < 0 ? shown.length : e;
   const dot = shown.indexOf(".");

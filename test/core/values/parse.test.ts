@@ -1,4 +1,5 @@
-import { parseCellValue } from "../../../src/core/values/parse";
+import { fractionDecimals, parseCellValue, writtenDecimals } from "../../../src/core/values/parse";
+import { seededRandom } from "../../../src/core/consolidate/stats";
 import { isDateFormat, isPercentFormat } from "../../../src/core/values/format";
 import type { ParsedCell } from "../../../src/core/values/types";
 import type { IndicatorKind } from "../../../src/core/template/schema";
@@ -368,5 +369,27 @@ describe("number formats", () => {
     expect(isDateFormat("#,##0.00_);[Red](#,##0.00)")).toBe(false);
     expect(isDateFormat('0"件"')).toBe(false);
     expect(isDateFormat("0.00E+00")).toBe(false);
+  });
+});
+
+describe("a fraction's decimals, counted without writing it (fractionDecimals)", () => {
+  /** What `String(x)` writes: the count the reader took from the text before. */
+  const written = (x: number) => writtenDecimals(String(x));
+
+  it("counts what String writes for rates as staff and formulas leave them", () => {
+    const cases = [0, -0, 1, -1, 0.5, 0.9444, 0.1 + 0.2, 17 / 18, 2 / 3, 1e-7, 5e-7, 0.000001, 1.5e-10, 0.0999999999999999, 0.3, 0.30000000000000004, Number.MIN_VALUE, 1 - 2 ** -53];
+    for (const x of cases) expect([x, fractionDecimals(x)]).toEqual([x, written(x)]);
+  });
+
+  it("agrees with String for 100,000 fractions written to 0–17 decimals and for raw doubles", () => {
+    const random = seededRandom(20241203);
+    const wrong: number[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const digits = i % 18;
+      // Written to `digits` decimals (a typed or rounded rate), or any double in (−1, 1) (a formula's result).
+      const x = i % 3 === 2 ? (random() * 2 - 1) / (1 + (i % 7) * 1000) : Number((random() * (i % 2 ? 1 : -1)).toFixed(digits));
+      if (fractionDecimals(x) !== written(x)) wrong.push(x);
+    }
+    expect(wrong).toEqual([]);
   });
 });
