@@ -40,23 +40,20 @@ export function checkRelations(read: TemplateSheetRead): Finding[] {
   const cellOf = (code: string) => read.entries.refAt(read.entries.slotOf(code, THIS_YEAR));
   const relations = read.template.relations;
   // One outcome per relation, in order; most pass, and nothing is built for them.
-  confront(thisYearEnv(read), relations, thisYearFigures(read)).forEach((outcome, i) => {
-    if (outcome.status !== "fail" && outcome.status !== "invalid") return;
+  const outcomes = confront(thisYearEnv(read), relations, thisYearFigures(read));
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i];
+    if (outcome.status !== "fail" && outcome.status !== "invalid") continue;
     const rule = relations[i];
-    const base = { ruleId: rule.id, codes: rule.refs, cells: rule.refs.map(cellOf), severity: rule.severity };
+    const cells = rule.refs.map(cellOf);
     if (outcome.status === "fail") {
-      out.push(
-        makeFinding(read, {
-          ...base,
-          code: "relation.failed",
-          actual: outcome.lhs,
-          expected: outcome.rhs,
-          details: { expr: shownExpr(rule), kind: rule.kind, lhs: outcome.lhs, rhs: outcome.rhs, values: outcome.values },
-        }),
-      );
+      const { lhs, rhs, values } = outcome;
+      const details = { expr: shownExpr(rule), kind: rule.kind, lhs, rhs, values };
+      out.push(makeFinding(read, { ruleId: rule.id, codes: rule.refs, cells, severity: rule.severity, code: "relation.failed", actual: lhs, expected: rhs, details }));
     } else {
-      out.push(makeFinding(read, { ...base, severity: "error", code: "rule.invalid", details: { expr: rule.expr, problem: outcome.problem.message } }));
+      const details = { expr: rule.expr, problem: outcome.problem.message };
+      out.push(makeFinding(read, { ruleId: rule.id, codes: rule.refs, cells, severity: "error", code: "rule.invalid", details }));
     }
-  });
+  }
   return out;
 }
