@@ -211,14 +211,21 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
  * cell of every district): the fewest d with round(x·10^d) / 10^d === x. The shortest round-trip text
  * has exactly that many — a text with fewer decimals that reads back as x would be shorter still —
  * and for |x| ≤ 1 and d ≤ 15 the product lies within 0.2 of the whole number that text writes, below
- * 2^53, while 10^d and the division are exact and correctly rounded. Beyond 15 decimals, the text.
+ * 2^53, while 10^d and the division are exact and correctly rounded; so a text of d ≤ 15 decimals
+ * also reads back at 15. Beyond 15 decimals, the text.
  */
 export function fractionDecimals(x: number): number {
-  for (let d = 0; d <= 15; d++) {
-    const p = EXACT_POWERS[d];
-    if (Math.round(x * p) / p === x) return d;
-  }
-  return writtenDecimals(String(x));
+  // A formula's result (17 / 18) needs more than 15: known at once, and written.
+  if (!readsBackAt(x, 15)) return writtenDecimals(String(x));
+  let d = 0;
+  while (!readsBackAt(x, d)) d++;
+  return d;
+}
+
+/** Whether x rounded to d decimals is x itself. */
+function readsBackAt(x: number, d: number): boolean {
+  const p = EXACT_POWERS[d];
+  return Math.round(x * p) / p === x;
 }
 
 /** 10^0 … 10^15, each exact. */
