@@ -127,9 +127,12 @@ export function readTemplateSheet(s: SheetSnapshot, registry: TemplateRegistry):
       cellAt(s, r, columns.check),
     );
   }
-  const duplicates = [...new Set(repeats.map((d) => d.code))]
-    .map((code) => ({ code, rows: [entries.rowAt(entries.positionOf(code)), ...repeats.filter((d) => d.code === code).map((d) => d.row)] }))
-    .sort((a, b) => a.rows[0] - b.rows[0]);
+  const duplicates =
+    repeats.length === 0
+      ? NO_DUPLICATES
+      : [...new Set(repeats.map((d) => d.code))]
+          .map((code) => ({ code, rows: [entries.rowAt(entries.positionOf(code)), ...repeats.filter((d) => d.code === code).map((d) => d.row)] }))
+          .sort((a, b) => a.rows[0] - b.rows[0]);
 
   return ok({
     sheet: s.name,
@@ -156,9 +159,10 @@ function indicatorNamed(template: LoadedTemplate, v: CellValue): Indicator | und
   return (typeof v === "string" ? template.byCode.get(v) : undefined) ?? template.byCode.get(cellText(v).toUpperCase());
 }
 
-/** Most sheets have no formula saved without its result and no missing row: they share one empty set and list. */
+/** Most sheets have no formula saved without its result, no missing row and no code twice: they share one empty set and two empty lists. */
 const NO_ADDRESSES: ReadonlySet<string> = new Set();
 const NO_CODES: readonly string[] = [];
+const NO_DUPLICATES: TemplateSheetRead["duplicates"] = [];
 
 /** Each merged range that covers this or last year's cell of an indicator row, with those rows' codes. */
 function mergedInputs(s: SheetSnapshot, entries: EntryTable, columns: Record<ColumnKey, number>, ref: (row: number, col: number) => CellRef) {
