@@ -120,7 +120,8 @@ function readCell(address: string, attrs: CellTag, body: string, ctx: SheetConte
   const f = body.includes("<f") ? /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body) : null;
   const formulaText = f?.[2] ? xmlDecode(f[2]) : undefined;
   const shareType = f ? attr(f[1], "t") : undefined;
-  const styled = { numFmt, fillArgb, ...(addressed ? {} : { noNote: true }) };
+  // Written without its address: no note (see Cell). Fields set one by one: a spread per cell cost more than the rest of reading it.
+  const noNote = addressed ? undefined : true;
 
   if (formulaText || shareType) {
     let result: CellValue | undefined;
@@ -139,7 +140,7 @@ function readCell(address: string, attrs: CellTag, body: string, ctx: SheetConte
         if (si !== undefined) shared.set(si, addressed ? address : undefined);
       } else if (si !== undefined) sharedFrom = shared.get(si);
     }
-    return linked(address, { address, kind: "formula", value: result, formula: formulaText, sharedFrom, ...styled }, ctx);
+    return linked(address, { address, kind: "formula", value: result, formula: formulaText, sharedFrom, numFmt, fillArgb, noNote }, ctx);
   }
   if (text !== undefined) {
     let value: CellValue;
@@ -167,9 +168,9 @@ function readCell(address: string, attrs: CellTag, body: string, ctx: SheetConte
         value = isDateFormat(numFmt) ? excelToDate(n, ctx.date1904) : n;
       }
     }
-    return linked(address, { address, kind: "value", value, ...styled }, ctx);
+    return linked(address, { address, kind: "value", value, numFmt, fillArgb, noNote }, ctx);
   }
-  return { address, kind: styleId ? "null" : "merged", value: undefined, ...styled };
+  return { address, kind: styleId ? "null" : "merged", value: undefined, numFmt, fillArgb, noNote };
 }
 
 /** A linked cell shows its value (a formula's result) and has no formula, as ExcelJS reads it. */
