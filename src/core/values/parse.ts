@@ -233,8 +233,7 @@ const EXACT_POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
 
 /**
  * The decimals a JS number's shortest round-trip text (`String(n)`) writes, its exponent counted:
- * 0.9051 → 4, 1.5e-7 → 8, 1e+21 → 0; read without taking the digits apart (`digitsOf`): every rate
- * cell of every district is read through here.
+ * 0.9051 → 4, 1.5e-7 → 8, 1e+21 → 0; read without taking the digits apart (`digitsOf`).
  */
 export function writtenDecimals(shown: string): number {
   const e = shown.indexOf("e");
