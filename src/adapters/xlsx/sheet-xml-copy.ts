@@ -103,7 +103,7 @@ function cellChanges(plan: SheetXmlCopy["plan"]): Map<string, CellChange> {
 
 /** The rows with every cell's style moved, shared strings in place, formulas renamed, flags applied (cells and rows added where needed). */
 function sheetData(body: string, copy: SheetXmlCopy, styles: TargetIds, changes: Map<string, CellChange>): string {
-  // Cells the flags touch, by row, that the sheet has no element for yet.
+  // Cells the flags touch, by row and column: a row's cells the sheet has no element for are added to it.
   const pending = new Map<number, Map<number, string>>();
   for (const address of changes.keys()) {
     const p = parseAddress(address)!;
@@ -119,9 +119,9 @@ function sheetData(body: string, copy: SheetXmlCopy, styles: TargetIds, changes:
     lastRow = r;
     // Spans (a hint of the cells' columns) go: the flags may add a cell outside them.
     const attrs = removeAttr(replaceAttr(m[1], "s", (s) => String(styles.cell(Number(s)))), "spans");
-    const missing = pending.get(r);
+    const flagged = pending.get(r);
     pending.delete(r);
-    const cells = rowCells(m[2] ?? "", r, copy, styles, changes, missing);
+    const cells = rowCells(m[2] ?? "", r, copy, styles, changes, flagged);
     out += cells ? `<row${attrs}>${cells}</row>` : `<row${attrs}/>`;
   }
   out += newRows(lastRow, Infinity, pending, styles, changes);
@@ -139,9 +139,9 @@ function newRows(after: number, before: number, pending: Map<number, Map<number,
   return out;
 }
 
-function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: TargetIds, changes: Map<string, CellChange>, missing: Map<number, string> | undefined): string {
-  // The cells the flags add, in column order: each goes before the first of the sheet's cells right of it.
-  const adds = missing?.size ? [...missing].sort((a, b) => a[0] - b[0]) : NO_ADDS;
+function rowCells(body: string, r: number, copy: SheetXmlCopy, styles: TargetIds, changes: Map<string, CellChange>, flagged: Map<number, string> | undefined): string {
+  // The row's flagged cells in column order: one the sheet lacks goes before the first of its cells right of it.
+  const adds = flagged?.size ? [...flagged].sort((a, b) => a[0] - b[0]) : NO_ADDS;
   let next = 0;
   let out = "";
   let col = 0;
