@@ -4,7 +4,7 @@ import type { Indicator } from "../template/schema";
 import type { CompositeIndex, DistrictData, IndexSettings, StabilityOptions } from "./model";
 import { KeyRanker } from "./rank-keys";
 import { figureColumns } from "./figure-columns";
-import { rankEq, seededRandom } from "./stats";
+import { rankEq, roundHalfUp, seededRandom } from "./stats";
 
 /**
  * The composite index (法治政府建设指数): every ranked indicator normalised to [0, 1] in its direction,
@@ -233,8 +233,11 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
   const who = new Int32Array(n);
   const keys = new Float64Array(n);
   const ranks = new Int32Array(n);
-  const ranker = new KeyRanker(n);
+  const ranker = KeyRanker.shared(n);
   const f = 10 ** SCORE_DECIMALS;
+  // The weighted sums four dimensions at a time: a loop of a handful of turns costs more in its own
+  // bookkeeping than in the sums (a third less time for the sums at 8 dimensions here).
+  const D4 = D - (D % 4);
   for (let draw = 0; draw < draws; draw++) {
     const w = draw * D;
     // Most districts report every ranked indicator: their denominator Σ w·reported is the same sum, made
@@ -245,7 +248,9 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
     for (let i = 0; i < n; i++) {
       let num = 0;
       const at = i * D;
-      for (let j = 0; j < D; j++) num += weights[w + j] * sums[at + j];
+      let j = 0;
+      for (; j < D4; j += 4) num += weights[w + j] * sums[at + j] + weights[w + j + 1] * sums[at + j + 1] + weights[w + j + 2] * sums[at + j + 2] + weights[w + j + 3] * sums[at + j + 3];
+      for (; j < D; j++) num += weights[w + j] * sums[at + j];
       let den = denAll;
       if (reportsAll[i] === 0) {
         den = 0;
@@ -253,7 +258,7 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
       }
       if (isRanked[i] === 1 && den > 0) {
         who[m] = i;
-        keys[m++] = Math.round(((100 * num) / den) * f);
+        keys[m++] = roundHalfUp(((100 * num) / den) * f);
       }
     }
     ranker.rank(keys, m, ranks);

@@ -228,3 +228,17 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * `Math.round` but for the sign of a zero (−0.3 gives 0, not −0; keys compare them equal). V8 rounds by
+ * a ceiling and a branch on the fraction: for a million keys of random fractions the branch is
+ * mispredicted half the time, ~10 ns a key here, a tenth of the draws. A floor of x + 0.5 has no such
+ * branch. Where it comes out one too high — 0.49999999999999994, whose x + 0.5 rounds up to 1, and the odd
+ * whole numbers from 2^52 to 2^53, whose x + 0.5 rounds up to the next even one — a test that is almost
+ * never true puts it right.
+ */
+export function roundHalfUp(x: number): number {
+  const r = Math.floor(x + 0.5);
+  // r − 0.5 is exact below 2^52 (r − x is not: 1 − 0.49999999999999994 rounds to 0.5).
+  return r - 0.5 > x ? r - 1 : r;
+}

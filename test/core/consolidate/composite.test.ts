@@ -1,6 +1,8 @@
 import { compositeIndex, defaultIndexSettings, rankedCountByDimension, stabilityDraws } from "../../../src/core/consolidate/composite";
 import type { IndexSettings } from "../../../src/core/consolidate/model";
 import { rankEq, seededRandom } from "../../../src/core/consolidate/stats";
+import { loadTemplateOrThrow } from "../../../src/core/template/from-data";
+import type { LoadedTemplate } from "../../../src/core/template/load";
 import { standardTemplate } from "../../../src/core/template/registry";
 import { district, districts, tiny } from "./index-fixtures";
 
@@ -101,7 +103,7 @@ describe("rank stability over random dimension weights", () => {
   });
 
   it("always contains the base rank", () => {
-    const { data } = randomDistricts(40, 3);
+    const data = randomDistricts(standardTemplate(), 40, 3);
     for (const spread of [0.1, 0.3, 0.8]) {
       const s = compositeIndex(standardTemplate(), data, { ...defaultIndexSettings(standardTemplate()), stability: { draws: 300, spread, seed: 11 } });
       s.ranks.forEach((r, i) => {
@@ -113,14 +115,14 @@ describe("rank stability over random dimension weights", () => {
   });
 
   it("is deterministic for a seed", () => {
-    const { data } = randomDistricts(30, 5);
+    const data = randomDistricts(standardTemplate(), 30, 5);
     const run = (seed: number) => compositeIndex(standardTemplate(), data, { ...defaultIndexSettings(standardTemplate()), stability: { draws: 200, spread: 0.3, seed } }).stability;
     expect(run(42)).toEqual(run(42));
     expect(run(42)).not.toEqual(run(43));
   });
 
   it("widens as the spread grows", () => {
-    const { data } = randomDistricts(30, 9);
+    const data = randomDistricts(standardTemplate(), 30, 9);
     const width = (spread: number) =>
       compositeIndex(standardTemplate(), data, { ...defaultIndexSettings(standardTemplate()), stability: { draws: 300, spread, seed: 3 } }).stability.reduce((n, s) => n + (s ? s.worst - s.best : 0), 0);
     const widths = [0, 0.05, 0.2, 0.6].map(width);
@@ -138,26 +140,14 @@ describe("rank stability over random dimension weights", () => {
 
   it("agrees with recomputing the whole index for every draw", () => {
     const t = standardTemplate();
-    const { data } = randomDistricts(25, 21);
-    const base = defaultIndexSettings(t);
-    const settings: IndexSettings = { ...base, dimensionWeights: new Map([["A", 2], ["C", 0.5], ["H", 0]]), stability: { draws: 60, spread: 0.4, seed: 99 } };
-    const fast = compositeIndex(t, data, settings);
-    // Brute force: the same generator, one factor per dimension that has ranked indicators, in template order.
-    const dims = t.template.dimensions.filter((d) => t.template.indicators.some((i) => i.dimension === d.code && i.direction !== "none"));
-    const random = seededRandom(99);
-    const best = [...fast.ranks];
-    const worst = [...fast.ranks];
-    for (let draw = 0; draw < 60; draw++) {
-      const weights = new Map(dims.map((d) => [d.code, (settings.dimensionWeights.get(d.code) ?? 1) * (1 - 0.4 + 0.8 * random())]));
-      const ranks = compositeIndex(t, data, noDraws({ ...settings, dimensionWeights: weights })).ranks;
-      ranks.forEach((r, i) => {
-        if (r === undefined) return;
-        best[i] = Math.min(best[i]!, r);
-        worst[i] = Math.max(worst[i]!, r);
-      });
-    }
-    expect(fast.stability).toEqual(fast.ranks.map((r, i) => (r === undefined ? undefined : { best: best[i], worst: worst[i] })));
-    expect(fast.ranks).toEqual(rankEq(fast.scores, "desc"));
+    const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["A", 2], ["C", 0.5], ["H", 0]]), stability: { draws: 60, spread: 0.4, seed: 99 } };
+    expectDrawsAsRecomputed(t, randomDistricts(t, 25, 21), settings);
+  });
+
+  it("agrees with recomputing where the dimensions are not a multiple of four (the draws sum four at a time, then the rest)", () => {
+    const t = sixDimensions();
+    const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["Q", 3], ["T", 0.5]]), stability: { draws: 80, spread: 0.5, seed: 5 } };
+    expectDrawsAsRecomputed(t, randomDistricts(t, 30, 8), settings);
   });
 
   it("makes the draws asked for at any number of districts, as a whole number ≥ 0", () => {
@@ -167,11 +157,51 @@ describe("rank stability over random dimension weights", () => {
   });
 });
 
+/**
+ * The stability as brute force finds it: the same generator, one factor per dimension that has ranked
+ * indicators, in template order, and the whole index recomputed without draws for each.
+ */
+function expectDrawsAsRecomputed(t: LoadedTemplate, data: ReturnType<typeof randomDistricts>, settings: IndexSettings): void {
+  const fast = compositeIndex(t, data, settings);
+  const { draws, spread, seed } = settings.stability;
+  const dims = t.template.dimensions.filter((d) => t.template.indicators.some((i) => i.dimension === d.code && i.direction !== "none"));
+  const random = seededRandom(seed);
+  const best = [...fast.ranks];
+  const worst = [...fast.ranks];
+  for (let draw = 0; draw < draws; draw++) {
+    const weights = new Map(dims.map((d) => [d.code, (settings.dimensionWeights.get(d.code) ?? 1) * (1 - spread + 2 * spread * random())]));
+    const ranks = compositeIndex(t, data, noDraws({ ...settings, dimensionWeights: weights })).ranks;
+    ranks.forEach((r, i) => {
+      if (r === undefined) return;
+      best[i] = Math.min(best[i]!, r);
+      worst[i] = Math.max(worst[i]!, r);
+    });
+  }
+  expect(fast.stability).toEqual(fast.ranks.map((r, i) => (r === undefined ? undefined : { best: best[i], worst: worst[i] })));
+  expect(fast.ranks).toEqual(rankEq(fast.scores, "desc"));
+  // The draws moved some district: the comparison above was not between single ranks only.
+  expect(fast.stability.some((s) => s !== undefined && s.best !== s.worst)).toBe(true);
+}
+
+/** Six dimensions of a count ↑ and a count ↓ each. */
+function sixDimensions(): LoadedTemplate {
+  const codes = ["P", "Q", "R", "S", "T", "U"];
+  return loadTemplateOrThrow({
+    id: "six",
+    version: "1.0",
+    title: { zh: "六维模板", en: "Six dimensions" },
+    dimensions: codes.map((code) => ({ code, name: { zh: `维度${code}`, en: `Dimension ${code}` } })),
+    indicators: codes.flatMap((d) => [
+      { code: `${d}01`, dimension: d, name: { zh: `${d}次数`, en: `${d} count` }, unit: "次", kind: "count" as const, direction: "up" as const },
+      { code: `${d}02`, dimension: d, name: { zh: `${d}件数`, en: `${d} cases` }, unit: "件", kind: "count" as const, direction: "down" as const },
+    ]),
+  });
+}
+
 /** Districts with random counts in few levels (ties likely) and rates; some indicators missing; one district reporting nothing. */
-function randomDistricts(n: number, seed: number) {
-  const t = standardTemplate();
+function randomDistricts(t: LoadedTemplate, n: number, seed: number) {
   const rnd = seededRandom(seed);
-  const data = Array.from({ length: n }, (_, i) => {
+  return Array.from({ length: n }, (_, i) => {
     const f = new Map<string, number>();
     if (i === n - 1) return { figures: f };
     for (const ind of t.template.indicators) {
@@ -180,5 +210,4 @@ function randomDistricts(n: number, seed: number) {
     }
     return { figures: f };
   });
-  return { data };
 }

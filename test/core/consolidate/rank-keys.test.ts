@@ -45,4 +45,14 @@ describe("KeyRanker (RANK.EQ, descending, by bucket sort)", () => {
     new KeyRanker(4).rank(Float64Array.from([5, 9, 1, 100]), 3, out);
     expect([...out]).toEqual([2, 1, 3, -1]);
   });
+
+  it("is shared from run to run while it has room, and a larger one replaces it when a run needs more", () => {
+    const small = KeyRanker.shared(10);
+    expect(KeyRanker.shared(5)).toBe(small);
+    const large = KeyRanker.shared(5000);
+    expect(large).not.toBe(small);
+    expect(KeyRanker.shared(10)).toBe(large);
+    // What a larger run left in its buffers does not reach a smaller one's ranks.
+    expect(ranked(large, [3, 7, 7, 1])).toEqual([3, 1, 1, 4]);
+  });
 });

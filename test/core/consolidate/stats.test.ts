@@ -1,4 +1,4 @@
-import { mad, meanAbsoluteDeviation, median, modifiedZScores, quantile, rankEq, seededRandom } from "../../../src/core/consolidate/stats";
+import { roundHalfUp, mad, meanAbsoluteDeviation, median, modifiedZScores, quantile, rankEq, seededRandom } from "../../../src/core/consolidate/stats";
 
 describe("median, MAD and mean absolute deviation", () => {
   it("takes the middle value, or the mean of the two middle ones, whatever the input order", () => {
@@ -148,5 +148,24 @@ describe("seededRandom (mulberry32)", () => {
     const xs = Array.from({ length: 1000 }, g);
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(seededRandom(2)()).not.toBe(seededRandom(1)());
+  });
+});
+
+describe("roundHalfUp", () => {
+  it("rounds as Math.round where x + 0.5 is not exact, at halves, and beyond 2^52", () => {
+    const edges = [0.49999999999999994, 0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2 ** 52 + 1, 2 ** 52 + 3, 2 ** 53 - 1, 2 ** 53, 1e12 + 0.5, -0.49999999999999994, Infinity, -Infinity];
+    // + 0 makes −0 plain 0: a key's zero has no sign.
+    expect(edges.map((x) => roundHalfUp(x) + 0)).toEqual(edges.map((x) => Math.round(x) + 0));
+    expect(roundHalfUp(NaN)).toBeNaN();
+  });
+
+  it("rounds as Math.round a million keys of random fractions and magnitudes, zeros equal whatever their sign", () => {
+    const random = seededRandom(17);
+    let differ = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const x = (random() - 0.2) * 10 ** Math.floor(random() * 17);
+      if (roundHalfUp(x) !== Math.round(x)) differ++;
+    }
+    expect(differ).toBe(0);
   });
 });
