@@ -2,7 +2,7 @@ import { assertNever, formatExpr, references, type CompareOp, type Expr } from "
 import { evaluate, type ValueEnv } from "./evaluate";
 import { parseExpression } from "./parser";
 import { err, ok, type Result } from "../result";
-import { quickVerdict, type FigureLookup } from "./quick";
+import { quickRule, type FigureLookup, type QuickRule } from "./quick";
 import { typeOf } from "./typecheck";
 
 /** A rule as data (R `validate` style): what must hold, how bad it is when it does not, how to treat blanks. */
@@ -119,10 +119,14 @@ function firstPosition(expr: Expr, code: string): number {
   }
 }
 
+/** The figures as a rule reads them: with the `zero` policy a blank is 0, so SUM, IF and comparisons all see the same 0. */
+function effectiveEnv(env: ValueEnv, rule: CompiledRule): ValueEnv {
+  return rule.missing === "zero" ? (code) => env(code) ?? { value: 0, approximate: false } : env;
+}
+
 /** Checks one rule on one report. */
 export function confrontRule(env: ValueEnv, rule: CompiledRule): RuleOutcome {
-  // The `zero` policy is applied here, at the lookup, so SUM, IF and comparisons all see the same 0.
-  const effective: ValueEnv = rule.missing === "zero" ? (code) => env(code) ?? { value: 0, approximate: false } : env;
+  const effective = effectiveEnv(env, rule);
   const opts = { tolerance: rule.tolerance };
   const result = evaluate(rule.ast, effective, opts);
   switch (result.kind) {
@@ -146,37 +150,45 @@ export function confrontRule(env: ValueEnv, rule: CompiledRule): RuleOutcome {
   // A bound such as 50余 could pass or fail depending on the true figure: do not judge it.
   if (result.approximate.length > 0) return { rule, status: "na", reason: "approximate", codes: result.approximate };
   if (result.value) return { rule, status: "pass" };
+  if (rule.ast.type !== "compare") return failed(rule, effective);
+  const lhs = evaluate(rule.ast.left, effective, opts);
+  const rhs = evaluate(rule.ast.right, effective, opts);
+  return failed(rule, effective, lhs.kind === "number" ? lhs.value : undefined, rhs.kind === "number" ? rhs.value : undefined);
+}
 
+/** A failing rule's outcome: the figures of the codes it reads, and a comparison's two sides where they are numbers. */
+function failed(rule: CompiledRule, effective: ValueEnv, lhs?: number, rhs?: number): RuleOutcome {
   const values: Record<string, number> = {};
   for (const code of rule.refs) {
     const v = effective(code);
     if (v) values[code] = v.value;
   }
   if (rule.ast.type !== "compare") return { rule, status: "fail", values };
-  const lhs = evaluate(rule.ast.left, effective, opts);
-  const rhs = evaluate(rule.ast.right, effective, opts);
-  return {
-    rule,
-    status: "fail",
-    values,
-    ...(lhs.kind === "number" ? { lhs: lhs.value } : {}),
-    ...(rhs.kind === "number" ? { rhs: rhs.value } : {}),
-  };
+  return { rule, status: "fail", values, ...(lhs !== undefined ? { lhs } : {}), ...(rhs !== undefined ? { rhs } : {}) };
 }
 
 /**
  * Checks every rule on one report, in order. With `figure` (the same report's figures as plain numbers,
- * see `quickVerdict`), a rule that plainly passes is decided without the full evaluation.
+ * see `QuickRule`), a rule over exact figures is decided without the full evaluation, whether it passes
+ * or fails; a failure's outcome is the one `confrontRule` gives.
  */
 export function confront(env: ValueEnv, rules: readonly CompiledRule[], figure?: FigureLookup): RuleOutcome[] {
-  return rules.map((rule) => (figure && quickOf(rule)?.(figure) ? { rule, status: "pass" } : confrontRule(env, rule)));
+  return rules.map((rule) => {
+    const quick = figure && quickOf(rule);
+    if (quick) {
+      const verdict = quick.verdict(figure);
+      if (verdict === 1) return { rule, status: "pass" };
+      if (verdict === 0) return failed(rule, effectiveEnv(env, rule), quick.sides?.[0](figure), quick.sides?.[1](figure));
+    }
+    return confrontRule(env, rule);
+  });
 }
 
-/** Each rule's quick verdict, compiled once (templates and their rules are loaded once). */
-const quick = new WeakMap<CompiledRule, ((figure: FigureLookup) => boolean) | undefined>();
+/** Each rule compiled for quick verdicts once (templates and their rules are loaded once). */
+const quick = new WeakMap<CompiledRule, QuickRule | undefined>();
 
-function quickOf(rule: CompiledRule): ((figure: FigureLookup) => boolean) | undefined {
-  if (!quick.has(rule)) quick.set(rule, quickVerdict(rule.ast, rule.missing, rule.tolerance));
+function quickOf(rule: CompiledRule): QuickRule | undefined {
+  if (!quick.has(rule)) quick.set(rule, quickRule(rule.ast, rule.missing, rule.tolerance));
   return quick.get(rule);
 }
 

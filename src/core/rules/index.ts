@@ -2,7 +2,7 @@
 export { formatExpr, references, type ArithOp, type CompareOp, type Expr, type UnaryOp } from "./ast";
 export { parseExpression, type ParseProblem } from "./parser";
 export { typeOf } from "./typecheck";
-export { quickVerdict, type FigureLookup } from "./quick";
+export { quickRule, type FigureLookup, type QuickRule } from "./quick";
 export { functionNames, lookupFunction, type FunctionDef } from "./functions";
 export {
   compareNumbers,

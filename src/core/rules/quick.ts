@@ -13,20 +13,33 @@ export type FigureLookup = (code: string) => number | undefined;
 type Quick = (figure: FigureLookup) => number;
 
 /**
- * Whether a rule holds, over exact figures, without building a value per node: a sheet's 23 relations
- * over 1,000 districts are 23,000 evaluations, and the tree-walking evaluator builds a dozen objects for
- * each; most pass. True means the rule passes, exactly as `confrontRule` would decide (same arithmetic,
- * same comparisons with their slack, IF taking one branch). False means nothing: a figure not reported or
- * approximate, a division by zero, a number out of range or a failing rule — there the full evaluation
- * runs and says why. `zero`: a blank counts as 0, as the rule's missing policy says.
- *
+ * A rule compiled to closures over plain numbers, deciding it without building a value per node: a
+ * sheet's 23 relations over 1,000 districts are 23,000 evaluations, and the tree-walking evaluator
+ * builds a dozen objects for each.
+ */
+export interface QuickRule {
+  /**
+   * 1: the rule holds; 0: it fails; each exactly as `confrontRule` would decide (same arithmetic, same
+   * comparisons with their slack, IF taking one branch), for every figure it read was reported and
+   * exact. NaN: the full evaluation must say — a figure not reported or approximate, a division by zero,
+   * a number out of range. `zero`: a blank counts as 0, as the rule's missing policy says.
+   */
+  readonly verdict: (figure: FigureLookup) => number;
+  /** A comparison's two sides, for a failure's lhs and rhs (numbers wherever the verdict is 0 or 1). */
+  readonly sides?: readonly [left: (figure: FigureLookup) => number, right: (figure: FigureLookup) => number];
+}
+
+/**
  * Undefined for a rule the full evaluation must always run (one that mixes numbers and conditions, or
  * calls a function unknown here).
  */
-export function quickVerdict(ast: Expr, missing: "na" | "zero", tolerance: number): ((figure: FigureLookup) => boolean) | undefined {
+export function quickRule(ast: Expr, missing: "na" | "zero", tolerance: number): QuickRule | undefined {
   if (!typeOf(ast).ok) return undefined;
-  const q = compile(ast, missing, tolerance);
-  return q && ((figure) => q(figure) === 1);
+  const verdict = compile(ast, missing, tolerance);
+  if (!verdict) return undefined;
+  if (ast.type !== "compare") return { verdict };
+  const [left, right] = [compile(ast.left, missing, tolerance), compile(ast.right, missing, tolerance)];
+  return { verdict, sides: left && right ? [left, right] : undefined };
 }
 
 function compile(e: Expr, missing: "na" | "zero", tolerance: number): Quick | undefined {

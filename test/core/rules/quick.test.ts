@@ -1,5 +1,5 @@
 import { seededRandom } from "../../../src/core/consolidate/stats";
-import { compileRule, confront, confrontRule, parseExpression, quickVerdict, type CompiledRule, type Expr, type FigureLookup, type ValueEnv } from "../../../src/core/rules";
+import { compileRule, confront, confrontRule, parseExpression, quickRule, type CompiledRule, type Expr, type FigureLookup, type ValueEnv } from "../../../src/core/rules";
 import { standardTemplate } from "../../../src/core/template/registry";
 
 const CODES = ["A01", "A02", "A03", "A04"];
@@ -49,27 +49,33 @@ function report(random: () => number): { env: ValueEnv; figure: FigureLookup } {
 }
 
 describe("the quick verdict on a rule", () => {
-  it("says a rule passes only where the full evaluation says so, and always does when every figure is exact (20,000 random rules and reports)", () => {
+  it("passes or fails a rule only where the full evaluation does, with the same failure, and always decides when every figure is exact (20,000 random rules and reports)", () => {
     const random = seededRandom(2024);
     let passes = 0;
+    let fails = 0;
     let undecided = 0;
     for (let i = 0; i < 20000; i++) {
       const compiled = compileRule({ id: `R${i}`, expr: expression(random, "boolean", 0), severity: "error", missing: random() < 0.3 ? "zero" : "na", tolerance: random() < 0.2 ? 0.5 : 0 }, KNOWN);
       if (!compiled.ok) throw new Error(compiled.error.message);
       const rule = compiled.value;
-      const quick = quickVerdict(rule.ast, rule.missing, rule.tolerance)!;
+      const quick = quickRule(rule.ast, rule.missing, rule.tolerance)!;
       const { env, figure } = report(random);
-      const full = confrontRule(env, rule).status;
-      const q = quick(figure);
-      if (q) expect([rule.expr, full]).toEqual([rule.expr, "pass"]);
+      const full = confrontRule(env, rule);
+      const v = quick.verdict(figure);
+      if (v === 1) expect([rule.expr, full.status]).toEqual([rule.expr, "pass"]);
+      // A quick failure is the full one: the values read, a comparison's two sides.
+      if (v === 0) expect([rule.expr, confront(env, [rule], figure)[0]]).toEqual([rule.expr, full]);
       // Every figure the rule reads exact (or blank, where blanks count as 0): nothing for the full evaluation to add.
       const exact = rule.refs.every((c) => (figure(c) === undefined ? rule.missing === "zero" : !Number.isNaN(figure(c))));
-      if (full === "pass" && exact) expect([rule.expr, q]).toEqual([rule.expr, true]);
-      if (q) passes++;
-      else if (full === "pass") undecided++;
+      if (exact && full.status === "pass") expect([rule.expr, v]).toEqual([rule.expr, 1]);
+      if (exact && full.status === "fail") expect([rule.expr, v]).toEqual([rule.expr, 0]);
+      if (v === 1) passes++;
+      else if (v === 0) fails++;
+      else if (full.status === "pass" || full.status === "fail") undecided++;
     }
-    // Both sides were exercised: many quick passes, and passes only the full evaluation could give (a SUM skipping a blank).
+    // Every side was exercised: many quick passes and failures, and outcomes only the full evaluation could give (a SUM skipping a blank).
     expect(passes).toBeGreaterThan(3000);
+    expect(fails).toBeGreaterThan(3000);
     expect(undecided).toBeGreaterThan(0);
   });
 
@@ -78,7 +84,7 @@ describe("the quick verdict on a rule", () => {
     const one: Expr = { type: "number", value: 1, pos: 0 };
     const mixed: Expr = { type: "compare", op: ">", left: { type: "binary", op: "+", left: ref("A01"), right: { type: "compare", op: ">", left: ref("A02"), right: one, pos: 0 } }, right: one, pos: 0 } as Expr;
     const unknown: Expr = { type: "compare", op: ">", left: { type: "call", name: "MEDIAN", args: [ref("A01")], pos: 0 }, right: one, pos: 0 };
-    expect([quickVerdict(mixed, "na", 0), quickVerdict(unknown, "na", 0)]).toEqual([undefined, undefined]);
+    expect([quickRule(mixed, "na", 0), quickRule(unknown, "na", 0)]).toEqual([undefined, undefined]);
     expect(parseExpression("A01 + (A02 > 1) > 1").ok).toBe(false);
   });
 
