@@ -19,8 +19,8 @@ type Quick = (figure: FigureLookup) => number;
  */
 export interface QuickRule {
   /**
-   * 1: the rule holds; 0: it fails; each exactly as `confrontRule` would decide (same arithmetic, same
-   * comparisons with their slack, IF taking one branch), for every figure it read was reported and
+   * 1: the rule holds; 0: it fails — each exactly as `confrontRule` decides it (same arithmetic, same
+   * comparisons with their slack, IF taking one branch), every figure it read being reported and
    * exact. NaN: the full evaluation must say — a figure not reported or approximate, a division by zero,
    * a number out of range. `zero`: a blank counts as 0, as the rule's missing policy says.
    */
@@ -37,9 +37,8 @@ export function quickRule(ast: Expr, missing: "na" | "zero", tolerance: number):
   if (!typeOf(ast).ok) return undefined;
   const verdict = compile(ast, missing, tolerance);
   if (!verdict) return undefined;
-  if (ast.type !== "compare") return { verdict };
-  const [left, right] = [compile(ast.left, missing, tolerance), compile(ast.right, missing, tolerance)];
-  return { verdict, sides: left && right ? [left, right] : undefined };
+  // A comparison compiles only where both its sides do.
+  return ast.type === "compare" ? { verdict, sides: [compile(ast.left, missing, tolerance)!, compile(ast.right, missing, tolerance)!] } : { verdict };
 }
 
 function compile(e: Expr, missing: "na" | "zero", tolerance: number): Quick | undefined {
