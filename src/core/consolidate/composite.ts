@@ -81,7 +81,7 @@ export function compositeIndex(
     if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`dimension ${d.code} has weight ${w}: weights are numbers ≥ 0`);
   }
   const weights = ranked.map((ind) => dimensionWeight(settings, ind.dimension) / counts.get(ind.dimension)!);
-  const columns = figures ?? figureColumns(districts, ranked.map((ind) => ind.code), (d) => d.figures);
+  const columns = figures ?? figureColumns(template, districts.map((d) => d.figures));
   const { matrix, bounds } = normaliseAll(ranked, districts.length, columns, settings);
   const k = ranked.length;
   const scores = districts.map((_, i) => score(matrix, i * k, weights));
