@@ -5,6 +5,7 @@ import { checkValues } from "./checks/values";
 import { checkYearOverYear } from "./checks/yoy";
 import { sortFindings, type Finding } from "./findings/finding";
 import type { SheetSnapshot } from "./grid";
+import { keepShape } from "./keep-shape";
 import type { Result } from "./result";
 import { readTemplateSheet, type SheetReadFailure, type TemplateSheetRead } from "./sheet/read-template";
 import { builtinRegistry, type TemplateRegistry } from "./template/registry";
@@ -31,7 +32,9 @@ export class SheetReader {
   private readonly reads = new Map<SheetSnapshot, Result<TemplateSheetRead, SheetReadFailure>>();
   private readonly checks = new Map<TemplateSheetRead, readonly Finding[]>();
 
-  constructor(readonly registry: TemplateRegistry = builtinRegistry()) {}
+  constructor(readonly registry: TemplateRegistry = builtinRegistry()) {
+    keepShape(SheetReader, () => new SheetReader(registry));
+  }
 
   read(s: SheetSnapshot): Result<TemplateSheetRead, SheetReadFailure> {
     let r = this.reads.get(s);

@@ -233,7 +233,7 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
   const who = new Int32Array(n);
   const keys = new Float64Array(n);
   const ranks = new Int32Array(n);
-  const ranker = KeyRanker.shared(n);
+  const ranker = new KeyRanker(n);
   const f = 10 ** SCORE_DECIMALS;
   // The weighted sums four dimensions at a time: a loop of a handful of turns costs more in its own
   // bookkeeping than in the sums (a third less time for the sums at 8 dimensions here).

@@ -1,3 +1,5 @@
+import { keepShape } from "../keep-shape";
+
 /**
  * RANK.EQ in descending order (1 + how many keys are greater) over whole-number keys, by a
  * bucket sort of their positions. A stability draw ranks every district once, so 1,000 draws over
@@ -7,7 +9,7 @@
  * sharing a bucket put in order among themselves — a handful of passes over the keys in all, where a
  * radix sort of their 40 bits took four passes of two each.
  *
- * One ranker serves every draw of a run, and the runs after it (`KeyRanker.shared`): it keeps its buffers.
+ * One ranker serves every draw of a run: it keeps its buffers.
  */
 export class KeyRanker {
   /** Positions in ascending order of their keys, once sorted. */
@@ -21,17 +23,7 @@ export class KeyRanker {
     this.order = new Int32Array(capacity);
     this.bucketOf = new Int32Array(capacity);
     this.starts = new Int32Array(bucketCount(capacity) + 1);
-  }
-
-  /**
-   * A ranker with room for `capacity` keys, kept from one run to the next. Not made anew for each run:
-   * when a collection frees every ranker, V8 frees the shape they share with them and throws away the
-   * optimised `rank` made for it, so each later run ranked its first draws unoptimised (20–30 ms of the
-   * draws over 1,031 districts here). Rank is synchronous: runs never share it at the same time.
-   */
-  static shared(capacity: number): KeyRanker {
-    if (!sharedRanker || sharedRanker.order.length < capacity) sharedRanker = new KeyRanker(capacity);
-    return sharedRanker;
+    keepShape(KeyRanker, () => new KeyRanker(0));
   }
 
   /**
@@ -83,8 +75,6 @@ export class KeyRanker {
     }
   }
 }
-
-let sharedRanker: KeyRanker | undefined;
 
 /** About one bucket per key, a power of two (at least 16). */
 function bucketCount(keys: number): number {

@@ -2,6 +2,7 @@ import type { CellRef } from "../brand";
 import { addressOf, type CellValue } from "../grid";
 import { codeIndex } from "../template/by-code";
 import { isOwnCheckText } from "./check-column";
+import { keepShape } from "../keep-shape";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator, IndicatorKind } from "../template/schema";
 import { formatKind } from "../values/format";
@@ -34,10 +35,13 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   private readonly decimals: Uint16Array;
   /** Per input cell: value, resolution. */
   private readonly numbers: Float64Array;
-  /** Raw text where it is neither "" nor the number as JS prints it; why a cell is unreadable. Rare, so sparse. */
-  private texts?: string[];
-  private reasons?: ParseFailure[];
-  private remarks?: string[];
+  /**
+   * Raw text where it is neither "" nor the number as JS prints it; why a cell is unreadable. Rare, so
+   * sparse, made on first use — but present from the start, so every table keeps one shape (keep-shape.ts).
+   */
+  private texts: string[] | undefined = undefined;
+  private reasons: ParseFailure[] | undefined = undefined;
+  private remarks: string[] | undefined = undefined;
   private count = 0;
   private readonly index: ReadonlyMap<string, number>;
 
@@ -58,6 +62,7 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
     this.decimals = new Uint16Array(buffer, 44 * k, 2 * k);
     this.bits = new Uint8Array(buffer, 48 * k, 2 * k);
     this.checkOwn = new Uint8Array(buffer, 50 * k, k);
+    keepShape(EntryTable, () => new EntryTable(template, sheet, thisYearCol, lastYearCol));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { keepShape } from "../keep-shape";
 import type { LoadedTemplate } from "./load";
 
 /**
@@ -95,6 +96,7 @@ export class FiguresByCode extends MapByCode<number> {
   constructor(template: LoadedTemplate) {
     super(template);
     this.numbers = new Float64Array(this.codes.length).fill(NaN);
+    keepShape(FiguresByCode, () => new FiguresByCode(template));
   }
 
   protected heldAt(i: number): boolean {
@@ -143,6 +145,7 @@ export class CodeSet extends ByCode implements ReadonlySet<string> {
   constructor(template: LoadedTemplate) {
     super(template);
     this.flags = new Uint8Array(this.codes.length);
+    keepShape(CodeSet, () => new CodeSet(template));
   }
 
   protected heldAt(i: number): boolean {
@@ -200,6 +203,7 @@ export class LabelsByCode<L extends string> extends MapByCode<L> {
   ) {
     super(template);
     this.picks = new Uint8Array(this.codes.length);
+    keepShape(LabelsByCode, () => new LabelsByCode(template, labels));
   }
 
   protected heldAt(i: number): boolean {
@@ -239,6 +243,8 @@ export class MatrixRowByCode extends MapByCode<number> {
   ) {
     super(template);
     for (let i = 0; i < columnOf.length; i++) if (this.heldAt(i)) this.held++;
+    // Kept small: an exemplar of the whole matrix would hold every district's scores.
+    keepShape(MatrixRowByCode, () => new MatrixRowByCode(template, new Float64Array(0), 0, new Int32Array(0)));
   }
 
   protected heldAt(i: number): boolean {

@@ -46,13 +46,10 @@ describe("KeyRanker (RANK.EQ, descending, by bucket sort)", () => {
     expect([...out]).toEqual([2, 1, 3, -1]);
   });
 
-  it("is shared from run to run while it has room, and a larger one replaces it when a run needs more", () => {
-    const small = KeyRanker.shared(10);
-    expect(KeyRanker.shared(5)).toBe(small);
-    const large = KeyRanker.shared(5000);
-    expect(large).not.toBe(small);
-    expect(KeyRanker.shared(10)).toBe(large);
-    // What a larger run left in its buffers does not reach a smaller one's ranks.
-    expect(ranked(large, [3, 7, 7, 1])).toEqual([3, 1, 1, 4]);
+  it("ranks a few keys right with buffers left full by many (one ranker serves every draw)", () => {
+    const ranker = new KeyRanker(5000);
+    const many = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 5003);
+    expect(ranked(ranker, many)).toEqual(naive(many));
+    expect(ranked(ranker, [3, 7, 7, 1])).toEqual([3, 1, 1, 4]);
   });
 });
