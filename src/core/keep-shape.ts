@@ -6,9 +6,10 @@
  * object of that shape alive — every run lets all its sheet readings and district figures go at its
  * end — it frees the shape and throws away the optimised code made for it ("weak objects" in
  * `node --trace-deopt`). The next run then read and checked its first few hundred sheets in
- * unoptimised code: over 1,031 districts, a run after the previous one's results were collected took
- * ~500 ms where one holding them took ~310 (`npm run bench`'s whole run). An exemplar of each class
- * keeps its shape, and the code made for it, alive.
+ * unoptimised code: `npm run bench`'s whole run over 1,031 districts, repeated in one process, took
+ * ~500 ms a run once the previous run's results had been collected and ~310 while they were still
+ * held. An exemplar of each class keeps its shape, and the code made for it, alive: now a run takes
+ * as long either way.
  *
  * The exemplar must have the shape every instance has: a class that keeps one fills all its fields in
  * its constructor (none added later, as `this.x ??= …` would) — `keep-shape.test.ts` holds them to it.
