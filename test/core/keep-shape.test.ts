@@ -39,7 +39,6 @@ describe("the engine's exemplars have the shape of the objects a run makes", () 
   const reader = new SheetReader();
   const run = checkWorkbook([snapshot, second], reader);
   const c = consolidate([{ snapshots: [snapshot, second], inWorkbook: true }], {}, reader)!;
-  new KeyRanker(10);
 
   const ownKeys = (o: object | undefined) => (o === undefined ? [] : Reflect.ownKeys(o));
 
