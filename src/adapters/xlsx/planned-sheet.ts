@@ -12,8 +12,7 @@
 import type * as ExcelJS from "exceljs";
 import { addressOf, parseAddress } from "../../core/grid";
 import { cellsOf, parseRange, rectText } from "../../core/plan/range";
-import { fillDownBy } from "../../core/plan/fill-down";
-import { writesCell } from "../../core/plan/plan-cells";
+import { columnFormulas, writesCell } from "../../core/plan/plan-cells";
 import type { CellColumn, CellStyle, CellWrite, ColumnEntry, RowSpec } from "../../core/plan/write-plan";
 import { applyCellStyle, setFill, setNumberFormat, type Styled } from "./cell-style";
 import { ValueType } from "./exceljs";
@@ -103,12 +102,11 @@ export class PlannedSheet {
   writeColumn(column: CellColumn): number {
     const top = parseAddress(column.top);
     if (!top) return 0;
-    const filled = column.filledFormula !== undefined ? fillDownBy(column.filledFormula) : undefined;
+    const formulaAt = columnFormulas(column);
     let written = 0;
     for (let i = 0; i < column.values.length; i++) {
       if (!writesCell(column, i)) continue;
-      const formula = filled ? filled(column.fillRows?.[i] ?? i) : column.formulas?.[i];
-      this.put(top.row + i, top.col, formula, column.values[i], column.numberFormat, column.styles?.[i] ?? column.style);
+      this.put(top.row + i, top.col, formulaAt(i), column.values[i], column.numberFormat, column.styles?.[i] ?? column.style);
       written++;
     }
     return written;

@@ -1,4 +1,3 @@
-import { flat } from "../text/flat";
 import type { Lang } from "../findings/format";
 import { addressOf, columnLetters } from "../grid";
 import { pagesAcross } from "../plan/print";
@@ -144,7 +143,7 @@ function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonl
     ind: t.byCode.get(code)!,
     figures: figures.get(code)!,
     values: new Array<ColumnEntry>(n),
-    formulas: undefined as (string | undefined)[] | undefined,
+    formulaRows: undefined as boolean[] | undefined,
     styles: undefined as (CellStyle | undefined)[] | undefined,
   }));
   // District by district: each district's maps are read while they are at hand, not once per indicator.
@@ -156,9 +155,7 @@ function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonl
       if (!has) continue;
       const source = c.ind.kind === "rate" ? d.rateSource.get(c.code) : undefined;
       if (source === "computed") {
-        const num = figureAddress(l, c.ind.numerator!, i);
-        const den = figureAddress(l, c.ind.denominator!, i);
-        (c.formulas ??= new Array<string | undefined>(n))[i] = flat(`IF(AND(ISNUMBER(${num}),ISNUMBER(${den}),${den}>0),${num}/${den},"")`);
+        (c.formulaRows ??= new Array<boolean>(n).fill(false))[i] = true;
       } else if (source === "reported" || d.approximate.has(c.code)) {
         (c.styles ??= new Array<CellStyle | undefined>(n))[i] = SOFT;
       }
@@ -166,15 +163,23 @@ function districtColumns(t: LoadedTemplate, l: SummaryLayout, districts: readonl
   });
   return [
     ...labelColumns(l, districts, (d) => (d.inWorkbook ? SOURCE_LINKED : SOURCE_NAMED)),
-    ...columns.map(({ code, ind, values, formulas, styles }) => ({
+    ...columns.map(({ code, ind, values, formulaRows, styles }) => ({
       top: addressOf(l.firstRow, l.columnOf.get(code)!),
       values,
-      ...(formulas ? { formulas } : {}),
+      // A rate computed from its counts, in the district's own row: one formula filled down where the rows hold it.
+      ...(formulaRows ? { filledFormula: computedRate(l, ind), formulaRows } : {}),
       numberFormat: numberFormatOf(ind),
       style: PLAIN,
       ...(styles ? { styles } : {}),
     })),
   ];
+}
+
+/** The first district's rate from its counts (blank unless both are numbers and the denominator is positive), to fill down. */
+function computedRate(l: SummaryLayout, ind: Indicator): string {
+  const num = figureAddress(l, ind.numerator!, 0);
+  const den = figureAddress(l, ind.denominator!, 0);
+  return `IF(AND(ISNUMBER(${num}),ISNUMBER(${den}),${den}>0),${num}/${den},"")`;
 }
 
 function totalRow(c: Consolidation, l: SummaryLayout, lang: Lang): CellWrite[] {

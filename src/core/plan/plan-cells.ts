@@ -24,10 +24,10 @@ export function columnCells(column: CellColumn): CellWrite[] {
   const top = parseAddress(column.top);
   if (!top) return [];
   const out: CellWrite[] = [];
-  const filled = column.filledFormula !== undefined ? fillDownBy(column.filledFormula) : undefined;
+  const formulaAt = columnFormulas(column);
   for (let i = 0; i < column.values.length; i++) {
     if (!writesCell(column, i)) continue;
-    const formula = filled ? filled(column.fillRows?.[i] ?? i) : column.formulas?.[i];
+    const formula = formulaAt(i);
     const value = column.values[i];
     const style = column.styles?.[i] ?? column.style;
     out.push({
@@ -40,7 +40,20 @@ export function columnCells(column: CellColumn): CellWrite[] {
   return out;
 }
 
+/** Row i's formula, for every row of a column: its own, or the filled formula moved down where the row holds it. */
+export function columnFormulas(column: CellColumn): (i: number) => string | undefined {
+  const { filledFormula, fillRows, formulaRows, formulas } = column;
+  if (filledFormula === undefined) return (i) => formulas?.[i];
+  const filled = fillDownBy(filledFormula);
+  return (i) => (formulaRows === undefined || formulaRows[i] === true ? filled(fillRows?.[i] ?? i) : undefined);
+}
+
+/** Whether row i of a column holds a formula. */
+export function hasFormula(column: CellColumn, i: number): boolean {
+  return column.filledFormula !== undefined ? column.formulaRows === undefined || column.formulaRows[i] === true : column.formulas?.[i] !== undefined;
+}
+
 /** Whether row i of a column writes its cell: content, a format or a style. */
 export function writesCell(column: CellColumn, i: number): boolean {
-  return column.values[i] !== undefined || column.filledFormula !== undefined || column.formulas?.[i] !== undefined || column.numberFormat !== undefined || (column.styles?.[i] ?? column.style) !== undefined;
+  return column.values[i] !== undefined || hasFormula(column, i) || column.numberFormat !== undefined || (column.styles?.[i] ?? column.style) !== undefined;
 }

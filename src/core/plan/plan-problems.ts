@@ -9,7 +9,7 @@ import { printProblems } from "./print";
 import { parseRange, type Rect } from "./range";
 import { sheetNameProblem } from "./sheet-name";
 import { summarySpecProblems } from "./summary-specs";
-import { writesCell } from "./plan-cells";
+import { hasFormula, writesCell } from "./plan-cells";
 import type { CellColumn, CellStyle, CellWrite, SheetPlan, WritePlan } from "./write-plan";
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (0-based bounds). */
@@ -102,14 +102,14 @@ function columnCellProblems(c: CellColumn, merges: readonly Rect[], at: (s: stri
   const top = gridCell(c.top)!;
   for (let i = 0; i < c.values.length; i++) {
     if (!writesCell(c, i)) continue;
-    const hasFormula = c.filledFormula !== undefined || c.formulas?.[i] !== undefined;
+    const formula = hasFormula(c, i);
     const entry = c.values[i];
     const style = c.styles?.[i] ?? c.style;
     const row = top.row + i;
-    const inMerge = (hasFormula || entry !== undefined) && merges.length > 0 && inMergeBody(merges, row, top.col);
+    const inMerge = (formula || entry !== undefined) && merges.length > 0 && inMergeBody(merges, row, top.col);
     // Most cells are sound: their address is spelled only for a problem.
     if ((typeof entry === "number" && !Number.isFinite(entry)) || inMerge || !coloursSound(style)) {
-      cellProblems(addressOf(row, top.col), hasFormula ? undefined : entry, hasFormula ? entry : undefined, style, inMerge, at);
+      cellProblems(addressOf(row, top.col), formula ? undefined : entry, formula ? entry : undefined, style, inMerge, at);
     }
   }
 }
@@ -137,6 +137,10 @@ function columnProblems(c: CellColumn): string[] {
     if (c.filledFormula === undefined) out.push(`column from ${c.top} has fill offsets but no filled formula`);
     if (c.fillRows.length < c.values.length) out.push(`column from ${c.top} has fewer fill offsets than rows`);
     if (!c.fillRows.every(Number.isInteger)) out.push(`column from ${c.top} has a fill offset that is not a whole number of rows`);
+  }
+  if (c.formulaRows !== undefined) {
+    if (c.filledFormula === undefined) out.push(`column from ${c.top} marks the rows of a filled formula but has none`);
+    if (c.formulaRows.length < c.values.length) out.push(`column from ${c.top} marks fewer rows for its filled formula than it has`);
   }
   return out;
 }

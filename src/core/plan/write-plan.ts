@@ -59,6 +59,13 @@ export interface CellColumn {
    * the summary — one formula and one list of offsets stand for thousands of formulas.
    */
   readonly fillRows?: readonly number[];
+  /**
+   * With `filledFormula`: the rows that hold it (true); the others hold their entry of `values` as a
+   * value. The summary's column of a rate holds the formula where a district's rate is computed from
+   * its counts and the rate itself where the district reported one: one formula and a mark per row
+   * instead of a formula built per row. Without it, every row holds the formula.
+   */
+  readonly formulaRows?: readonly boolean[];
   readonly numberFormat?: string;
   readonly style?: CellStyle;
   /** Per row, a style in place of `style` (undefined keeps `style`). */

@@ -85,6 +85,7 @@ test("every cell operation a plan has, in the order apply.ts makes them", async 
         cellColumns: [
           { top: "B5", values: [1, 2, undefined, 4], filledFormula: "B5*2", style: { wrap: true } },
           { top: "C5", values: [10, 20, 30], filledFormula: "B5+1", fillRows: [2, 0, 1] },
+          { top: "F5", values: [0.5, 0.75, undefined], filledFormula: 'IF(B5>0,C5/B5,"")', formulaRows: [true, false, false], numberFormat: "0.00%" },
           { top: "D5", values: ["甲", undefined, "#N/A", ""], formulas: [undefined, "C6", "NA()", undefined], styles: [undefined, { bold: true }], style: { fontColor: "#C00000" } },
           { top: "E5", values: [0.5, null, false], numberFormat: "0.00%" },
         ],

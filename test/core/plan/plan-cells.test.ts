@@ -57,6 +57,20 @@ describe("a column of cells means the cells it lists", () => {
     ]);
   });
 
+  it("holds a filled formula only in the rows marked for it, the others their value", () => {
+    // A rate computed from its counts in rows 5 and 7; row 6 reported its rate, row 8 reported nothing.
+    const column = { top: "F5", values: [0.8, 0.95, 0.5, null], filledFormula: 'IF(AND(ISNUMBER(D5),ISNUMBER(E5),E5>0),D5/E5,"")', formulaRows: [true, false, true, false] };
+    const sheet: SheetPlan = { name: "汇总表", mode: "create", cellColumns: [column] };
+    expect(planCells(sheet)).toEqual([
+      { address: "F5", formula: 'IF(AND(ISNUMBER(D5),ISNUMBER(E5),E5>0),D5/E5,"")', result: 0.8 },
+      { address: "F6", value: 0.95 },
+      { address: "F7", formula: 'IF(AND(ISNUMBER(D7),ISNUMBER(E7),E7>0),D7/E7,"")', result: 0.5 },
+      { address: "F8", value: null },
+    ]);
+    // A row with neither the formula nor a value writes nothing.
+    expect(planCellCount({ ...sheet, cellColumns: [{ ...column, values: [0.8, undefined, 0.5, undefined] }] })).toBe(2);
+  });
+
   it("is what the reference interpreter writes", () => {
     const [s] = interpretPlan([], { sheets: [plan] });
     expect([s.values[4][2], s.formulas![4][2], s.values[5][2], s.numberFormats![5][2], s.values[4][3], s.values[6][3]]).toEqual([0.8, '=IF(B5>0,A5/B5,"")', 1200, "#,##0", "✓", "⚠ 比率不符"]);
@@ -76,6 +90,8 @@ describe("a column of cells means the cells it lists", () => {
       "S: column from A1 has a fill offset that is not a whole number of rows",
     ]);
     expect(problems([{ top: "A1", values: [1, 2], filledFormula: "B1", fillRows: [1] }])).toEqual(["S: column from A1 has fewer fill offsets than rows"]);
+    expect(problems([{ top: "A1", values: [1, 2], formulaRows: [true, false] }])).toEqual(["S: column from A1 marks the rows of a filled formula but has none"]);
+    expect(problems([{ top: "A1", values: [1, 2], filledFormula: "B1", formulaRows: [true] }])).toEqual(["S: column from A1 marks fewer rows for its filled formula than it has"]);
     // Its cells are checked as cells.
     expect(problems([{ top: "A1", values: [Infinity] }])).toEqual(["S: A1 value Infinity is not finite"]);
   });
