@@ -1,4 +1,5 @@
 import { keepShape } from "../keep-shape";
+import { float64s, uint8s } from "../typed-slab";
 import type { LoadedTemplate } from "./load";
 
 /**
@@ -95,7 +96,7 @@ export class FiguresByCode extends MapByCode<number> {
 
   constructor(template: LoadedTemplate) {
     super(template);
-    this.numbers = new Float64Array(this.codes.length).fill(NaN);
+    this.numbers = float64s(this.codes.length).fill(NaN);
     keepShape(FiguresByCode, () => new FiguresByCode(template));
   }
 
@@ -144,7 +145,7 @@ export class CodeSet extends ByCode implements ReadonlySet<string> {
 
   constructor(template: LoadedTemplate) {
     super(template);
-    this.flags = new Uint8Array(this.codes.length);
+    this.flags = uint8s(this.codes.length);
     keepShape(CodeSet, () => new CodeSet(template));
   }
 
@@ -202,7 +203,7 @@ export class LabelsByCode<L extends string> extends MapByCode<L> {
     private readonly labels: readonly L[],
   ) {
     super(template);
-    this.picks = new Uint8Array(this.codes.length);
+    this.picks = uint8s(this.codes.length);
     keepShape(LabelsByCode, () => new LabelsByCode(template, labels));
   }
 
