@@ -166,7 +166,6 @@ function stability(
   baseRanks: readonly (number | undefined)[],
   settings: IndexSettings,
 ): CompositeIndex["stability"] {
-  const n = baseRanks.length;
   const k = ranked.length;
   const best = Int32Array.from(baseRanks, (r) => r ?? 0);
   const worst = best.slice();
@@ -175,26 +174,32 @@ function stability(
   const draws = stabilityDraws(settings.stability.draws);
   // Factors stay ≥ 0: a spread above 1 would turn weights negative.
   const spread = Math.min(1, Math.max(0, settings.stability.spread));
-  if (D > 0 && draws > 0 && n > 0) {
+  // Only districts with a base rank take part in the draws, best first: under every draw's weights they
+  // stay in about that order, so the ranking's passes walk their arrays nearly in sequence, not at random.
+  const who = Int32Array.from(baseRanks.flatMap((r, i) => (r === undefined ? [] : [i]))).sort((a, b) => baseRanks[a]! - baseRanks[b]! || a - b);
+  const m = who.length;
+  if (D > 0 && draws > 0 && m > 0) {
     const dimOf = ranked.map((ind) => dims.findIndex((d) => d.code === ind.dimension));
-    const sums = new Float64Array(n * D);
-    const reported = new Float64Array(n * D);
-    for (let i = 0; i < n; i++) {
+    // Dimension-major (dimension × ranked district): a draw sums each dimension down one run of memory.
+    const sums = new Float64Array(D * m);
+    const reported = new Float64Array(D * m);
+    for (let p = 0; p < m; p++) {
+      const at = who[p] * k;
       for (let j = 0; j < k; j++) {
-        const s = matrix[i * k + j];
+        const s = matrix[at + j];
         if (Number.isNaN(s)) continue;
-        sums[i * D + dimOf[j]] += s;
-        reported[i * D + dimOf[j]] += 1;
+        sums[dimOf[j] * m + p] += s;
+        reported[dimOf[j] * m + p] += 1;
       }
     }
     // Per dimension, its ranked indicators: what a district that reports all of them has reported.
     const allReported = new Float64Array(D);
     for (const j of dimOf) allReported[j] += 1;
-    const reportsAll = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
+    const reportsAll = new Uint8Array(m);
+    for (let p = 0; p < m; p++) {
       let all = 1;
-      for (let j = 0; j < D; j++) if (reported[i * D + j] !== allReported[j]) all = 0;
-      reportsAll[i] = all;
+      for (let j = 0; j < D; j++) if (reported[j * m + p] !== allReported[j]) all = 0;
+      reportsAll[p] = all;
     }
     // Every draw's weights, drawn in the order the draws use them.
     const random = seededRandom(settings.stability.seed);
@@ -203,19 +208,24 @@ function stability(
     for (let draw = 0; draw < draws; draw++) {
       for (let j = 0; j < D; j++) weights[draw * D + j] = baseWeights[j] * (1 - spread + 2 * spread * random());
     }
-    const isRanked = Uint8Array.from(baseRanks, (r) => (r === undefined ? 0 : 1));
-    rankDraws({ sums, reported, allReported, reportsAll, isRanked, weights }, D, best, worst);
+    // Best and worst by position in `who` while drawing (beside each other in memory), then by district.
+    const bestAt = Int32Array.from(who, (i) => best[i]);
+    const worstAt = bestAt.slice();
+    rankDraws({ sums, reported, allReported, reportsAll, weights }, D, bestAt, worstAt);
+    who.forEach((i, p) => {
+      best[i] = bestAt[p];
+      worst[i] = worstAt[p];
+    });
   }
   return baseRanks.map((r, i) => (r === undefined ? undefined : { best: best[i], worst: worst[i] }));
 }
 
-/** What the draws read: per district × dimension, per dimension, per district, and per draw × dimension. */
+/** What the draws read: per dimension × ranked district, per ranked district, per dimension, and per draw × dimension. */
 interface DrawInput {
   readonly sums: Float64Array;
   readonly reported: Float64Array;
   readonly allReported: Float64Array;
   readonly reportsAll: Uint8Array;
-  readonly isRanked: Uint8Array;
   readonly weights: Float64Array;
 }
 
@@ -225,46 +235,67 @@ interface DrawInput {
  * differently shaped settings and ranks sent it back to the interpreter for thousands of draws.
  */
 function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Array): void {
-  const { sums, reported, allReported, reportsAll, isRanked, weights } = input;
-  const n = reportsAll.length;
+  const { sums, reported, allReported, reportsAll, weights } = input;
+  const m = reportsAll.length;
   const draws = weights.length / D;
-  // Per draw, the districts with a score: who they are, their scores × 10^SCORE_DECIMALS (whole numbers,
-  // so equal rounded scores tie exactly as RANK.EQ sees them in the sheet) and their ranks.
-  const who = new Int32Array(n);
-  const keys = new Float64Array(n);
-  const ranks = new Int32Array(n);
-  const ranker = new KeyRanker(n);
+  // Per draw: each ranked district's Σ w·sums, then the districts with a score — who they are and their
+  // scores × 10^SCORE_DECIMALS (whole numbers, so equal rounded scores tie exactly as RANK.EQ sees them in the sheet).
+  const num = new Float64Array(m);
+  const ids = new Int32Array(m);
+  const keys = new Float64Array(m);
+  const ranker = new KeyRanker(m);
   const f = 10 ** SCORE_DECIMALS;
-  // The weighted sums four dimensions at a time: a loop of a handful of turns costs more in its own
-  // bookkeeping than in the sums (a third less time for the sums at 8 dimensions here).
-  const D4 = D - (D % 4);
   for (let draw = 0; draw < draws; draw++) {
     const w = draw * D;
+    // Σ w·sums a dimension's column at a time, four dimensions per pass, added as ((a + b) + c) + d and
+    // group after group, so every draw's sums come out to the same last bit whatever the layout.
+    let j = 0;
+    for (; j + 4 <= D; j += 4) {
+      const w0 = weights[w + j];
+      const w1 = weights[w + j + 1];
+      const w2 = weights[w + j + 2];
+      const w3 = weights[w + j + 3];
+      const a = j * m;
+      const b = a + m;
+      const c = b + m;
+      const d = c + m;
+      if (j === 0) for (let p = 0; p < m; p++) num[p] = w0 * sums[a + p] + w1 * sums[b + p] + w2 * sums[c + p] + w3 * sums[d + p];
+      else for (let p = 0; p < m; p++) num[p] += w0 * sums[a + p] + w1 * sums[b + p] + w2 * sums[c + p] + w3 * sums[d + p];
+    }
+    if (j === 0) num.fill(0);
+    for (; j < D; j++) {
+      const wj = weights[w + j];
+      const a = j * m;
+      for (let p = 0; p < m; p++) num[p] += wj * sums[a + p];
+    }
     // Most districts report every ranked indicator: their denominator Σ w·reported is the same sum, made
     // once a draw (in the same order, so to the same last bit) instead of once per district.
     let denAll = 0;
     for (let j = 0; j < D; j++) denAll += weights[w + j] * allReported[j];
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      let num = 0;
-      const at = i * D;
-      let j = 0;
-      for (; j < D4; j += 4) num += weights[w + j] * sums[at + j] + weights[w + j + 1] * sums[at + j + 1] + weights[w + j + 2] * sums[at + j + 2] + weights[w + j + 3] * sums[at + j + 3];
-      for (; j < D; j++) num += weights[w + j] * sums[at + j];
+    let count = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let p = 0; p < m; p++) {
       let den = denAll;
-      if (reportsAll[i] === 0) {
+      if (reportsAll[p] === 0) {
         den = 0;
-        for (let j = 0; j < D; j++) den += weights[w + j] * reported[at + j];
+        for (let j = 0; j < D; j++) den += weights[w + j] * reported[j * m + p];
       }
-      if (isRanked[i] === 1 && den > 0) {
-        who[m] = i;
-        keys[m++] = roundHalfUp(((100 * num) / den) * f);
+      if (den > 0) {
+        const key = roundHalfUp(((100 * num[p]) / den) * f);
+        if (key < min) min = key;
+        if (key > max) max = key;
+        ids[count] = p;
+        keys[count++] = key;
       }
     }
-    ranker.rank(keys, m, ranks);
-    for (let p = 0; p < m; p++) {
-      const i = who[p];
-      const rank = ranks[p];
+    // From the highest key down: a key's rank is 1 + how many came before its run of equal keys.
+    const order = ranker.sort(keys, count, min, max);
+    let rank = 1;
+    for (let q = count - 1; q >= 0; q--) {
+      const x = order[q];
+      if (q < count - 1 && keys[x] !== keys[order[q + 1]]) rank = count - q;
+      const i = ids[x];
       if (rank < best[i]) best[i] = rank;
       if (rank > worst[i]) worst[i] = rank;
     }

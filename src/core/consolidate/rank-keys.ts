@@ -32,7 +32,6 @@ export class KeyRanker {
    * share a rank, the next rank skips as in RANK.EQ.
    */
   rank(keys: Float64Array, count: number, ranks: Int32Array): void {
-    if (count === 0) return;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < count; i++) {
@@ -40,12 +39,28 @@ export class KeyRanker {
       if (k < min) min = k;
       if (k > max) max = k;
     }
-    if (min === max) {
-      ranks.fill(1, 0, count);
-      return;
+    const order = this.sort(keys, count, min, max);
+    // From the top, a key's rank is 1 + how many came before its run of equal keys.
+    let rank = 1;
+    for (let at = count - 1; at >= 0; at--) {
+      const p = order[at];
+      if (at < count - 1 && keys[p] !== keys[order[at + 1]]) rank = count - at;
+      ranks[p] = rank;
+    }
+  }
+
+  /**
+   * The positions 0 … count − 1 in ascending order of their keys (equal keys in any order), as a view
+   * the next call overwrites. `min` and `max` are the keys' smallest and largest, which the caller
+   * found as it made them (a pass fewer); keys as for `rank`.
+   */
+  sort(keys: Float64Array, count: number, min: number, max: number): Int32Array {
+    const { order, bucketOf, starts } = this;
+    if (count === 0 || min === max) {
+      for (let i = 0; i < count; i++) order[i] = i;
+      return order;
     }
     const buckets = bucketCount(count);
-    const { order, bucketOf, starts } = this;
     // Monotone in the key (a subtraction exact below 2^53, then a product by a positive number and a
     // floor, both monotone under rounding): equal keys share a bucket, a greater key never has a lower one.
     const scale = (buckets - 1) / (max - min);
@@ -65,14 +80,7 @@ export class KeyRanker {
       if (to - from > 1) sortByKey(order, from, to, keys);
       from = to;
     }
-    // Ascending order; from the top, a key's rank is 1 + how many came before its run of equal keys.
-    let rank = 1;
-    ranks[order[count - 1]] = rank;
-    for (let at = count - 2; at >= 0; at--) {
-      const p = order[at];
-      if (keys[p] !== keys[order[at + 1]]) rank = count - at;
-      ranks[p] = rank;
-    }
+    return order;
   }
 }
 

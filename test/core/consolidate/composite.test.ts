@@ -145,9 +145,15 @@ describe("rank stability over random dimension weights", () => {
   });
 
   it("agrees with recomputing where the dimensions are not a multiple of four (the draws sum four at a time, then the rest)", () => {
-    const t = sixDimensions();
+    const t = dimensionsNamed(["P", "Q", "R", "S", "T", "U"]);
     const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["Q", 3], ["T", 0.5]]), stability: { draws: 80, spread: 0.5, seed: 5 } };
     expectDrawsAsRecomputed(t, randomDistricts(t, 30, 8), settings);
+  });
+
+  it("agrees with recomputing where there are fewer than four dimensions (no group of four at all)", () => {
+    const t = dimensionsNamed(["P", "Q", "R"]);
+    const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["P", 2]]), stability: { draws: 80, spread: 0.5, seed: 12 } };
+    expectDrawsAsRecomputed(t, randomDistricts(t, 40, 3), settings);
   });
 
   it("makes the draws asked for at any number of districts, as a whole number ≥ 0", () => {
@@ -183,13 +189,12 @@ function expectDrawsAsRecomputed(t: LoadedTemplate, data: ReturnType<typeof rand
   expect(fast.stability.some((s) => s !== undefined && s.best !== s.worst)).toBe(true);
 }
 
-/** Six dimensions of a count ↑ and a count ↓ each. */
-function sixDimensions(): LoadedTemplate {
-  const codes = ["P", "Q", "R", "S", "T", "U"];
+/** Dimensions of a count ↑ and a count ↓ each. */
+function dimensionsNamed(codes: readonly string[]): LoadedTemplate {
   return loadTemplateOrThrow({
-    id: "six",
+    id: `dims${codes.length}`,
     version: "1.0",
-    title: { zh: "六维模板", en: "Six dimensions" },
+    title: { zh: `${codes.length}维模板`, en: `${codes.length} dimensions` },
     dimensions: codes.map((code) => ({ code, name: { zh: `维度${code}`, en: `Dimension ${code}` } })),
     indicators: codes.flatMap((d) => [
       { code: `${d}01`, dimension: d, name: { zh: `${d}次数`, en: `${d} count` }, unit: "次", kind: "count" as const, direction: "up" as const },
