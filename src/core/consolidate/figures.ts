@@ -1,6 +1,6 @@
 import { LAST_YEAR, THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
-import { CodeSet, FiguresByCode, LabelsByCode } from "../template/by-code";
+import { CodeSet, FiguresByCode, LabelsByCode, codeIndex } from "../template/by-code";
 import type { LoadedTemplate } from "../template/load";
 import type { DistrictData, DistrictSource } from "./model";
 
@@ -16,35 +16,58 @@ export function districtData(read: TemplateSheetRead, source: DistrictSource): D
   const approximate = new CodeSet(template);
   const blank = new CodeSet(template);
   const rateSource = new LabelsByCode(template, RATE_SOURCES);
-  const indicators = template.template.indicators;
+  const { isRate, rates } = rateCountsOf(template);
   const t = read.entries;
-  for (const ind of indicators) {
-    const now = t.slotOf(ind.code, THIS_YEAR);
+  // By the indicators' indices, not their codes: a run makes this for every district, ~100 indicators each.
+  for (let i = 0; i < isRate.length; i++) {
+    const now = t.slotAtIndex(i, THIS_YEAR);
     if (now < 0) continue;
     const status = t.statusAt(now);
     if (status === "value") {
-      if (ind.kind !== "rate") figures.set(ind.code, t.valueAt(now));
-      if (t.approximateAt(now)) approximate.add(ind.code);
-    } else if (status === "blank") blank.add(ind.code);
-    const before = t.slotOf(ind.code, LAST_YEAR);
+      if (isRate[i] === 0) figures.setAt(i, t.valueAt(now));
+      if (t.approximateAt(now)) approximate.addAt(i);
+    } else if (status === "blank") blank.addAt(i);
+    const before = t.slotAtIndex(i, LAST_YEAR);
     const last = t.figureAt(before);
-    if (last !== undefined && !t.approximateAt(before)) lastYear.set(ind.code, last);
+    if (last !== undefined && !t.approximateAt(before)) lastYear.setAt(i, last);
   }
-  for (const ind of indicators) {
-    if (ind.kind !== "rate") continue;
-    const n = ind.numerator !== undefined ? figures.get(ind.numerator) : undefined;
-    const d = ind.denominator !== undefined ? figures.get(ind.denominator) : undefined;
-    const own = t.figureAt(t.slotOf(ind.code, THIS_YEAR));
+  for (const { rate, numerator, denominator } of rates) {
+    const n = numerator < 0 ? undefined : figures.getAt(numerator);
+    const d = denominator < 0 ? undefined : figures.getAt(denominator);
+    const own = t.figureAt(t.slotAtIndex(rate, THIS_YEAR));
     if (n !== undefined && d !== undefined && d > 0) {
-      figures.set(ind.code, n / d);
-      rateSource.set(ind.code, "computed");
-      blank.delete(ind.code);
+      figures.setAt(rate, n / d);
+      rateSource.setAt(rate, "computed");
+      blank.deleteAt(rate);
     } else if (own !== undefined) {
-      figures.set(ind.code, own);
-      rateSource.set(ind.code, "reported");
+      figures.setAt(rate, own);
+      rateSource.setAt(rate, "reported");
     }
   }
   return { name: read.district, year: read.year, read, file: source.file, inWorkbook: source.inWorkbook, figures, rateSource, lastYear, approximate, blank };
+}
+
+/** Per template: which indicators are rates, and each rate's index with its counts' (−1 where the template names none or a code it lacks). */
+interface RateCounts {
+  readonly isRate: Uint8Array;
+  readonly rates: readonly { readonly rate: number; readonly numerator: number; readonly denominator: number }[];
+}
+
+const rateCounts = new WeakMap<LoadedTemplate, RateCounts>();
+
+function rateCountsOf(template: LoadedTemplate): RateCounts {
+  let r = rateCounts.get(template);
+  if (!r) {
+    const index = codeIndex(template);
+    const indicators = template.template.indicators;
+    const at = (code: string | undefined) => (code === undefined ? -1 : (index.get(code) ?? -1));
+    r = {
+      isRate: Uint8Array.from(indicators, (ind) => (ind.kind === "rate" ? 1 : 0)),
+      rates: indicators.flatMap((ind, rate) => (ind.kind === "rate" ? [{ rate, numerator: at(ind.numerator), denominator: at(ind.denominator) }] : [])),
+    };
+    rateCounts.set(template, r);
+  }
+  return r;
 }
 
 const RATE_SOURCES = ["computed", "reported"] as const;

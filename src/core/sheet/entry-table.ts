@@ -153,6 +153,12 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
     return p < 0 ? -1 : 2 * p + year;
   }
 
+  /** The slot of the cell of the template's `index`-th indicator (`codeIndex`), −1 where it has no row. */
+  slotAtIndex(index: number, year: Year): number {
+    const p = this.positionOfIndex[index] - 1;
+    return p < 0 ? -1 : 2 * p + year;
+  }
+
   indicatorAt(p: number): Indicator {
     return this.template.template.indicators[this.indicatorIndex[p]];
   }

@@ -132,10 +132,20 @@ export class FiguresByCode extends MapByCode<number> {
 
   set(code: string, value: number): this {
     const i = this.index.get(code);
-    if (i === undefined || Number.isNaN(value)) return this;
+    if (i !== undefined) this.setAt(i, value);
+    return this;
+  }
+
+  /** By the code's index in the template (`codeIndex`): a district's figures are made indicator by indicator in that order. */
+  getAt(i: number): number | undefined {
+    const v = this.numbers[i];
+    return Number.isNaN(v) ? undefined : v;
+  }
+
+  setAt(i: number, value: number): void {
+    if (Number.isNaN(value)) return;
     if (!this.heldAt(i)) this.held++;
     this.numbers[i] = value;
-    return this;
   }
 }
 
@@ -155,16 +165,24 @@ export class CodeSet extends ByCode implements ReadonlySet<string> {
 
   add(code: string): this {
     const i = this.index.get(code);
-    if (i !== undefined && this.flags[i] === 0) {
-      this.flags[i] = 1;
-      this.held++;
-    }
+    if (i !== undefined) this.addAt(i);
     return this;
   }
 
   delete(code: string): boolean {
     const i = this.index.get(code);
-    if (i === undefined || this.flags[i] === 0) return false;
+    return i !== undefined && this.deleteAt(i);
+  }
+
+  /** By the code's index in the template (`codeIndex`). */
+  addAt(i: number): void {
+    if (this.flags[i] === 1) return;
+    this.flags[i] = 1;
+    this.held++;
+  }
+
+  deleteAt(i: number): boolean {
+    if (this.flags[i] === 0) return false;
     this.flags[i] = 0;
     this.held--;
     return true;
@@ -218,11 +236,16 @@ export class LabelsByCode<L extends string> extends MapByCode<L> {
 
   set(code: string, label: L): this {
     const i = this.index.get(code);
+    if (i !== undefined) this.setAt(i, label);
+    return this;
+  }
+
+  /** By the code's index in the template (`codeIndex`). */
+  setAt(i: number, label: L): void {
     const pick = this.labels.indexOf(label) + 1;
-    if (i === undefined || pick === 0) return this;
+    if (pick === 0) return;
     if (this.picks[i] === 0) this.held++;
     this.picks[i] = pick;
-    return this;
   }
 }
 
