@@ -62,8 +62,7 @@ export function findingsSheetPlan(
     return { value: f.sheet ? (where.files.has(f.sheet) ? `${where.files.get(f.sheet)} › ${f.sheet}` : f.sheet) : "—" };
   });
   const indicatorText = (f: Finding) => {
-    const code = f.codes[f.code.startsWith("rate.") && f.codes.length === 3 ? 2 : 0];
-    const ind = code ? template.byCode.get(code) : undefined;
+    const ind = f.subject ? template.byCode.get(f.subject) : undefined;
     return ind ? `${ind.code} ${lang === "zh" ? ind.name.zh : ind.name.en}` : "—";
   };
   // One row per finding, written column by column (A–I as HEADERS).
