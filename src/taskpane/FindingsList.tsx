@@ -5,6 +5,7 @@ import { renderFinding } from "../core/findings/render";
 import type { LoadedTemplate } from "../core/template/load";
 import { t, type Lang } from "./i18n";
 import { SEVERITIES, Swatch, type PaneSeverity } from "./Legend";
+import { indicatorName } from "../core/text/wording";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -80,9 +81,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element | null
 
   const indicatorLabel = (code: string, sample: Finding): string => {
     if (!code) return t(lang, "findings.sheetLevel");
-    const ind = templateOf(sample)?.byCode.get(code);
-    if (!ind) return code;
-    return lang === "zh" ? `${ind.name.zh}（${code}）` : `${ind.name.en} (${code})`;
+    return indicatorName(templateOf(sample)?.byCode.get(code)?.name, code, lang);
   };
   const message = (f: Finding): string => {
     const template = templateOf(f);

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { LOG_PROBLEM_LABEL, logProblemText, type LogProblem } from "../core/review";
-import type { Lang } from "./i18n";
+import { t, type Lang } from "./i18n";
 
 /** 审核记录异常: what is wrong with the review log, shown above the summary so it is never missed. */
 export function LogProblems({ problems, lang }: { problems: readonly LogProblem[]; lang: Lang }): React.ReactElement | null {
@@ -15,7 +15,7 @@ export function LogProblems({ problems, lang }: { problems: readonly LogProblem[
           {problems.slice(0, 20).map((p, i) => (
             <li key={i}>{logProblemText(p, lang)}</li>
           ))}
-          {problems.length > 20 && <li>{lang === "zh" ? `另有 ${problems.length - 20} 项` : `and ${problems.length - 20} more`}</li>}
+          {problems.length > 20 && <li>{t(lang, "review.logProblemsMore", { count: problems.length - 20 })}</li>}
         </ul>
       </MessageBarBody>
     </MessageBar>

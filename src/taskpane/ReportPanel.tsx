@@ -12,6 +12,7 @@ import type { ReportAnalysis } from "./report-analysis";
 import { readReportFile } from "./report-file";
 import { SECTION_STYLES } from "./section-styles";
 import type { HostAction } from "./useHostAction";
+import { aside, codeThenName } from "../core/text/wording";
 
 const useStyles = makeStyles({
   ...SECTION_STYLES,
@@ -66,7 +67,7 @@ export function ReportPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
   };
 
   const high = outcome?.candidates.filter((c) => c.confidence === "high").length ?? 0;
-  const name = (code: string) => `${code} ${lang === "zh" ? template.byCode.get(code)?.name.zh : template.byCode.get(code)?.name.en}`;
+  const name = (code: string) => codeThenName(code, template.byCode.get(code)?.name, lang);
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -125,7 +126,7 @@ export function ReportPanel(props: { host: WorkbookHost; lang: Lang; action: Hos
                 <Caption1 className={styles.wrap}>
                   {name(c.code)}
                   {c.alternatives.length > 0 ? ` / ${c.alternatives.join("/")}` : ""} · {formatFigure(template.byCode.get(c.code), c.value, lang)}
-                  {c.figure.approximate ? `（${c.figure.approximate}）` : ""} · {t(lang, c.confidence === "high" ? "report.high" : "report.low")} · {sentenceExcerpt(c, 18)}
+                  {c.figure.approximate ? aside(c.figure.approximate, lang) : ""} · {t(lang, c.confidence === "high" ? "report.high" : "report.low")} · {sentenceExcerpt(c, 18)}
                 </Caption1>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { ACCEPTED_FILL } from "../core/sheet/plan-flags";
 import { t, type Lang } from "./i18n";
 import { Swatch } from "./Legend";
 import type { ReviewRow } from "./review-rows";
+import { MARKS, aside } from "../core/text/wording";
 
 const useStyles = makeStyles({
   item: {
@@ -62,19 +63,13 @@ function stroke(row: ReviewRow): string {
 export function indicatorLabel(row: ReviewRow, lang: Lang): string {
   if (!row.code) return t(lang, "findings.sheetLevel");
   if (!row.indicator) return row.code;
-  return lang === "zh" ? `${row.indicator}（${row.code}）` : `${row.indicator} (${row.code})`;
-}
-
-/** Words in brackets, as each language writes them. */
-function bracket(text: string, lang: Lang): string {
-  return lang === "zh" ? `（${text}）` : ` (${text})`;
+  return `${row.indicator}${aside(row.code, lang)}`;
 }
 
 /** One log row: 确认无误 · 张三 · 2025-03-01 10:00：含上年结转案件. */
 export function entryText(e: ReviewEntry, lang: Lang): string {
   const by = t(lang, "review.decisionBy", { who: e.who, at: displayTime(e.at) });
-  const colon = lang === "zh" ? "：" : ": ";
-  return `${t(lang, `review.entry.${e.status}`)} · ${by}${e.note ? `${colon}${e.note}` : ""}`;
+  return `${t(lang, `review.entry.${e.status}`)} · ${by}${e.note ? `${MARKS[lang].colon}${e.note}` : ""}`;
 }
 
 export interface ReviewItemProps {
@@ -130,7 +125,7 @@ export function ReviewItem(props: ReviewItemProps): React.JSX.Element {
         aria-label={t(lang, "review.itemLabel", {
           indicator: indicatorLabel(row, lang),
           district: row.district,
-          status: row.reopened ? `${statusText}${bracket(t(lang, "review.reopened"), lang)}` : statusText,
+          status: row.reopened ? `${statusText}${aside(t(lang, "review.reopened"), lang)}` : statusText,
         })}
         aria-describedby={detailsId}
         aria-keyshortcuts="ArrowUp ArrowDown J K Enter"
@@ -190,7 +185,7 @@ export function ReviewItem(props: ReviewItemProps): React.JSX.Element {
           )}
           {row.previous && (
             <Caption1 className={mergeClasses(styles.decision, styles.muted)} data-fact="previous">
-              {`${t(lang, "review.previousDecision")}${lang === "zh" ? "：" : ": "}${entryText(row.previous, lang)}`}
+              {`${t(lang, "review.previousDecision")}${MARKS[lang].colon}${entryText(row.previous, lang)}`}
             </Caption1>
           )}
         </div>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ReviewCounts, ReviewSummary as Summary } from "../core/review";
 import { t, type Lang } from "./i18n";
+import { aside } from "../core/text/wording";
 import { REVIEW_STATUSES } from "./review-rows";
 
 const useStyles = makeStyles({
@@ -48,7 +49,7 @@ export function ReviewSummary(props: { summary: Summary; lang: Lang }): React.JS
               {`${t(lang, `review.status.${s}`)} ${summary.total[s]}`}
               {s === "open" && summary.total.reopened > 0 && (
                 <span className={styles.muted} data-count="reopened">
-                  {lang === "zh" ? `（${t(lang, "review.reopenedCount", { count: summary.total.reopened })}）` : ` (${t(lang, "review.reopenedCount", { count: summary.total.reopened })})`}
+                  {aside(t(lang, "review.reopenedCount", { count: summary.total.reopened }), lang)}
                 </span>
               )}
             </span>

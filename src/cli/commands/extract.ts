@@ -23,6 +23,7 @@ import { readInputSnapshots } from "../read-input";
 import { readReportFile } from "../report-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
+import { codeThenName } from "../../core/text/wording";
 
 interface SheetComparison {
   readonly sheet: string;
@@ -86,7 +87,7 @@ function toText(file: string, template: LoadedTemplate, candidates: readonly Rea
   parts.push(t(lang, "extract.title", { file: basename(file), count: candidates.length, high, low: candidates.length - high }));
   if (candidates.length === 0) parts.push(t(lang, "extract.none"));
   else {
-    const name = (code: string) => `${code} ${lang === "zh" ? template.byCode.get(code)!.name.zh : template.byCode.get(code)!.name.en}`;
+    const name = (code: string) => codeThenName(code, template.byCode.get(code)?.name, lang);
     parts.push(
       textTable(
         [t(lang, "extract.head.code"), t(lang, "extract.head.value"), t(lang, "extract.head.confidence"), t(lang, "extract.head.sentence")],

@@ -12,6 +12,7 @@ import { readInputFor } from "../read-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
 import { USAGE } from "../usage";
+import { aside } from "../../core/text/wording";
 
 /** ExcelJS, loaded only for what is written: a report on the screen needs none. */
 const xlsx = () => import("../../adapters/xlsx");
@@ -114,7 +115,7 @@ function toText(at: string, report: ReportPlan, written: { workbook: string | nu
       .sort((a, b) => a.finding.district.localeCompare(b.finding.district, "zh-CN") || order[a.status] - order[b.status] || subjectCode(a.finding).localeCompare(subjectCode(b.finding)))
       .map((r) => [
         r.finding.district,
-        r.reopened ? `${label.open}（${label.reopened}）` : label[r.status],
+        r.reopened ? `${label.open}${aside(label.reopened, lang)}` : label[r.status],
         SEVERITY_LABEL[lang][r.finding.severity],
         subjectCode(r.finding) || "—",
         findingMessage(r.finding, found.templates, lang),

@@ -15,6 +15,7 @@ import { parseLang } from "../options";
 import { readInputFor } from "../read-input";
 import { t } from "../text";
 import { textTable } from "../text-table";
+import { aside } from "../../core/text/wording";
 
 /** `huishen validate FILE.xlsx [--json] [--lang zh|en] [--annotate OUT.xlsx]` → 0 no errors, 1 errors, 2 unreadable. */
 export async function runValidate(cmd: ParsedCommand, io: Io): Promise<number> {
@@ -76,10 +77,10 @@ function message(run: WorkbookAnalysis, f: Finding, lang: Lang): string {
   return findingMessage(f, run.templates, lang);
 }
 
-/** ` (已确认)` after the level of a finding a reviewer accepted, as the pane shows it. */
+/** `（已确认）` after the level of a finding a reviewer decided, as the pane shows it. */
 function reviewMark(run: WorkbookAnalysis, f: Finding, lang: Lang): string {
   const status = run.reviews.get(f.id)?.status;
-  return status && status !== "open" ? `（${STATUS_LABEL[lang][status]}）` : "";
+  return status && status !== "open" ? aside(STATUS_LABEL[lang][status], lang) : "";
 }
 
 function toJson(file: string, run: WorkbookAnalysis, lang: Lang) {

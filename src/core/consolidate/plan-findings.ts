@@ -8,6 +8,7 @@ import type { LoadedTemplate } from "../template/load";
 import { CONSOLIDATION_SHEETS } from "./layout";
 import { sheetLabel } from "../text/sheet-label";
 import { cellLink } from "./links";
+import { codeThenName } from "../text/wording";
 
 const HEADERS = [
   ["序号", "No.", 6],
@@ -63,7 +64,7 @@ export function findingsSheetPlan(
   });
   const indicatorText = (f: Finding) => {
     const ind = f.subject ? template.byCode.get(f.subject) : undefined;
-    return ind ? `${ind.code} ${lang === "zh" ? ind.name.zh : ind.name.en}` : "—";
+    return ind ? codeThenName(ind.code, ind.name, lang) : "—";
   };
   // One row per finding, written column by column (A–I as HEADERS).
   const column = (col: number, values: CellColumn["values"], more: Omit<CellColumn, "top" | "values"> = { style: CELL }): CellColumn => ({ top: addressOf(3, col), values, ...more });

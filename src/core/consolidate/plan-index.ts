@@ -115,7 +115,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
   const lang = input.lang ?? "zh";
   const legend = legendText(input, lang);
-  const explain = lang === "zh" ? EXPLAIN.zh : EXPLAIN.en;
+  const explain = EXPLAIN[lang];
 
   put(INDEX_LAYOUT.title, 0, {
     value: sheetLabel({ zh: `${t.template.title.zh}指数${input.year ? `（${input.year} 年度）` : ""}`, en: "Composite index" }, lang, "  "),

@@ -184,10 +184,11 @@ function computedRate(l: SummaryLayout, ind: Indicator): string {
 
 function totalRow(c: Consolidation, l: SummaryLayout, lang: Lang): CellWrite[] {
   const t = c.template;
+  const districtCount = { zh: `${c.districts.length} 个区县`, en: `${c.districts.length} districts` };
   const cells: CellWrite[] = [
     { address: addressOf(l.totalRow, l.districtCol), value: sheetLabel({ zh: "全市合计", en: "Municipal" }, lang), style: { ...TOTAL, wrap: true } },
     { address: addressOf(l.totalRow, l.yearCol), value: c.year ?? "", style: TOTAL },
-    { address: addressOf(l.totalRow, l.sourceCol), value: lang === "zh" ? `${c.districts.length} 个区县` : `${c.districts.length} districts`, style: TOTAL },
+    { address: addressOf(l.totalRow, l.sourceCol), value: districtCount[lang], style: TOTAL },
   ];
   for (const code of l.codes) {
     const ind = t.byCode.get(code)!;

@@ -5,6 +5,7 @@ import { formatFigure, type Lang } from "./format";
 import { en } from "./locales/en";
 import type { MessageContext, MessageMap } from "./locales/types";
 import { zhCN } from "./locales/zh-CN";
+import { indicatorName } from "../text/wording";
 
 const MAPS: Record<Lang, MessageMap> = { zh: zhCN, en };
 
@@ -18,9 +19,7 @@ export function messageContext(template: LoadedTemplate, lang: Lang): MessageCon
   return {
     indicator,
     name: (code) => {
-      const ind = indicator(code);
-      if (!ind) return code;
-      return lang === "zh" ? `${ind.name.zh}（${code}）` : `${ind.name.en} (${code})`;
+      return indicatorName(indicator(code)?.name, code, lang);
     },
     figure: (code, v) => formatFigure(indicator(code), v, lang),
     relationMessage: (ruleId) => template.relations.find((r) => r.id === ruleId)?.message,

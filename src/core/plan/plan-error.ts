@@ -1,5 +1,6 @@
 import type { Lang } from "../findings/format";
 import { translator, type Worded } from "../text/translate";
+import { MARKS } from "../text/wording";
 
 // The problems are technical (a sheet name that exists, a bad colour): a defect of Huishen's, never the person's.
 const { t } = translator(
@@ -15,6 +16,6 @@ export class PlanError extends Error implements Worded {
   }
 
   wordsIn(lang: Lang): string {
-    return t(lang, "refused", { problems: this.problems.join(lang === "zh" ? "；" : "; ") });
+    return t(lang, "refused", { problems: this.problems.join(MARKS[lang].semicolon) });
   }
 }

@@ -14,6 +14,7 @@ import { templateSheetPlan, type TemplateSheetOptions } from "../sheet/plan-temp
 import type { LoadedTemplate } from "../template/load";
 import { translator } from "../text/translate";
 import type { ReadCandidate } from "./read-report";
+import { MARKS } from "../text/wording";
 
 export const PENDING_SHEET = "待确认";
 
@@ -102,8 +103,8 @@ function pendingSheet(t: LoadedTemplate, low: readonly ReadCandidate[], lang: La
     const r = i + 2;
     const values: (string | number)[] = [
       c.code,
-      lang === "zh" ? ind.name.zh : ind.name.en,
-      c.alternatives.join(lang === "zh" ? "、" : ", "),
+      ind.name[lang],
+      c.alternatives.join(MARKS[lang].list),
       typed(c),
       c.figure.raw,
       c.doubt ? text.message(lang, `doubt.${c.doubt}`) : "",

@@ -9,6 +9,7 @@ import { BODY_STYLE, TITLE_STYLE, ownMarker, reportSheetName, tableCells } from 
 import type { ReviewState, ReviewStatus } from "./reconcile";
 import { reviewSummary, type ReviewCounts } from "./summary";
 import { findingMessage, indicatorName, subjectCode, type TemplateLookup } from "./text";
+import { MARKS, aside } from "../text/wording";
 
 export const SUMMARY_SHEET = "审核汇总";
 
@@ -106,12 +107,12 @@ function who(e: ReviewEntry | undefined): [string, string] {
 function detailLines(state: ReviewState, lang: Lang, templates: TemplateLookup): (string | number)[][] {
   type Line = { district: string; status: ReviewStatus; code: string; cells: (string | number)[] };
   const label = STATUS_LABEL[lang];
-  const colon = lang === "zh" ? "：" : ": ";
+  const colon = MARKS[lang].colon;
   const out: Line[] = [];
   for (const r of state.items) {
     const f = r.finding;
     const code = subjectCode(f);
-    const status = r.reopened ? `${label.open}（${label.reopened}）` : label[r.status];
+    const status = r.reopened ? `${label.open}${aside(label.reopened, lang)}` : label[r.status];
     // A reopened finding shows the decision that no longer holds, so the reviewer sees what was said.
     const note = r.decision?.note ?? (r.previous ? `${label[r.previous.status]}${colon}${r.previous.note}` : "");
     const [by, when] = who(r.decision ?? r.previous);

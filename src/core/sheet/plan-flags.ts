@@ -9,6 +9,7 @@ import { MARK } from "./check-column";
 import { COLORS } from "./layout";
 import { THIS_YEAR } from "./entry-table";
 import type { TemplateSheetRead } from "./read-template";
+import { MARKS, aside } from "../text/wording";
 
 /** Every note Huishen writes starts with this, so it never mistakes a person's note for its own. */
 export const NOTE_PREFIX = "汇审 Huishen";
@@ -23,9 +24,9 @@ export interface FlagReview {
 }
 export type FlagReviews = ReadonlyMap<string, FlagReview>;
 
-const REVIEW_WORDS = {
-  zh: { accepted: "已确认", explanation: "说明", sentBack: "退回修改", fixed: "已更正" },
-  en: { accepted: "Accepted", explanation: "Explanation", sentBack: "Sent back", fixed: "Marked fixed" },
+const FLAG_WORDS = {
+  zh: { accepted: "已确认", explanation: "说明", sentBack: "退回修改", fixed: "已更正", more: (n: number) => `另 ${n} 项` },
+  en: { accepted: "Accepted", explanation: "Explanation", sentBack: "Sent back", fixed: "Marked fixed", more: (n: number) => `+${n} more` },
 } as const;
 
 /**
@@ -143,8 +144,8 @@ function currentFill(snapshot: SheetSnapshot | undefined, address: string): stri
 
 /** One line of a flag note: the finding (worded as `message`), and where a review decided it, the decision. */
 function noteLine(f: Finding, message: string, lang: Lang, review: FlagReview | undefined): string {
-  const words = REVIEW_WORDS[lang];
-  const colon = lang === "zh" ? "：" : ": ";
+  const words = FLAG_WORDS[lang];
+  const colon = MARKS[lang].colon;
   const note = review?.note ?? "";
   switch (review?.status) {
     case "accepted":
@@ -165,10 +166,10 @@ const PASSED = "✓";
 function verdict(own: readonly Finding[], message: (f: Finding) => string, lang: Lang, reviews: FlagReviews | undefined): string {
   const bySeverity = own.length === 1 ? own : [...own].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const active = reviews ? bySeverity.filter((f) => reviews.get(f.id)?.status !== "accepted") : bySeverity;
-  const more = own.length > 1 ? (lang === "zh" ? `（另 ${own.length - 1} 项）` : ` (+${own.length - 1} more)`) : "";
+  const more = own.length > 1 ? aside(FLAG_WORDS[lang].more(own.length - 1), lang) : "";
   if (active.length === 0) {
     const note = reviews?.get(bySeverity[0].id)?.note;
-    return flat(`✓ ${REVIEW_WORDS[lang].accepted}${note ? (lang === "zh" ? `：${note}` : `: ${note}`) : ""}${more}`);
+    return flat(`✓ ${FLAG_WORDS[lang].accepted}${note ? `${MARKS[lang].colon}${note}` : ""}${more}`);
   }
   return flat(`${MARK[active[0].severity]} ${message(active[0])}${more}`);
 }

@@ -190,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   "review.status.closed": "Closed",
   "review.reopened": "Reopened",
   "review.reopenedCount": "of which reopened {count}",
+  "review.logProblemsMore": "and {count} more",
   "review.entry.accepted": "Accepted",
   "review.entry.sentBack": "Sent back",
   "review.entry.fixed": "Marked fixed",

@@ -188,6 +188,7 @@ export const zh = {
   "review.status.closed": "已关闭",
   "review.reopened": "重新打开",
   "review.reopenedCount": "其中重新打开 {count}",
+  "review.logProblemsMore": "另有 {count} 项",
   "review.entry.accepted": "确认无误",
   "review.entry.sentBack": "退回修改",
   "review.entry.fixed": "已更正",
