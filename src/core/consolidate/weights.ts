@@ -1,9 +1,7 @@
 import { usedArea } from "../plan/print";
 import { asAddress, type CellRef } from "../brand";
 import type { Finding } from "../findings/finding";
-import type { Lang } from "../findings/format";
 import { makeWorkbookFinding } from "../findings/make";
-import { translator } from "../text/translate";
 import { addressOf, cellAt, cellText, columnLetters, type CellValue, type SheetSnapshot } from "../grid";
 import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
@@ -53,7 +51,7 @@ export interface WeightOverrides {
   readonly normalisation?: Normalisation;
 }
 
-/** Why something on the weights sheet was not used; the pane tells the person (see `weightsProblemText`). */
+/** Why something on the weights sheet was not used; a finding the pane and the command line word (see `weights-text.ts`). */
 export type WeightsProblem =
   | { readonly code: "weight.notNumber" | "weight.negative" | "weight.blank"; readonly dimension: string; readonly cell: CellRef; readonly raw: string }
   | { readonly code: "weight.missingRow"; readonly dimension: string }
@@ -309,44 +307,4 @@ export function weightsFinding(p: WeightsProblem, template: string, year: number
     raw: "raw" in p ? p.raw : undefined,
     details: { problem: p },
   });
-}
-
-const { t: weightsText } = translator(
-  {
-    notNumber: "{cell}：维度 {dimension} 的权重“{raw}”不是数字，按默认权重计算。",
-    negative: "{cell}：维度 {dimension} 的权重 {raw} 小于 0，按默认权重计算。",
-    blank: "{cell}：维度 {dimension} 的权重为空，按默认权重计算（不计入请填 0）。",
-    missingRow: "权重表中没有维度 {dimension} 的行，按默认权重计算。",
-    duplicateRow: "维度 {dimension} 在权重表中有多行（{cells}），使用第一行。",
-    normalisation: "{cell}：归一化方法“{raw}”无法识别，按最小-最大计算。",
-    sep: "、",
-  } as const,
-  {
-    notNumber: '{cell}: the weight of dimension {dimension}, "{raw}", is not a number; the default weight is used.',
-    negative: "{cell}: the weight of dimension {dimension}, {raw}, is below 0; the default weight is used.",
-    blank: "{cell}: the weight of dimension {dimension} is blank; the default weight is used (enter 0 to leave it out).",
-    missingRow: "The weights sheet has no row for dimension {dimension}; the default weight is used.",
-    duplicateRow: "Dimension {dimension} has several rows on the weights sheet ({cells}); the first is used.",
-    normalisation: '{cell}: normalisation "{raw}" is not recognised; min-max is used.',
-    sep: ", ",
-  },
-);
-
-/** One problem in the person's language. */
-export function weightsProblemText(p: WeightsProblem, lang: Lang): string {
-  const at = (c: CellRef) => `${c.sheet}!${c.address}`;
-  switch (p.code) {
-    case "weight.notNumber":
-      return weightsText(lang, "notNumber", { cell: at(p.cell), dimension: p.dimension, raw: p.raw });
-    case "weight.negative":
-      return weightsText(lang, "negative", { cell: at(p.cell), dimension: p.dimension, raw: p.raw });
-    case "weight.blank":
-      return weightsText(lang, "blank", { cell: at(p.cell), dimension: p.dimension });
-    case "weight.missingRow":
-      return weightsText(lang, "missingRow", { dimension: p.dimension });
-    case "weight.duplicateRow":
-      return weightsText(lang, "duplicateRow", { dimension: p.dimension, cells: p.cells.map((c) => c.address).join(weightsText(lang, "sep")) });
-    case "normalisation.unknown":
-      return weightsText(lang, "normalisation", { cell: at(p.cell), raw: p.raw });
-  }
 }

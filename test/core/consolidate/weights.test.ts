@@ -7,9 +7,9 @@ import {
   NORMALISATION_LABELS,
   normalisationOfText,
   readWeightsSheet,
-  weightsProblemText,
   weightsSheetPlan,
 } from "../../../src/core/consolidate/weights";
+import { weightsProblemText } from "../../../src/core/consolidate/weights-text";
 import type { CellValue } from "../../../src/core/grid";
 import { parseAddress } from "../../../src/core/grid";
 import { standardTemplate } from "../../../src/core/template/registry";

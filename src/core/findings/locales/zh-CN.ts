@@ -1,4 +1,4 @@
-import { weightsProblemText } from "../../consolidate/weights";
+import { weightsProblemText } from "../../consolidate/weights-text";
 import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
