@@ -1,9 +1,9 @@
 /**
  * What the browser test of the task pane needs around it: the built pane (dist/), the fake Excel
  * bundled as a stand-in for office.js, a plain-http server over dist/ on 127.0.0.1, and Debian's
- * chromium driven by playwright-core with no network leaving the machine.
- *
- * See docs: toolchain.md, "Browser tests".
+ * chromium driven by playwright-core with no network leaving the machine. Why so: playwright-core
+ * downloads no browser, `launch()` rejects a user-data dir in its args (hence a persistent context in a
+ * fresh directory), and `webpack serve`'s certificates need sudo on Linux (hence plain http over dist/).
  */
 import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
