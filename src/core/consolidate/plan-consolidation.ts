@@ -21,7 +21,7 @@ export function planConsolidation(c: Consolidation, workbook: readonly SheetSnap
 
   const existing = readWeightsSheet(workbook, c.template);
   // The weights sheet first: the index sheet's formulas refer to it, and Excel must find it when they are set.
-  if (!existing) sheets.push(weightsSheetPlan(c.template, c.settings));
+  if (!existing) sheets.push(weightsSheetPlan(c.template, c.settings, lang));
   sheets.push(
     indexSheetPlan({
       template: c.template,

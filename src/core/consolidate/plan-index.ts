@@ -144,7 +144,7 @@ export function indexSheetPlan(input: IndexSheetInput): SheetPlan {
   }
 
   // Indicator weights: the dimension's weight (as the weights sheet holds it) shared among its ranked indicators.
-  put(INDEX_LAYOUT.weights, 0, { value: "权重 Weight", style: LABEL });
+  put(INDEX_LAYOUT.weights, 0, { value: sheetLabel({ zh: "权重", en: "Weight" }, lang, " "), style: LABEL });
   const counts = rankedCountByDimension(t);
   for (const code of index.indicators) {
     const ind = t.byCode.get(code)!;

@@ -1,10 +1,13 @@
 import { usedArea } from "../plan/print";
 import { asAddress, type CellRef } from "../brand";
 import type { Finding } from "../findings/finding";
+import type { Lang } from "../findings/format";
 import { makeWorkbookFinding } from "../findings/make";
 import { addressOf, cellAt, cellText, columnLetters, type CellValue, type SheetSnapshot } from "../grid";
 import type { CellStyle, CellWrite, SheetPlan } from "../plan/write-plan";
 import { COLORS } from "../sheet/layout";
+import { sheetLabel } from "../text/sheet-label";
+import { MARKS } from "../text/wording";
 import type { LoadedTemplate } from "../template/load";
 import { dimensionWeight, rankedCountByDimension, rankedIndicators } from "./composite";
 import { CONSOLIDATION_SHEETS } from "./layout";
@@ -81,8 +84,13 @@ export function freshWeightsCells(t: LoadedTemplate): WeightsCells {
   };
 }
 
-/** The weights sheet as a `create` plan (never over an existing sheet): protected, weights and normalisation unlocked. */
-export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): SheetPlan {
+/**
+ * The weights sheet as a `create` plan (never over an existing sheet): protected, weights and normalisation
+ * unlocked. Its words as every sheet Huishen writes has them (`sheetLabel`): Chinese for a Chinese reader,
+ * Chinese then English for an English one; the choices of the normalisation cell are data, the same for both.
+ */
+export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings, lang: Lang = "zh"): SheetPlan {
+  const label = (words: { readonly zh: string; readonly en: string }, sep = " ") => sheetLabel(words, lang, sep);
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, w: Omit<CellWrite, "address">) => cells.push({ address: addressOf(row, col), ...w });
   const last = columnLetters(LAST_COL);
@@ -93,37 +101,44 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
   const lastWeight = addressOf(WEIGHTS_LAYOUT.firstRow + dims.length - 1, COL.weight);
   const normRow = normalisationRow(t);
 
-  put(WEIGHTS_LAYOUT.title, 0, { value: `${t.template.title.zh}指数权重  Composite index weights`, style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
+  put(WEIGHTS_LAYOUT.title, 0, { value: label({ zh: `${t.template.title.zh}指数权重`, en: "Composite index weights" }, "  "), style: { bold: true, fontSize: 14, fontColor: COLORS.title } });
   put(WEIGHTS_LAYOUT.explainZh, 0, {
     value:
       "本表是综合指数的输入：在白色单元格中修改维度权重（≥ 0，不必合计为 1；维度权重由该维度参与排名的指标平分）或归一化方法，“综合指数”表的公式随之更新；排名区间在重新汇总时刷新。汇审只在本表不存在时创建它，之后不再改写。",
     style: { wrap: true, fontColor: "#595959" },
   });
-  put(WEIGHTS_LAYOUT.explainEn, 0, {
-    value:
-      "This sheet is the composite index's input: edit a dimension's weight (≥ 0, need not sum to 1; shared equally by the dimension's ranked indicators) or the normalisation in the white cells, and the 综合指数 sheet's formulas follow; rank ranges are refreshed when you consolidate again. Huishen creates this sheet only when it is missing and never rewrites it.",
-    style: { wrap: true, italic: true, fontColor: "#595959" },
-  });
-  HEADER_LABELS.forEach((h, c) => put(WEIGHTS_LAYOUT.header, c, { value: `${h.zh}\n${h.en}`, style: HEADER }));
+  if (lang === "en") {
+    put(WEIGHTS_LAYOUT.explainEn, 0, {
+      value:
+        "This sheet is the composite index's input: edit a dimension's weight (≥ 0, need not sum to 1; shared equally by the dimension's ranked indicators) or the normalisation in the white cells, and the 综合指数 sheet's formulas follow; rank ranges are refreshed when you consolidate again. Huishen creates this sheet only when it is missing and never rewrites it.",
+      style: { wrap: true, italic: true, fontColor: "#595959" },
+    });
+  }
+  HEADER_LABELS.forEach((h, c) => put(WEIGHTS_LAYOUT.header, c, { value: label(h, "\n"), style: HEADER }));
 
   dims.forEach((d, i) => {
     const row = WEIGHTS_LAYOUT.firstRow + i;
     const codes = ranked.filter((ind) => ind.dimension === d.code).map((ind) => ind.code);
     put(row, COL.code, { value: d.code, style: { ...LOCKED, hAlign: "center", bold: true } });
-    put(row, COL.name, { value: `${d.name.zh} ${d.name.en}`, style: LOCKED });
+    put(row, COL.name, { value: label(d.name), style: LOCKED });
     put(row, COL.weight, { value: dimensionWeight(settings, d.code), numberFormat: "0.00", style: INPUT });
     put(row, COL.count, { value: counts.get(d.code) ?? 0, numberFormat: "0", style: { ...LOCKED, hAlign: "center" } });
     put(row, COL.note, {
-      value: codes.length > 0 ? `排名指标 Ranked: ${codes.join(", ")}` : "无参与排名的指标，权重不起作用 No ranked indicator: the weight has no effect",
+      value:
+        codes.length > 0
+          ? label({ zh: `排名指标：${codes.join(MARKS.zh.list)}`, en: `Ranked: ${codes.join(MARKS.en.list)}` })
+          : label({ zh: "无参与排名的指标，权重不起作用", en: "No ranked indicator: the weight has no effect" }),
       style: { ...LOCKED, wrap: true },
     });
   });
 
-  put(normRow, COL.code, { value: `${NORMALISATION_LABEL.zh} ${NORMALISATION_LABEL.en}`, style: { bold: true, hAlign: "right" } });
+  put(normRow, COL.code, { value: label(NORMALISATION_LABEL), style: { bold: true, hAlign: "right" } });
   put(normRow, COL.weight, { value: NORMALISATION_LABELS[settings.normalisation], style: INPUT });
   put(normRow, COL.count, {
-    value:
-      "最小-最大：各指标按区县最小值、最大值换算到 0–1。目标值：比率直接取 0–100%（↓ 指标取 1 − 比率），计数和金额仍按最小-最大。 Min-max scales each indicator between the districts' lowest and highest; goalposts take a rate as it is (1 − rate for ↓), counts and amounts stay min-max.",
+    value: label({
+      zh: "最小-最大：各指标按区县最小值、最大值换算到 0–1。目标值：比率直接取 0–100%（↓ 指标取 1 − 比率），计数和金额仍按最小-最大。",
+      en: "Min-max scales each indicator between the districts' lowest and highest; goalposts take a rate as it is (1 − rate for ↓), counts and amounts stay min-max.",
+    }),
     style: { wrap: true, fontColor: "#595959" },
   });
 
@@ -134,7 +149,7 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
     merges: [
       `A${WEIGHTS_LAYOUT.title + 1}:${last}${WEIGHTS_LAYOUT.title + 1}`,
       `A${WEIGHTS_LAYOUT.explainZh + 1}:${last}${WEIGHTS_LAYOUT.explainZh + 1}`,
-      `A${WEIGHTS_LAYOUT.explainEn + 1}:${last}${WEIGHTS_LAYOUT.explainEn + 1}`,
+      ...(lang === "en" ? [`A${WEIGHTS_LAYOUT.explainEn + 1}:${last}${WEIGHTS_LAYOUT.explainEn + 1}`] : []),
       `${addressOf(normRow, COL.code)}:${addressOf(normRow, COL.name)}`,
       `${addressOf(normRow, COL.count)}:${addressOf(normRow, COL.note)}`,
     ],
@@ -145,20 +160,20 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
         operator: "greaterThanOrEqual",
         min: 0,
         errorStyle: "stop",
-        promptTitle: "权重 Weight",
-        prompt: "不小于 0 的数；0 表示该维度不计入指数。A number ≥ 0; 0 leaves the dimension out.",
-        errorTitle: "权重应不小于 0 Weight ≥ 0",
-        error: "权重应为不小于 0 的数。A weight is a number ≥ 0.",
+        promptTitle: label({ zh: "权重", en: "Weight" }),
+        prompt: label({ zh: "不小于 0 的数；0 表示该维度不计入指数。", en: "A number ≥ 0; 0 leaves the dimension out." }),
+        errorTitle: label({ zh: "权重应不小于 0", en: "Weight ≥ 0" }),
+        error: label({ zh: "权重应为不小于 0 的数。", en: "A weight is a number ≥ 0." }),
       },
       {
         range: addressOf(normRow, COL.weight),
         type: "list",
         list: [NORMALISATION_LABELS.minmax, NORMALISATION_LABELS.goalposts],
         errorStyle: "stop",
-        promptTitle: "归一化方法 Normalisation",
-        prompt: "从列表中选择。Choose from the list.",
-        errorTitle: "归一化方法 Normalisation",
-        error: "请从列表中选择。Choose from the list.",
+        promptTitle: label(NORMALISATION_LABEL),
+        prompt: label({ zh: "从列表中选择。", en: "Choose from the list." }),
+        errorTitle: label(NORMALISATION_LABEL),
+        error: label({ zh: "请从列表中选择。", en: "Choose from the list." }),
       },
     ],
     protect: true,
@@ -172,7 +187,7 @@ export function weightsSheetPlan(t: LoadedTemplate, settings: IndexSettings): Sh
     ],
     rows: [
       { index: WEIGHTS_LAYOUT.explainZh, height: 48 },
-      { index: WEIGHTS_LAYOUT.explainEn, height: 48 },
+      ...(lang === "en" ? [{ index: WEIGHTS_LAYOUT.explainEn, height: 48 }] : []),
       { index: WEIGHTS_LAYOUT.header, height: 32 },
       { index: normRow, height: 48 },
     ],

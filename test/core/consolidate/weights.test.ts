@@ -44,13 +44,13 @@ describe("the weights sheet plan", () => {
   it("has a table of code, dimension, weight, indicator count and notes, one row per dimension", () => {
     expect(["A4", "B4", "C4", "D4", "E4"].map((a) => String(cell(a)!.value).split("\n")[0])).toEqual(["维度代码", "维度", "权重", "指标数", "说明"]);
     expect(cell("A5")!.value).toBe("A");
-    expect(cell("B5")!.value).toBe("组织领导与述法 Leadership and accountability");
+    expect(cell("B5")!.value).toBe("组织领导与述法");
     // Weights as the settings give them; 1 where they name none (C, D, …).
     expect(["C5", "C6", "C7", "C9"].map((a) => cell(a)!.value)).toEqual([1, 2, 1, 0.5]);
     // A: A01–A05 and A08 are ranked (A06, A07 are not); E: E03, E07, E09, E12 and E15.
     expect(cell("D5")!.value).toBe(6);
     expect(cell("D9")!.value).toBe(5);
-    expect(cell("E9")!.value).toBe("排名指标 Ranked: E03, E07, E09, E12, E15");
+    expect(cell("E9")!.value).toBe("排名指标：E03、E07、E09、E12、E15");
     expect(cell("A12")!.value).toBe("H");
   });
 
@@ -64,12 +64,34 @@ describe("the weights sheet plan", () => {
     ]);
   });
 
-  it("explains itself in Chinese and English and writes the normalisation of the settings", () => {
+  it("explains itself in Chinese and writes the normalisation of the settings", () => {
     expect(String(cell("A2")!.value)).toMatch(/维度权重/);
-    expect(String(cell("A3")!.value)).toMatch(/never rewrites it/);
-    expect(cell("A14")!.value).toBe("归一化方法 Normalisation");
+    expect(cell("A3")).toBeUndefined();
+    expect(cell("A14")!.value).toBe("归一化方法");
     expect(cell("C14")!.value).toBe("最小-最大 min-max");
     expect(weightsSheetPlan(t, { ...settings, normalisation: "goalposts" }).cells!.find((c) => c.address === "C14")!.value).toBe("目标值 goalposts");
+  });
+
+  it("for an English reader, says everything in Chinese then English, as every sheet Huishen writes; the choices stay the same", () => {
+    const en = weightsSheetPlan(t, settings, "en");
+    const at = (address: string) => en.cells!.find((c) => c.address === address)?.value;
+    expect(String(at("A1"))).toMatch(/指数权重 {2}Composite index weights$/);
+    expect(String(at("A3"))).toMatch(/never rewrites it/);
+    expect(at("B4")).toBe("维度\nDimension");
+    expect(at("B5")).toBe("组织领导与述法 Leadership and accountability");
+    expect(at("E9")).toBe("排名指标：E03、E07、E09、E12、E15 Ranked: E03, E07, E09, E12, E15");
+    expect(at("A14")).toBe("归一化方法 Normalisation");
+    expect(at("C14")).toBe("最小-最大 min-max");
+    expect(en.inputRules![0]).toMatchObject({ promptTitle: "权重 Weight", errorTitle: "权重应不小于 0 Weight ≥ 0" });
+    expect(en.merges).toContain("A3:E3");
+    expect(plan.merges).not.toContain("A3:E3");
+  });
+
+  it("reads back what it wrote in either language", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const read = readWeightsSheet([snapshotFromPlan(weightsSheetPlan(t, { ...settings, normalisation: "goalposts" }, lang))], t)!;
+      expect([lang, read.problems, read.overrides.normalisation, read.overrides.dimensionWeights.get("B")]).toEqual([lang, [], "goalposts", 2]);
+    }
   });
 
   it("names the cells it writes, for the index sheet's formulas", () => {
