@@ -35,6 +35,7 @@
  */
 import type { SheetPlan, WritePlan } from "../../core/plan/write-plan";
 import { PlanError } from "../../core/plan/plan-error";
+import { ProtectedSheetError } from "./protected-sheet-error";
 import { sheetPlanProblems, workbookPlanProblems, type ExistingSheet } from "../../core/plan/plan-problems";
 import { splitSheetAddress } from "./address";
 import type { ApplyStats, HostCapabilities } from "../../core/host";
@@ -229,12 +230,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       await counted(`apply: write ${i + 1}/${chunks.length}`);
     } catch (e) {
       if (i === 0 && unprotected.length > 0) {
-        const list = unprotected.join("”、“");
-        throw new Error(
-          `无法写入工作表“${list}”：取消保护失败（可能设置了密码），或 Excel 拒绝了写入。请先在 Excel 中取消保护后重试。` +
-            ` Could not write to "${unprotected.join('", "')}": unprotecting failed (a password?) or Excel refused the write.`,
-          { cause: e },
-        );
+        throw new ProtectedSheetError(unprotected, { cause: e });
       }
       throw e;
     }

@@ -10,6 +10,7 @@ import type { SheetPlan, WritePlan } from "../../../src/core/plan/write-plan";
 import type { FakeExcel, FakeSheetView } from "../../office-fake/excel-fake";
 import { setup, teardown } from "./helpers";
 import type { OfficeHost } from "../../../src/adapters/office/office-host";
+import { ProtectedSheetError } from "../../../src/adapters/office/protected-sheet-error";
 
 afterEach(teardown);
 
@@ -152,9 +153,11 @@ describe("a sheet protected with a person's password", () => {
   it("is not written: a clear error, values and fills unchanged", async () => {
     const { fake, host } = setup("1.18", { sheets: [{ name: "P", cells: { A1: 1, B1: { value: 2, locked: false } }, protected: { password: "secret" } }] });
     const before = contents(fake.sheet("P"));
-    await expect(host.apply({ sheets: [{ name: "P", mode: "update", fills: [{ address: "A1", color: "#F8CBAD" }], cells: [{ address: "C1", value: "x" }] }] })).rejects.toThrow(
-      /取消保护失败.*password/,
-    );
+    const refused = await host.apply({ sheets: [{ name: "P", mode: "update", fills: [{ address: "A1", color: "#F8CBAD" }], cells: [{ address: "C1", value: "x" }] }] }).catch((e: unknown) => e);
+    // Worded in the reader's language, as the pane shows it.
+    expect(refused).toBeInstanceOf(ProtectedSheetError);
+    expect((refused as ProtectedSheetError).wordsIn("zh")).toBe("无法写入工作表“P”：取消保护失败（可能设置了密码），或 Excel 拒绝了写入。请先在 Excel 中取消保护后重试。");
+    expect((refused as ProtectedSheetError).wordsIn("en")).toMatch(/^Could not write to “P”: unprotecting failed \(a password\?\)/);
     expect(contents(fake.sheet("P"))).toEqual(before);
     expect(fake.sheet("P").cell("A1").fill).toBeNull();
     expect(fake.sheet("P").protection.protected).toBe(true);
