@@ -132,7 +132,7 @@ export function WorkbenchApp(props: WorkbenchProps): React.JSX.Element {
 
   const consolidation = currentId ? consolidations[currentId] : undefined;
   const downloadReport = () => {
-    if (consolidation) download(renderReportHtml(consolidation, { generatedAt: new Date() }), `${(current?.name ?? "汇总").replace(/\.xlsx$/i, "")}-报告.html`, "text/html;charset=utf-8");
+    if (consolidation) download(renderReportHtml(consolidation, { generatedAt: new Date(), lang }), `${(current?.name ?? "汇总").replace(/\.xlsx$/i, "")}-报告.html`, "text/html;charset=utf-8");
   };
 
   return (

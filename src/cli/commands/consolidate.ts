@@ -98,7 +98,7 @@ export async function runConsolidate(argv: readonly string[], io: Io): Promise<n
   const applied = await applyPlan(out, takeCopyFlags(out, plan), { forWriting: true });
   putFirst(out, Object.values(CONSOLIDATION_SHEETS));
   await outputs.writeWorkbook(out, opts.output, "-o");
-  await outputs.write(opts.html, renderReportHtml(c, { problems, generatedAt: clock.at }), "--html");
+  await outputs.write(opts.html, renderReportHtml(c, { problems, generatedAt: clock.at, lang: opts.lang }), "--html");
 
   const written = { chartsSkipped: applied.chartsSkipped };
   io.out(opts.json ? `${JSON.stringify({ ...toJson(c, sheets, problems, opts), ...written }, null, 2)}\n` : toText(c, sheets, problems, opts, written));
