@@ -20,7 +20,7 @@ import type { ConsolidateSummary } from "./consolidate-summary";
 import { FindingsList } from "./FindingsList";
 import { t, type Lang } from "./i18n";
 import { SEVERITIES, Swatch } from "./Legend";
-import { indicatorName } from "../core/text/wording";
+import { nameThenCode } from "../core/text/wording";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -113,7 +113,7 @@ export function ConsolidateResults(props: ConsolidateResultsProps): React.JSX.El
           <dl className={styles.figures}>
             {s.headline.map((h) => (
               <React.Fragment key={h.code}>
-                <dt className={styles.term}>{indicatorName(h.name, h.code, lang)}</dt>
+                <dt className={styles.term}>{nameThenCode(h.name, h.code, lang)}</dt>
                 <dd className={styles.figure} data-code={h.code}>
                   {props.formatFigure(h.code, h.value)}
                 </dd>

@@ -5,7 +5,7 @@ import { renderFinding } from "../core/findings/render";
 import type { LoadedTemplate } from "../core/template/load";
 import { t, type Lang } from "./i18n";
 import { SEVERITIES, Swatch, type PaneSeverity } from "./Legend";
-import { indicatorName } from "../core/text/wording";
+import { nameThenCode } from "../core/text/wording";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -81,7 +81,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element | null
 
   const indicatorLabel = (code: string, sample: Finding): string => {
     if (!code) return t(lang, "findings.sheetLevel");
-    return indicatorName(templateOf(sample)?.byCode.get(code)?.name, code, lang);
+    return nameThenCode(templateOf(sample)?.byCode.get(code)?.name, code, lang);
   };
   const message = (f: Finding): string => {
     const template = templateOf(f);

@@ -5,7 +5,7 @@ import { formatFigure, type Lang } from "./format";
 import { en } from "./locales/en";
 import type { MessageContext, MessageMap } from "./locales/types";
 import { zhCN } from "./locales/zh-CN";
-import { indicatorName } from "../text/wording";
+import { nameThenCode } from "../text/wording";
 
 const MAPS: Record<Lang, MessageMap> = { zh: zhCN, en };
 
@@ -18,9 +18,7 @@ export function messageContext(template: LoadedTemplate, lang: Lang): MessageCon
   const indicator = (code: string) => template.byCode.get(code);
   return {
     indicator,
-    name: (code) => {
-      return indicatorName(indicator(code)?.name, code, lang);
-    },
+    name: (code) => nameThenCode(indicator(code)?.name, code, lang),
     figure: (code, v) => formatFigure(indicator(code), v, lang),
     relationMessage: (ruleId) => template.relations.find((r) => r.id === ruleId)?.message,
   };

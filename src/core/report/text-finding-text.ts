@@ -4,7 +4,7 @@ import { translator } from "../text/translate";
 import type { LoadedTemplate } from "../template/load";
 import type { SheetTextFinding } from "./sheet-vs-text";
 import type { TextFinding } from "./text-checks";
-import { MARKS, indicatorName } from "../text/wording";
+import { MARKS, nameThenCode } from "../text/wording";
 
 const zh = {
   "text.rateInconsistent": "{rate}写为 {stated}，但同一句中 {num} {n} ÷ {den} {d} = {ratio}。",
@@ -44,7 +44,7 @@ export function sheetTextMessage(f: SheetTextFinding, t: LoadedTemplate, lang: L
   const ind = t.byCode.get(code);
   return text.t(lang, "text.sheetDiffers", {
     cell: `${f.cell.sheet}!${f.cell.address}`,
-    name: indicatorName(ind?.name, code, lang),
+    name: nameThenCode(ind?.name, code, lang),
     sheet: formatFigure(ind, f.actual ?? 0, lang),
     text: f.figures[0].raw,
     sentence: f.sentence.text,
@@ -52,7 +52,7 @@ export function sheetTextMessage(f: SheetTextFinding, t: LoadedTemplate, lang: L
 }
 
 export function textFindingMessage(f: TextFinding, t: LoadedTemplate, lang: Lang): string {
-  const name = (code: string) => indicatorName(t.byCode.get(code)?.name, code, lang);
+  const name = (code: string) => nameThenCode(t.byCode.get(code)?.name, code, lang);
   const raw = (code: string) => f.figures.find((s) => s.code === code)?.raw ?? "";
   const sep = MARKS[lang].list;
   switch (f.code) {

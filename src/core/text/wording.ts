@@ -27,7 +27,7 @@ type Named = { readonly zh: string; readonly en: string };
  * An indicator as a sentence names it, code after: 直接纠错率（E05）, Direct correction rate (E05).
  * The bare code where the edition has no such indicator, rather than a name made up.
  */
-export function indicatorName(name: Named | undefined, code: string, lang: Lang): string {
+export function nameThenCode(name: Named | undefined, code: string, lang: Lang): string {
   return name ? `${name[lang]}${aside(code, lang)}` : code;
 }
 

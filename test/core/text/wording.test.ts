@@ -1,4 +1,4 @@
-import { MARKS, aside, codeThenName, indicatorName } from "../../../src/core/text/wording";
+import { MARKS, aside, codeThenName, nameThenCode } from "../../../src/core/text/wording";
 import { standardTemplate } from "../../../src/core/template/registry";
 import { renderFinding } from "../../../src/core/findings/render";
 import { makeWorkbookFinding } from "../../../src/core/findings/make";
@@ -8,8 +8,8 @@ const e05 = template.byCode.get("E05")!;
 
 describe("wording shared by every door", () => {
   it("names an indicator code after in a sentence, full-width in Chinese and ASCII in English", () => {
-    expect(indicatorName(e05.name, "E05", "zh")).toBe(`${e05.name.zh}（E05）`);
-    expect(indicatorName(e05.name, "E05", "en")).toBe(`${e05.name.en} (E05)`);
+    expect(nameThenCode(e05.name, "E05", "zh")).toBe(`${e05.name.zh}（E05）`);
+    expect(nameThenCode(e05.name, "E05", "en")).toBe(`${e05.name.en} (E05)`);
   });
 
   it("labels an indicator code first in a list", () => {
@@ -18,7 +18,7 @@ describe("wording shared by every door", () => {
   });
 
   it("says the bare code for an indicator the edition does not have, never 'undefined'", () => {
-    expect(indicatorName(undefined, "Z99", "zh")).toBe("Z99");
+    expect(nameThenCode(undefined, "Z99", "zh")).toBe("Z99");
     expect(codeThenName("Z99", undefined, "en")).toBe("Z99");
   });
 
@@ -33,7 +33,7 @@ describe("wording shared by every door", () => {
 
   it("is how a finding's message names its indicator in both languages", () => {
     const f = makeWorkbookFinding({ code: "value.negative", template: template.key, district: "甲区", sheet: "甲区", codes: ["E05"], cells: [], details: {} });
-    expect(renderFinding(f, template, "zh")).toContain(indicatorName(e05.name, "E05", "zh"));
-    expect(renderFinding(f, template, "en")).toContain(indicatorName(e05.name, "E05", "en"));
+    expect(renderFinding(f, template, "zh")).toContain(nameThenCode(e05.name, "E05", "zh"));
+    expect(renderFinding(f, template, "en")).toContain(nameThenCode(e05.name, "E05", "en"));
   });
 });
