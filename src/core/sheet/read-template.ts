@@ -199,27 +199,32 @@ function firstAtOrBelow(entries: EntryTable, row: number): number {
 
 /** The header row is the one that names both the code and this year's value columns. */
 function findHeader(s: SheetSnapshot): { row: number; columns: Record<ColumnKey, number> } | undefined {
+  const found = new Int32Array(COLUMNS.length);
   for (let r = 0; r < s.values.length; r++) {
     const row = s.values[r];
-    const found: Partial<Record<ColumnKey, number>> = {};
+    found.fill(-1);
     let count = 0;
     for (let c = 0; c < row.length; c++) {
       // Labels are text: a number or a date never starts with one (every sheet of a run is read here).
       const v = row[c];
-      if (typeof v !== "string") continue;
+      if (typeof v !== "string" || v === "") continue;
       const text = v.trim();
+      // Most text above and in the header (the title, the instructions, blanks) starts like no label.
+      if (!LABEL_STARTS.has(text.charCodeAt(0))) continue;
       for (let k = 0; k < COLUMNS.length; k++) {
-        const key = COLUMNS[k];
-        if (found[key] === undefined && text.startsWith(HEADER_LABELS[key].zh)) {
-          found[key] = c;
+        if (found[k] < 0 && text.startsWith(HEADER_LABELS[COLUMNS[k]].zh)) {
+          found[k] = c;
           count++;
         }
       }
     }
-    if (count === COLUMNS.length) return { row: r, columns: found as Record<ColumnKey, number> };
+    if (count === COLUMNS.length) return { row: r, columns: Object.fromEntries(COLUMNS.map((key, k) => [key, found[k]])) as Record<ColumnKey, number> };
   }
   return undefined;
 }
+
+/** The first character of each column's label. */
+const LABEL_STARTS: ReadonlySet<number> = new Set(COLUMNS.map((k) => HEADER_LABELS[k].zh.charCodeAt(0)));
 
 /** The cell to the right of a label such as 区县 above the header. */
 function labelledValue(s: SheetSnapshot, headerRow: number, label: string) {
