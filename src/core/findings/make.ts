@@ -1,10 +1,11 @@
-import { asCode, type CellRef } from "../brand";
+import type { CellRef, IndicatorCode } from "../brand";
 import { LAST_YEAR, THIS_YEAR } from "../sheet/entry-table";
 import type { TemplateSheetRead } from "../sheet/read-template";
 import type { Severity } from "../template/schema";
 import { subjectOf, type Finding, type FindingCode, type FindingDetails, type RequiredFields } from "./finding";
 import { BUILTIN_RULES, type TemplateRuleCode } from "./builtin-rules";
 import { stableId } from "./stable-id";
+import { flat } from "../text/flat";
 
 /** A template rule's finding names its rule and severity; a built-in one takes them from `BUILTIN_RULES`. */
 type RuleOf<C extends FindingCode> = C extends TemplateRuleCode ? { readonly severity: Severity; readonly ruleId: string } : { readonly severity?: never; readonly ruleId?: never };
@@ -33,7 +34,7 @@ export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec
   const district = read.district || read.sheet;
   const { ruleId, severity } = ruleOf(spec);
   return {
-    id: stableId([read.template.key, district, read.year, ruleId, spec.code, spec.scope, ...spec.codes]),
+    id: stableId([read.template.key, district, read.year, ruleId, spec.code, spec.scope], spec.codes),
     code: spec.code,
     severity,
     ruleId,
@@ -41,9 +42,10 @@ export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec
     year: read.year,
     sheet: read.sheet,
     template: read.template.key,
-    codes: spec.codes.map(asCode),
+    // Codes are shared, not copied: a rule's findings in every district name the same ones, and a finding is never changed.
+    codes: spec.codes as readonly IndicatorCode[],
     subject: subjectOf(spec.code, spec.codes),
-    cells: spec.cells.filter((c): c is CellRef => c !== undefined),
+    cells: definedCells(spec.cells),
     expected: spec.expected,
     actual: spec.actual,
     raw: spec.raw,
@@ -55,14 +57,20 @@ export function makeFinding<C extends FindingCode>(read: TemplateSheetRead, spec
 /** What the involved cells hold, as typed: `E01=337|E02=283`. */
 function valueKey(read: TemplateSheetRead, codes: readonly string[], scope: CellScope | undefined): string {
   const t = read.entries;
-  return codes
-    .map((code) => {
-      const p = t.positionOf(code);
-      if (p < 0) return `${code}=`;
-      const [now, before] = [t.rawAt(2 * p + THIS_YEAR), t.rawAt(2 * p + LAST_YEAR)];
-      return scope === "lastYear" ? `${code}=${before}` : scope === "yoy" ? `${code}=${now}/${before}` : `${code}=${now}`;
-    })
-    .join("|");
+  let key = "";
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    const p = t.positionOf(code);
+    const typed =
+      p < 0 ? "" : scope === "lastYear" ? t.rawAt(2 * p + LAST_YEAR) : scope === "yoy" ? `${t.rawAt(2 * p + THIS_YEAR)}/${t.rawAt(2 * p + LAST_YEAR)}` : t.rawAt(2 * p + THIS_YEAR);
+    key += `${i === 0 ? "" : "|"}${code}=${typed}`;
+  }
+  return flat(key);
+}
+
+/** The cells given, without the undefined ones; the same array where none is (most findings). */
+function definedCells(cells: readonly (CellRef | undefined)[]): readonly CellRef[] {
+  return cells.includes(undefined) ? cells.filter((c): c is CellRef => c !== undefined) : (cells as readonly CellRef[]);
 }
 
 /** A finding about a sheet as a whole or a district with no readable sheet (consolidation's gathering). */
@@ -90,9 +98,9 @@ export function makeWorkbookFinding<C extends FindingCode>(spec: WorkbookFinding
     year: spec.year,
     sheet: spec.sheet,
     template: spec.template,
-    codes: codes.map(asCode),
+    codes: codes as readonly IndicatorCode[],
     subject: subjectOf(spec.code, codes),
-    cells: spec.cells.filter((c): c is CellRef => c !== undefined),
+    cells: definedCells(spec.cells),
     expected: spec.expected,
     actual: spec.actual,
     raw: spec.raw,

@@ -13,6 +13,12 @@ describe("stableId", () => {
     expect(stableId(["𠀀x", 0, -1.5])).toBe("F7d1793a6189e95d7");
   });
 
+  it("hashes `more` as parts that follow the others (a finding's codes after what names its rule)", () => {
+    expect(stableId(["standard@2024.1", "荣昌区", 2024, "rate.consistency", "rate.inconsistent", undefined], ["E01", "E02", "E03"])).toBe("F93a3a9bca123e966");
+    expect(stableId([], ["a", "b"])).toBe(stableId(["a", "b"]));
+    expect(stableId(["a"], [])).toBe(stableId(["a"]));
+  });
+
   it("tells apart parts that join to the same letters, and an empty part from none", () => {
     expect(stableId(["ab", "c"])).not.toBe(stableId(["a", "bc"]));
     expect(stableId(["a", undefined])).toBe(stableId(["a", ""]));
