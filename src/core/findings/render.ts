@@ -16,11 +16,20 @@ export const SEVERITY_LABEL: Record<Lang, Record<Finding["severity"], string>> =
 
 export function messageContext(template: LoadedTemplate, lang: Lang): MessageContext {
   const indicator = (code: string) => template.byCode.get(code);
+  // A large run words tens of thousands of findings over the template's hundred-odd indicators and
+  // two dozen rules: each name and each rule is looked up once, not once per message.
+  const names = new Map<string, string>();
+  const relations = new Map<string, (typeof template.relations)[number]>();
+  for (const r of template.relations) if (!relations.has(r.id)) relations.set(r.id, r);
   return {
     indicator,
-    name: (code) => nameThenCode(indicator(code)?.name, code, lang),
+    name: (code) => {
+      let name = names.get(code);
+      if (name === undefined) names.set(code, (name = flat(nameThenCode(indicator(code)?.name, code, lang))));
+      return name;
+    },
     figure: (code, v) => formatFigure(indicator(code), v, lang),
-    relationMessage: (ruleId) => template.relations.find((r) => r.id === ruleId)?.message,
+    relationMessage: (ruleId) => relations.get(ruleId)?.message,
   };
 }
 

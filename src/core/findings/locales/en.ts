@@ -2,6 +2,8 @@ import { weightsProblemText } from "../../consolidate/weights-text";
 import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
+const RELATION_LEAD = { "part-of-total": "A part exceeds its total", "parts-sum": "The parts do not add up to the total", custom: "A check does not hold" } as const;
+
 export const en: MessageMap = {
   "value.unparsable": (f, c) => {
     const name = c.name(f.codes[0]);
@@ -33,7 +35,7 @@ export const en: MessageMap = {
     `${c.name(f.codes[2])} is reported as ${formatStatedPercent(f.actual, f.details.resolution)}, but ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected, f.details.resolution)}`,
   "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])} is 0, yet ${c.name(f.codes[2])} is reported as ${formatPercent(f.actual)}`,
   "relation.failed": (f, c) => {
-    const lead = { "part-of-total": "A part exceeds its total", "parts-sum": "The parts do not add up to the total", custom: "A check does not hold" }[f.details.kind];
+    const lead = RELATION_LEAD[f.details.kind];
     const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("; ");
     return `${c.relationMessage(f.ruleId)?.en ?? lead}: ${f.details.expr} (${values})`;
   },

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent, formatStatedPercent } from "../format";
 import type { MessageMap } from "./types";
 
 const KIND_ZH = { count: "计数", amount: "金额", rate: "比率" } as const;
+const RELATION_LEAD = { "part-of-total": "部分大于总数", "parts-sum": "分项之和与总数不符", custom: "不满足校验关系" } as const;
 
 export const zhCN: MessageMap = {
   "value.unparsable": (f, c) => {
@@ -35,7 +36,7 @@ export const zhCN: MessageMap = {
     `${c.name(f.codes[2])}填报 ${formatStatedPercent(f.actual, f.details.resolution)}，但 ${c.name(f.codes[0])} ${formatNumber(f.details.numerator)} ÷ ${c.name(f.codes[1])} ${formatNumber(f.details.denominator)} = ${formatPercent(f.expected, f.details.resolution)}`,
   "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])}为 0，却填报了${c.name(f.codes[2])} ${formatPercent(f.actual)}`,
   "relation.failed": (f, c) => {
-    const lead = { "part-of-total": "部分大于总数", "parts-sum": "分项之和与总数不符", custom: "不满足校验关系" }[f.details.kind];
+    const lead = RELATION_LEAD[f.details.kind];
     const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("，");
     const own = c.relationMessage(f.ruleId)?.zh;
     return `${own ?? lead}：${f.details.expr}（${values}）`;
