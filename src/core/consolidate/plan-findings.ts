@@ -62,9 +62,15 @@ export function findingsSheetPlan(
     if (cell) return cellLink({ sheet: cell.sheet, address: cell.address, inWorkbook: where.inWorkbook.has(cell.sheet), file: where.files.get(cell.sheet) });
     return { value: f.sheet ? (where.files.has(f.sheet) ? `${where.files.get(f.sheet)} › ${f.sheet}` : f.sheet) : "—" };
   });
+  // Tens of thousands of findings name a hundred-odd indicators: each label is made once.
+  const labels = new Map<string, string>();
   const indicatorText = (f: Finding) => {
-    const ind = f.subject ? template.byCode.get(f.subject) : undefined;
-    return ind ? codeThenName(ind.code, ind.name, lang) : "—";
+    let label = labels.get(f.subject);
+    if (label === undefined) {
+      const ind = f.subject ? template.byCode.get(f.subject) : undefined;
+      labels.set(f.subject, (label = ind ? codeThenName(ind.code, ind.name, lang) : "—"));
+    }
+    return label;
   };
   // One row per finding, written column by column (A–I as HEADERS).
   const column = (col: number, values: CellColumn["values"], more: Omit<CellColumn, "top" | "values"> = { style: CELL }): CellColumn => ({ top: addressOf(3, col), values, ...more });
