@@ -218,7 +218,11 @@ function findHeader(s: SheetSnapshot): { row: number; columns: Record<ColumnKey,
         }
       }
     }
-    if (count === COLUMNS.length) return { row: r, columns: Object.fromEntries(COLUMNS.map((key, k) => [key, found[k]])) as Record<ColumnKey, number> };
+    if (count === COLUMNS.length) {
+      const columns = {} as Record<ColumnKey, number>;
+      for (let k = 0; k < COLUMNS.length; k++) columns[COLUMNS[k]] = found[k];
+      return { row: r, columns };
+    }
   }
   return undefined;
 }
