@@ -10,6 +10,7 @@ import { COLORS } from "./layout";
 import { THIS_YEAR } from "./entry-table";
 import type { TemplateSheetRead } from "./read-template";
 import { MARKS, aside } from "../text/wording";
+import { CellGroups } from "./cell-groups";
 
 /** Every note Huishen writes starts with this, so it never mistakes a person's note for its own. */
 export const NOTE_PREFIX = "汇审 Huishen";
@@ -51,8 +52,9 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   const stateOf = groupBy(state, (r) => r.sheet);
   const plans: SheetPlan[] = [];
   const records: FlagRecord[] = state.filter((r) => !inScope.has(r.sheet));
+  const cells = new CellGroups();
   for (const read of sheets) {
-    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews);
+    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells);
     plans.push(plan);
     records.push(...flagged);
   }
@@ -60,39 +62,46 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   return { sheets: statePlan ? [...plans, statePlan] : plans };
 }
 
-function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang: Lang, previous: readonly FlagRecord[], snapshot: SheetSnapshot | undefined, reviews: FlagReviews | undefined) {
+function sheetFlags(
+  read: TemplateSheetRead,
+  findings: readonly Finding[],
+  lang: Lang,
+  previous: readonly FlagRecord[],
+  snapshot: SheetSnapshot | undefined,
+  reviews: FlagReviews | undefined,
+  byCell: CellGroups,
+) {
   // Only findings on this sheet's own cells are painted here (a finding may also point at other sheets).
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    for (const c of f.cells) if (c.sheet === read.sheet) pushTo(byCell, c.address, f);
+  byCell.reset();
+  for (let i = 0; i < findings.length; i++) {
+    for (const c of findings[i].cells) if (c.sheet === read.sheet) byCell.add(c.address, i);
   }
   const before = previous.length > 0 ? new Map(previous.map((r) => [r.address, r])) : NO_RECORDS;
   const accepted = (f: Finding) => reviews?.get(f.id)?.status === "accepted";
   // Its note and its row's check cell both say a finding: renderFinding words it once.
   const message = (f: Finding) => renderFinding(f, read.template, lang);
+  const line = (f: Finding) => noteLine(f, message(f), lang, reviews?.get(f.id));
   // A finding on several cells (a part and its total, a rate and its counts) is most cells' only one:
-  // each of them gets the same note, written once.
-  const onlyNotes = new Map<Finding, string>();
-  const noteText = (ordered: readonly Finding[]): string => {
-    const line = (f: Finding) => noteLine(f, message(f), lang, reviews?.get(f.id));
-    if (ordered.length > 1) return flat(`${NOTE_PREFIX}\n${ordered.map(line).join("\n")}`);
-    let text = onlyNotes.get(ordered[0]);
-    if (text === undefined) onlyNotes.set(ordered[0], (text = flat(`${NOTE_PREFIX}\n${line(ordered[0])}`)));
-    return text;
-  };
+  // each of them gets the same note, written once (kept by the finding's position).
+  const onlyNotes: (string | undefined)[] = [];
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
   const flagged: FlagRecord[] = [];
-  for (const [address, fs] of byCell) {
+  for (let i = 0; i < byCell.size; i++) {
+    const address = byCell.addressAt(i);
+    const only = byCell.findingsAt(i) === 1 ? byCell.findingAt(i, 0) : -1;
     // Most cells have one finding: nothing to order.
-    const sorted = fs.length === 1 ? fs : [...fs].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const sorted = only >= 0 ? [findings[only]] : findingsOf(byCell, i, findings).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     // Accepted findings go last: they neither colour the cell nor lead its note.
     const active = reviews ? sorted.filter((f) => !accepted(f)) : sorted;
     const ordered = active === sorted ? sorted : [...active, ...sorted.filter(accepted)];
     fills.push({ address, color: active.length > 0 ? COLORS[active[0].severity] : ACCEPTED_FILL });
     const theirs = snapshot?.notes?.[address];
     const mayWriteNote = theirs === undefined || theirs.startsWith(NOTE_PREFIX) || before.get(address)?.note === true;
-    if (mayWriteNote) notes.push({ address, text: noteText(ordered) });
+    if (mayWriteNote) {
+      const text = only >= 0 ? (onlyNotes[only] ??= flat(`${NOTE_PREFIX}\n${line(findings[only])}`)) : flat(`${NOTE_PREFIX}\n${ordered.map(line).join("\n")}`);
+      notes.push({ address, text });
+    }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
     flagged.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
   }
@@ -107,8 +116,6 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
     if (r.note) staleNotes.push(r.address);
   }
 
-  // A finding belongs to the row of its subject.
-  const byRow = groupBy(findings, (f) => f.subject);
   // The check column from the first indicator row down; rows without an indicator (or with a person's text) are left alone.
   const t = read.entries;
   let first = Infinity;
@@ -122,14 +129,29 @@ function sheetFlags(read: TemplateSheetRead, findings: readonly Finding[], lang:
   for (let p = 0; p < t.size; p++) {
     if (t.checkCellIsOwnAt(p)) verdicts[t.rowAt(p) - first] = t.statusAt(2 * p + THIS_YEAR) !== "blank" ? PASSED : "";
   }
-  for (const [code, own] of byRow) {
-    const p = t.positionOf(code);
+  // A finding belongs to the row of its subject; a sheet has a handful, so each subject's are gathered by a walk.
+  for (let i = 0; i < findings.length; i++) {
+    const subject = findings[i].subject;
+    if (subjectBefore(findings, i)) continue;
+    const p = t.positionOf(subject);
     if (p < 0 || !t.checkCellIsOwnAt(p)) continue;
+    const own = findings.filter((f, j) => j >= i && f.subject === subject);
     verdicts[t.rowAt(p) - first] = verdict(own, message, lang, reviews);
   }
   const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
   const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
   return { plan, flagged };
+}
+
+/** The i-th cell's findings, in the order they were added. */
+function findingsOf(byCell: CellGroups, i: number, findings: readonly Finding[]): Finding[] {
+  return Array.from({ length: byCell.findingsAt(i) }, (_, k) => findings[byCell.findingAt(i, k)]);
+}
+
+/** Whether a finding before the i-th has the same subject (its row's verdict is then made already). */
+function subjectBefore(findings: readonly Finding[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (findings[j].subject === findings[i].subject) return true;
+  return false;
 }
 
 /** Most sheets were not flagged before: they share one empty map. */
