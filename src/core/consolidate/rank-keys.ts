@@ -1,13 +1,13 @@
 import { keepShape } from "../keep-shape";
 
 /**
- * RANK.EQ in descending order (1 + how many keys are greater) over whole-number keys, by a
- * bucket sort of their positions. A stability draw ranks every district once, so 1,000 draws over
- * 10,000 districts are 10 million ranks: a comparison sort and a binary search per district cost ~2 ms
- * a draw there. Here a draw's keys are spread over about as many buckets as there are keys, by where
- * each lies between the smallest and the largest: one counting pass and one scatter, then the few keys
- * sharing a bucket put in order among themselves — a handful of passes over the keys in all, where a
- * radix sort of their 40 bits took four passes of two each.
+ * RANK.EQ in descending order (1 + how many keys are greater) by a bucket sort of the keys' positions.
+ * A stability draw ranks every district once, so 1,000 draws over 10,000 districts are 10 million
+ * ranks: a comparison sort and a binary search per district cost ~2 ms a draw there. Here a draw's keys
+ * are spread over about as many buckets as there are keys, by where each lies between the smallest
+ * and the largest: one counting pass and one scatter, then the few keys sharing a bucket put in order
+ * among themselves — a handful of passes over the keys in all, where a radix sort of their 40 bits
+ * took four passes of two each. The consolidation's per-indicator ranks use it too (`rankEq`).
  *
  * One ranker serves every draw of a run: it keeps its buffers.
  */
@@ -27,9 +27,8 @@ export class KeyRanker {
   }
 
   /**
-   * Writes into `ranks[i]` the rank of `keys[i]` for i < count. Keys must be whole numbers whose
-   * differences are exact, as they are for any in [0, 2^53) (scores × 10^decimals, rounded); equal keys
-   * share a rank, the next rank skips as in RANK.EQ.
+   * Writes into `ranks[i]` the rank of `keys[i]` for i < count. Keys are any numbers but NaN, compared
+   * exactly: equal keys share a rank, the next rank skips as in RANK.EQ.
    */
   rank(keys: Float64Array, count: number, ranks: Int32Array): void {
     let min = Infinity;
@@ -61,9 +60,16 @@ export class KeyRanker {
       return order;
     }
     const buckets = bucketCount(count);
-    // Monotone in the key (a subtraction exact below 2^53, then a product by a positive number and a
-    // floor, both monotone under rounding): equal keys share a bucket, a greater key never has a lower one.
+    // Monotone in the key (a subtraction, then a product by a positive number, each rounded, and a
+    // floor never put a greater key before a smaller): equal keys share a bucket, a greater key never
+    // has a lower one. Keys it cannot spread — an infinite one, a range too wide or too narrow to
+    // scale — are put in order by comparison.
     const scale = (buckets - 1) / (max - min);
+    if (!(Number.isFinite(min) && Number.isFinite(max) && scale > 0 && scale < Infinity)) {
+      for (let i = 0; i < count; i++) order[i] = i;
+      order.subarray(0, count).sort((p, q) => (keys[p] < keys[q] ? -1 : keys[p] > keys[q] ? 1 : 0));
+      return order;
+    }
     starts.fill(0, 0, buckets + 1);
     for (let i = 0; i < count; i++) {
       const b = Math.floor((keys[i] - min) * scale);

@@ -11,6 +11,16 @@ function ranked(ranker: KeyRanker, keys: readonly number[]): number[] {
 }
 
 describe("KeyRanker (RANK.EQ, descending, by bucket sort)", () => {
+  it("agrees with the definition over any numbers but NaN: fractions, negatives, infinities, ranges too narrow or too wide to scale", () => {
+    const random = seededRandom(11);
+    const fractions = Array.from({ length: 700 }, () => (random() < 0.2 ? 0.95 : random()));
+    const mixed = Array.from({ length: 300 }, () => (random() - 0.5) * 10 ** Math.floor(random() * 12));
+    const infinite = [3, Infinity, -Infinity, 3, 0, -0, Infinity, 1e300];
+    const narrow = [5e-324, 1e-323, 5e-324, 0, 1.5e-323];
+    const wide = [-1.7e308, 1.7e308, 0, 1.7e308, -1];
+    for (const keys of [fractions, mixed, infinite, narrow, wide]) expect(ranked(new KeyRanker(keys.length), keys)).toEqual(naive(keys));
+  });
+
   it("ranks with ties sharing a rank and the next rank skipped", () => {
     expect(ranked(new KeyRanker(6), [50, 80, 80, 10, 95, 50])).toEqual([4, 2, 2, 6, 1, 4]);
   });

@@ -120,6 +120,16 @@ describe("rankEq (as Excel's RANK.EQ)", () => {
     expect(rankEq([], "desc")).toEqual([]);
   });
 
+  it("ranks infinities and a column of thousands like a sort would (highest or lowest first)", () => {
+    expect(rankEq([1, Infinity, -Infinity, 1], "desc")).toEqual([2, 1, 4, 2]);
+    expect(rankEq([1, Infinity, -Infinity, 1], "asc")).toEqual([2, 4, 1, 2]);
+    const random = seededRandom(3);
+    const values = Array.from({ length: 5000 }, () => Math.round(random() * 2000) / 100);
+    const sorted = [...values].sort((a, b) => a - b);
+    const below = (v: number) => sorted.findIndex((x) => x >= v);
+    expect(rankEq(values, "asc")).toEqual(values.map((v) => 1 + below(v)));
+  });
+
   it("reads a column of figures with NaN for blanks", () => {
     expect(rankEq(new Float64Array([0.9, NaN, 0.95, 0.9]), "desc")).toEqual([2, undefined, 1, 2]);
   });
