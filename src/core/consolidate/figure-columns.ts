@@ -14,8 +14,22 @@ export function figureColumns(template: LoadedTemplate, maps: readonly ReadonlyM
   const codes = template.template.indicators.map((ind) => ind.code);
   const columns = codes.map(() => new Float64Array(maps.length).fill(NaN));
   const index = codeIndex(template);
+  const held = maps.map((figures) => (figures instanceof FiguresByCode ? figures.figuresIn(template) : undefined));
+  // A block of districts at a time, column by column: each column is written in one run, and the block's
+  // figures stay in the cache meanwhile (district by district, every figure went to another column,
+  // 92 columns of 10,000 districts apart).
+  for (let start = 0; start < maps.length; start += BLOCK) {
+    const end = Math.min(maps.length, start + BLOCK);
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j];
+      for (let row = start; row < end; row++) {
+        const figures = held[row];
+        if (figures) column[row] = figures[j];
+      }
+    }
+  }
   maps.forEach((figures, row) => {
-    if (figures instanceof FiguresByCode && figures.copyInto(template, columns, row)) return;
+    if (held[row]) return;
     figures.forEach((v, code) => {
       const j = index.get(code);
       if (j !== undefined) columns[j][row] = v;
@@ -23,6 +37,9 @@ export function figureColumns(template: LoadedTemplate, maps: readonly ReadonlyM
   });
   return new Map(codes.map((code, j) => [code, columns[j]]));
 }
+
+/** Districts copied together into the columns. */
+const BLOCK = 64;
 
 /** Every indicator's figures across the districts, this year's and last year's (exact ones), as `figureColumns`. */
 export interface IndicatorColumns {

@@ -105,14 +105,12 @@ export class FiguresByCode extends MapByCode<number> {
   }
 
   /**
-   * Each code's figure (NaN where none) into `columns[j][row]`, j the code's place in `template`'s
-   * indicators — a consolidation's columns, filled district by district without a lookup per figure.
-   * False, and nothing written, where this map was made for another template.
+   * Each code's figure (NaN where none) in the order of `template`'s indicators, as held — to read, not
+   * to change; undefined where this map was made for another template. A consolidation copies every
+   * district's figures into its columns from these, without a lookup per figure.
    */
-  copyInto(template: LoadedTemplate, columns: readonly Float64Array[], row: number): boolean {
-    if (this.codes !== codesOf(template).codes) return false;
-    for (let j = 0; j < this.numbers.length; j++) columns[j][row] = this.numbers[j];
-    return true;
+  figuresIn(template: LoadedTemplate): ArrayLike<number> | undefined {
+    return this.codes === codesOf(template).codes ? this.numbers : undefined;
   }
 
   /** In template order, without listing the codes first: a consolidation reads every district's figures this way. */

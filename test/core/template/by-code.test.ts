@@ -20,14 +20,12 @@ describe("per-district facts by indicator code, as typed arrays", () => {
     expect([m.size, m.get("Z99"), m.has("A01")]).toEqual([0, undefined, false]);
   });
 
-  it("copies its figures into a consolidation's columns at a row, and nothing into another template's", () => {
+  it("lends its figures in the template's order (NaN where none), and nothing to another template", () => {
     const m = new FiguresByCode(t).set("A02", 7).set("H06", 0.5);
-    const columns = t.template.indicators.map(() => new Float64Array(3).fill(-1));
-    expect(m.copyInto(t, columns, 1)).toBe(true);
-    expect([columns[0][1], columns[1][1], columns[t.template.indicators.length - 1][1], columns[1][0], columns[1][2]]).toEqual([NaN, 7, 0.5, -1, -1]);
+    const figures = m.figuresIn(t)!;
+    expect([figures.length, figures[0], figures[1], figures[t.template.indicators.length - 1]]).toEqual([t.template.indicators.length, NaN, 7, 0.5]);
     const other = { ...t, template: { ...t.template, indicators: t.template.indicators.slice(1) } };
-    const untouched = other.template.indicators.map(() => new Float64Array(1));
-    expect([m.copyInto(other, untouched, 0), untouched.every((c) => c[0] === 0)]).toEqual([false, true]);
+    expect(m.figuresIn(other)).toBeUndefined();
   });
 
   it("a set of codes reads as a Set", () => {
