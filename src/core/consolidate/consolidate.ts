@@ -24,12 +24,16 @@ export function consolidationFindings(
   if (!g) return undefined;
   // A sheet left out for having no district name says so once, not twice.
   const leftOutUnnamed = new Set(g.findings.filter((f) => f.code === "gather.noDistrict").map((f) => f.sheet));
-  const own: Finding[] = g.reads.flatMap(({ read }) => reader.check(read)).filter((f) => !(f.code === "sheet.noDistrict" && leftOutUnnamed.has(f.sheet)));
+  // Every finding into one list, pushed rather than flattened and spread into copies (45,000 at 10,000 districts).
+  const all: Finding[] = [];
+  for (const { read } of g.reads) for (const f of reader.check(read)) if (!(f.code === "sheet.noDistrict" && leftOutUnnamed.has(f.sheet))) all.push(f);
   const weights = readWeightsSheet(sources.filter((s) => s.file === undefined).flatMap((s) => s.snapshots), g.template);
   // What the weights sheet says wrongly matters only where the sheet is what the index follows.
   const weightProblems = (weights?.problems ?? []).filter((p) => (p.code === "normalisation.unknown" ? !options.normalisation : !options.dimensionWeights));
-  const weightFindings = weightProblems.map((p) => weightsFinding(p, g.template.key, g.year));
-  return { gathered: g, weights, findings: sortFindings([...own, ...g.findings, ...weightFindings, ...peerAnomalies(g.districts, g.city, {}, g.columns)]) };
+  for (const f of g.findings) all.push(f);
+  for (const p of weightProblems) all.push(weightsFinding(p, g.template.key, g.year));
+  for (const f of peerAnomalies(g.districts, g.city, {}, g.columns)) all.push(f);
+  return { gathered: g, weights, findings: sortFindings(all) };
 }
 
 /**
