@@ -4,7 +4,7 @@ import { keepShape } from "../keep-shape";
  * One sheet's flagged cells, each with the positions (in the sheet's list of findings) of the findings
  * on it, in the order the cells first appear. Made once per flag plan and reused sheet after sheet:
  * a province's run flags 10,000 sheets of a dozen cells each, and a map with a list per cell, made for
- * every sheet, was a fifth of what flagging allocated. A sheet has at most a few hundred input cells,
+ * every sheet, was a tenth of what flagging allocated. A sheet has at most a few hundred input cells,
  * so a cell is found by a walk along the few already there.
  */
 export class CellGroups {
