@@ -21,14 +21,26 @@ export function messageContext(template: LoadedTemplate, lang: Lang): MessageCon
   const names = new Map<string, string>();
   const relations = new Map<string, (typeof template.relations)[number]>();
   for (const r of template.relations) if (!relations.has(r.id)) relations.set(r.id, r);
+  const name = (code: string) => {
+    let text = names.get(code);
+    if (text === undefined) names.set(code, (text = flat(nameThenCode(indicator(code)?.name, code, lang))));
+    return text;
+  };
+  const figure = (code: string, v: number) => formatFigure(indicator(code), v, lang);
   return {
     indicator,
-    name: (code) => {
-      let name = names.get(code);
-      if (name === undefined) names.set(code, (name = flat(nameThenCode(indicator(code)?.name, code, lang))));
-      return name;
+    name,
+    figure,
+    // Most findings of a large run are failed relations: their values are written by a loop, without entry pairs and a list to join.
+    namedValues: (values, separator) => {
+      let text = "";
+      let first = true;
+      for (const code in values) {
+        text += `${first ? "" : separator}${name(code)} = ${figure(code, values[code])}`;
+        first = false;
+      }
+      return text;
     },
-    figure: (code, v) => formatFigure(indicator(code), v, lang),
     relationMessage: (ruleId) => relations.get(ruleId)?.message,
   };
 }

@@ -36,7 +36,7 @@ export const en: MessageMap = {
   "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])} is 0, yet ${c.name(f.codes[2])} is reported as ${formatPercent(f.actual)}`,
   "relation.failed": (f, c) => {
     const lead = RELATION_LEAD[f.details.kind];
-    const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("; ");
+    const values = c.namedValues(f.details.values, "; ");
     return `${c.relationMessage(f.ruleId)?.en ?? lead}: ${f.details.expr} (${values})`;
   },
   "rule.invalid": (f) => `A check could not run: ${f.details.expr} (${f.details.problem})`,

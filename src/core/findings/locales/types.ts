@@ -7,6 +7,8 @@ export interface MessageContext {
   name(code: string): string;
   /** A figure of that indicator, in its unit. */
   figure(code: string, v: number): string;
+  /** A relation's values, each as `name = figure`, in the order the rule names them, joined by `separator`. */
+  namedValues(values: Readonly<Record<string, number>>, separator: string): string;
   indicator(code: string): Indicator | undefined;
   /** The template's own wording of a relation, where it has one. */
   relationMessage(ruleId: string): LocalText | undefined;

@@ -37,7 +37,7 @@ export const zhCN: MessageMap = {
   "rate.zeroDenominator": (f, c) => `${c.name(f.codes[1])}为 0，却填报了${c.name(f.codes[2])} ${formatPercent(f.actual)}`,
   "relation.failed": (f, c) => {
     const lead = RELATION_LEAD[f.details.kind];
-    const values = Object.entries(f.details.values).map(([code, v]) => `${c.name(code)} = ${c.figure(code, v)}`).join("，");
+    const values = c.namedValues(f.details.values, "，");
     const own = c.relationMessage(f.ruleId)?.zh;
     return `${own ?? lead}：${f.details.expr}（${values}）`;
   },
