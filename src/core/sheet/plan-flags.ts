@@ -54,9 +54,7 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   const records: FlagRecord[] = state.filter((r) => !inScope.has(r.sheet));
   const cells = new CellGroups();
   for (const read of sheets) {
-    const { plan, flagged } = sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells);
-    plans.push(plan);
-    records.push(...flagged);
+    plans.push(sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells, records));
   }
   const statePlan = flagStatePlan(records, snapshots);
   return { sheets: statePlan ? [...plans, statePlan] : plans };
@@ -70,7 +68,9 @@ function sheetFlags(
   snapshot: SheetSnapshot | undefined,
   reviews: FlagReviews | undefined,
   byCell: CellGroups,
-) {
+  /** Where each flagged cell's record goes (the run's list: a sheet's own list spread into it cost a copy per sheet). */
+  records: FlagRecord[],
+): SheetPlan {
   // Only findings on this sheet's own cells are painted here (a finding may also point at other sheets).
   byCell.reset();
   for (let i = 0; i < findings.length; i++) {
@@ -87,7 +87,6 @@ function sheetFlags(
   const onlyNotes: (string | undefined)[] = [];
   const fills: FillSpec[] = [];
   const notes: NoteSpec[] = [];
-  const flagged: FlagRecord[] = [];
   for (let i = 0; i < byCell.size; i++) {
     const address = byCell.addressAt(i);
     const only = byCell.findingsAt(i) === 1 ? byCell.findingAt(i, 0) : -1;
@@ -110,7 +109,7 @@ function sheetFlags(
       notes.push({ address, text });
     }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
-    flagged.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
+    records.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
   }
 
   // Cells flagged before and clean now: their earlier fill back, Huishen's note gone.
@@ -146,8 +145,7 @@ function sheetFlags(
     verdicts[t.rowAt(p) - first] = verdict(own, message, lang, reviews);
   }
   const cellColumns: CellColumn[] = t.size > 0 ? [{ top: addressOf(first, read.columns.check), values: verdicts }] : [];
-  const plan: SheetPlan = { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
-  return { plan, flagged };
+  return { name: read.sheet, mode: "update", cellColumns, fills, notes, clearFlags: { fills: staleFills, notes: staleNotes } };
 }
 
 /** The i-th cell's findings, in the order they were added. */
