@@ -5,8 +5,8 @@ import { isOwnCheckText } from "./check-column";
 import { keepShape } from "../keep-shape";
 import type { LoadedTemplate } from "../template/load";
 import type { Indicator, IndicatorKind } from "../template/schema";
-import { formatKind } from "../values/format";
-import { parseCellValue, plainNumberDecimals, plainNumberResolution } from "../values/parse";
+import { formatKind, type FormatKind } from "../values/format";
+import { WRITTEN_OUT, parseCellValue, plainNumberDecimals, plainNumberResolution, quickDecimals } from "../values/parse";
 import type { ParseFailure, ParsedCell, ReportedCell } from "../values/types";
 import type { IndicatorEntry } from "./read-template";
 
@@ -31,7 +31,7 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   private readonly bits: Uint8Array;
   /** Per position: 1 where the row's check cell is blank or holds Huishen's verdict (`isOwnCheckText`), 0 where a person wrote there. */
   private readonly checkOwn: Uint8Array;
-  /** Decimals as written: 1e-300 has 300, so two bytes. */
+  /** Decimals as written: 1e-300 has 300, so two bytes. `UNCOUNTED` until asked for where counting them writes the number out. */
   private readonly decimals: Uint16Array;
   /** Per input cell: value, resolution. */
   private readonly numbers: Float64Array;
@@ -94,12 +94,19 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
   private read(slot: number, kind: IndicatorKind, source: CellValue, numberFormat: string | undefined): void {
     // Most cells (whole counts, rates as fractions, in percent or not): stored as the figure they are, without building the parsed cell.
     const shows = formatKind(numberFormat);
-    const decimals = plainNumberDecimals(source, kind, shows);
+    const decimals = quickDecimals(source, kind, shows);
     if (decimals >= 0) {
       this.numbers[2 * slot] = source === 0 ? 0 : (source as number); // no -0, as the parser gives
       this.numbers[2 * slot + 1] = plainNumberResolution(decimals, kind, shows);
       this.decimals[slot] = decimals;
       this.bits[slot] = VALUE | RAW_IS_VALUE;
+      return;
+    }
+    if (decimals === WRITTEN_OUT) {
+      // A formula's result (last year's rates, often): its decimals and resolution are counted if a check asks (`counted`).
+      this.numbers[2 * slot] = source as number;
+      this.decimals[slot] = UNCOUNTED;
+      this.bits[slot] = VALUE | RAW_IS_VALUE | (shows.percent ? SHOWN_PERCENT : 0);
       return;
     }
     this.put(slot, parseCellValue(source, kind, numberFormat), source);
@@ -193,7 +200,18 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
 
   /** One unit of the last written digit of a slot whose status is "value". */
   resolutionAt(slot: number): number {
+    this.counted(slot);
     return this.numbers[2 * slot + 1];
+  }
+
+  /** Counts the decimals (and so the resolution) of a slot whose reading left them `UNCOUNTED`, as `plainNumberDecimals` counts them. */
+  private counted(slot: number): void {
+    if (this.decimals[slot] !== UNCOUNTED) return;
+    const kind = this.indicatorAt(slot >> 1).kind;
+    const shows = this.bits[slot] & SHOWN_PERCENT ? SHOWS_PERCENT : SHOWS_PLAIN;
+    const decimals = plainNumberDecimals(this.numbers[2 * slot], kind, shows);
+    this.decimals[slot] = decimals;
+    this.numbers[2 * slot + 1] = plainNumberResolution(decimals, kind, shows);
   }
 
   /** Any of the marks a value check reports: approximate, percentage points, invisible characters. */
@@ -276,6 +294,7 @@ export class EntryTable implements ReadonlyMap<string, IndicatorEntry> {
     const value = this.numbers[2 * slot];
     const raw = this.rawAt(slot);
     const approximate = (bits & APPROXIMATE) !== 0;
+    this.counted(slot);
     const decimals = this.decimals[slot];
     const resolution = this.numbers[2 * slot + 1];
     if (bits & (PERCENT_POINTS | INVISIBLE)) {
@@ -304,4 +323,11 @@ const PERCENT_POINTS = 8;
 const INVISIBLE = 16;
 const RAW_EMPTY = 32;
 const RAW_IS_VALUE = 64;
+/** A number kept `UNCOUNTED` was shown in percent (its decimals are counted as shown). */
+const SHOWN_PERCENT = 128;
+/** Decimals not counted yet (no cell has 65,535). */
+const UNCOUNTED = 0xffff;
+/** What an `UNCOUNTED` number's format showed: a percentage or not (never a date: a date is not a plain number). */
+const SHOWS_PLAIN: FormatKind = { percent: false, date: false };
+const SHOWS_PERCENT: FormatKind = { percent: true, date: false };
 const STATUS_NAMES: readonly CellStatus[] = ["none", "blank", "value", "invalid"];

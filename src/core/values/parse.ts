@@ -153,15 +153,36 @@ function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFormat?: 
  * parsed cell. Its resolution: `plainNumberResolution`. `shows` is the cell's `formatKind`.
  */
 export function plainNumberDecimals(raw: CellValue, kind: IndicatorKind, shows: FormatKind): number {
+  const decimals = quickDecimals(raw, kind, shows);
+  return decimals === WRITTEN_OUT ? writtenOutDecimals(raw as number, kind, shows) : decimals;
+}
+
+/** What `quickDecimals` gives where the number must be written out to count its decimals. */
+export const WRITTEN_OUT = -2;
+
+/**
+ * `plainNumberDecimals` where it needs no text: `WRITTEN_OUT` where it would write the number out
+ * (`String(n)`, ~0.4 µs) — a fraction of more than 15 decimals, as a formula's result like 17/18 is,
+ * or a number above 1 with a fraction. A sheet's reading keeps such a number and counts its decimals
+ * only if a check asks (`plainNumberDecimals` then gives the same count).
+ */
+export function quickDecimals(raw: CellValue, kind: IndicatorKind, shows: FormatKind): number {
   if (typeof raw !== "number" || !Number.isFinite(raw) || shows.date) return -1;
   if (kind !== "rate") {
     if (shows.percent) return -1;
     if (Number.isSafeInteger(raw)) return 0;
-    return Math.abs(raw) >= 1e15 ? -1 : decimalsOf(raw);
+    return Math.abs(raw) >= 1e15 ? -1 : fewDecimals(raw);
   }
   if (raw > 1 || Math.abs(raw) >= 1e15) return -1;
+  const decimals = fewDecimals(raw);
   // A rate's decimals are counted as shown: in percent, two of them are the percent's integer digits.
-  return shows.percent ? Math.max(0, decimalsOf(raw) - 2) : decimalsOf(raw);
+  return decimals === WRITTEN_OUT || !shows.percent ? decimals : Math.max(0, decimals - 2);
+}
+
+/** `plainNumberDecimals` of a number `quickDecimals` left `WRITTEN_OUT`. */
+function writtenOutDecimals(n: number, kind: IndicatorKind, shows: FormatKind): number {
+  const decimals = writtenDecimals(String(n));
+  return kind === "rate" && shows.percent ? Math.max(0, decimals - 2) : decimals;
 }
 
 /** One unit of the last written digit of a number `plainNumberDecimals` read with these decimals. */
@@ -170,9 +191,20 @@ export function plainNumberResolution(decimals: number, kind: IndicatorKind, sho
   return shown === 0 ? 1 : pow10(-shown);
 }
 
-/** The decimals `String(x)` writes. */
-function decimalsOf(x: number): number {
-  return Math.abs(x) <= 1 ? fractionDecimals(x) : writtenDecimals(String(x));
+/**
+ * The decimals `String(x)` writes for a fraction (|x| ≤ 1) of at most 15 decimals, found without
+ * writing it (a text per rate cell of every district): the fewest d with round(x·10^d) / 10^d === x.
+ * The shortest round-trip text has exactly that many — a text with fewer decimals that reads back as x
+ * would be shorter still — and for |x| ≤ 1 and d ≤ 15 the product lies within 0.2 of the whole number
+ * that text writes, below 2^53, while 10^d and the division are exact and correctly rounded; so a
+ * text of d ≤ 15 decimals also reads back at 15. Beyond 15 decimals (a formula's result such as 17/18)
+ * and above 1, `WRITTEN_OUT`.
+ */
+function fewDecimals(x: number): number {
+  if (!(Math.abs(x) <= 1 && readsBackAt(x, 15))) return WRITTEN_OUT;
+  let d = 0;
+  while (!readsBackAt(x, d)) d++;
+  return d;
 }
 
 function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | undefined): ParsedCell {
@@ -204,22 +236,6 @@ function parseNumber(n: number, kind: IndicatorKind, numberFormat: string | unde
     return figure(raw, decimalValue(w.negative, w.digits, w.exponent - 2), false, decimals, pow10(-(decimals + 2)), true);
   }
   return figure(raw, n, false, decimals, pow10(-decimals));
-}
-
-/**
- * The decimals `String(x)` writes for a fraction (|x| ≤ 1), found without writing it (a text per rate
- * cell of every district): the fewest d with round(x·10^d) / 10^d === x. The shortest round-trip text
- * has exactly that many — a text with fewer decimals that reads back as x would be shorter still —
- * and for |x| ≤ 1 and d ≤ 15 the product lies within 0.2 of the whole number that text writes, below
- * 2^53, while 10^d and the division are exact and correctly rounded; so a text of d ≤ 15 decimals
- * also reads back at 15. Beyond 15 decimals, the text.
- */
-export function fractionDecimals(x: number): number {
-  // A formula's result (17 / 18) needs more than 15: known at once, and written.
-  if (!readsBackAt(x, 15)) return writtenDecimals(String(x));
-  let d = 0;
-  while (!readsBackAt(x, d)) d++;
-  return d;
 }
 
 /** Whether x rounded to d decimals is x itself. */

@@ -28,6 +28,9 @@ const TYPED = {
   B01: { thisYear: 12, format: "0%", lastYear: 0 },
   G09: { thisYear: 1e-300, lastYear: "23.14亿元" },
   H01: { thisYear: -0, lastYear: 2 ** 53 },
+  // Formulas' results: their decimals are counted only when asked for (written out, they cost a text each).
+  D07: { thisYear: 17 / 18, lastYear: 2 / 3 },
+  D10: { thisYear: 17 / 18, format: "0.00%", lastYear: 0.1 + 0.2 },
 } as const;
 
 function read() {
@@ -65,6 +68,22 @@ describe("a sheet's reading held as columns (EntryTable)", () => {
     expect(table.get("A04")!.thisYear).toMatchObject({ status: "invalid", raw: "待定", reason: "notANumber" });
     expect(table.get("G09")!.thisYear).toMatchObject({ status: "value", value: 1e-300, decimals: 300, resolution: 1e-300 });
     expect(table.get("A01")!.thisYear).not.toHaveProperty("percentPoints");
+  });
+
+  it("counts a formula's result's decimals when first asked for, as the parser does, whichever is asked first", () => {
+    const fresh = read().table;
+    const parsed = (code: string, col: number) => parseCellValue(snapshot.values[rowOf.get(code)!][col], t.byCode.get(code)!.kind, snapshot.numberFormats[rowOf.get(code)!][col]);
+    // Rates are shown in percent: 17/18 = 0.9444444444444444 and 2/3 have 16 decimals, 14 as shown; 0.1 + 0.2 has 17.
+    expect([fresh.resolutionAt(fresh.slotOf("D07", THIS_YEAR)), fresh.resolutionAt(fresh.slotOf("D10", THIS_YEAR))]).toEqual([1e-16, 1e-16]);
+    expect(fresh.get("D10")!.thisYear).toMatchObject({ value: 17 / 18, decimals: 14, resolution: 1e-16 });
+    expect(fresh.get("D07")!.lastYear).toMatchObject({ value: 2 / 3, decimals: 14, resolution: 1e-16 });
+    expect(fresh.resolutionAt(fresh.slotOf("D10", LAST_YEAR))).toBe(1e-17);
+    // Each as the parser counts it, asked for by the cell this time.
+    for (const code of ["D07", "D10"]) {
+      for (const [year, col] of [[THIS_YEAR, COL.thisYear], [LAST_YEAR, COL.lastYear]] as const) {
+        expect(read().table.cellAt(fresh.slotOf(code, year))).toMatchObject({ ...parsed(code, col), cell: { address: addressOf(rowOf.get(code)!, col) } });
+      }
+    }
   });
 
   it("knows which check cells Huishen may write: blank or its own verdict, never a person's text", () => {

@@ -1,4 +1,4 @@
-import { fractionDecimals, parseCellValue, writtenDecimals } from "../../../src/core/values/parse";
+import { WRITTEN_OUT, parseCellValue, plainNumberDecimals, quickDecimals, writtenDecimals } from "../../../src/core/values/parse";
 import { seededRandom } from "../../../src/core/consolidate/stats";
 import { isDateFormat, isPercentFormat } from "../../../src/core/values/format";
 import type { ParsedCell } from "../../../src/core/values/types";
@@ -372,13 +372,22 @@ describe("number formats", () => {
   });
 });
 
-describe("a fraction's decimals, counted without writing it (fractionDecimals)", () => {
+describe("a fraction's decimals, counted without writing it where it can be (quickDecimals, plainNumberDecimals)", () => {
   /** What `String(x)` writes: the count the reader took from the text before. */
   const written = (x: number) => writtenDecimals(String(x));
+  const PLAIN = { percent: false, date: false };
+  /** The count without the text where it has one, and the full count: each as String writes it. */
+  const counts = (x: number) => {
+    const quick = quickDecimals(x, "rate", PLAIN);
+    return [x, quick === WRITTEN_OUT ? written(x) : quick, plainNumberDecimals(x, "rate", PLAIN)];
+  };
 
   it("counts what String writes for rates as staff and formulas leave them", () => {
     const cases = [0, -0, 1, -1, 0.5, 0.9444, 0.1 + 0.2, 17 / 18, 2 / 3, 1e-7, 5e-7, 0.000001, 1.5e-10, 0.0999999999999999, 0.3, 0.30000000000000004, Number.MIN_VALUE, 1 - 2 ** -53];
-    for (const x of cases) expect([x, fractionDecimals(x)]).toEqual([x, written(x)]);
+    for (const x of cases) expect(counts(x)).toEqual([x, written(x), written(x)]);
+    // Typed rates are counted without the text; a formula's result (17 / 18) is left to it.
+    expect([quickDecimals(0.9444, "rate", PLAIN), quickDecimals(0.5, "rate", { percent: true, date: false }), quickDecimals(17 / 18, "rate", PLAIN)]).toEqual([4, 0, WRITTEN_OUT]);
+    expect([quickDecimals(12.5, "amount", PLAIN), plainNumberDecimals(12.5, "amount", PLAIN), plainNumberDecimals(17 / 18, "rate", { percent: true, date: false })]).toEqual([WRITTEN_OUT, 1, 14]);
   });
 
   it("agrees with String for 100,000 fractions written to 0–17 decimals and for raw doubles", () => {
@@ -388,7 +397,8 @@ describe("a fraction's decimals, counted without writing it (fractionDecimals)",
       const digits = i % 18;
       // Written to `digits` decimals (a typed or rounded rate), or any double in (−1, 1) (a formula's result).
       const x = i % 3 === 2 ? (random() * 2 - 1) / (1 + (i % 7) * 1000) : Number((random() * (i % 2 ? 1 : -1)).toFixed(digits));
-      if (fractionDecimals(x) !== written(x)) wrong.push(x);
+      const [, quick, full] = counts(x);
+      if (quick !== written(x) || full !== written(x)) wrong.push(x);
     }
     expect(wrong).toEqual([]);
   });
