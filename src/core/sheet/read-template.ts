@@ -52,7 +52,7 @@ export function findMarker(s: SheetSnapshot): { id: string; version: string; row
       const v = row[c];
       if (typeof v !== "string") continue;
       const m = parseMarker(v.trim());
-      if (m) return { ...m, row: r, col: c };
+      if (m) return { id: m.id, version: m.version, row: r, col: c };
     }
   }
   return undefined;
