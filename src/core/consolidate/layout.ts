@@ -51,7 +51,7 @@ export function summaryLayout(t: LoadedTemplate, districtCount: number, codes = 
 
 /** `'汇总表'!` — a sheet reference for formulas, quoted as Excel requires for non-ASCII names and spaces. */
 export function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'!`;
+  return `'${name.includes("'") ? name.replace(/'/g, "''") : name}'!`;
 }
 
 /** The cell of district `i` (0-based, summary order) and indicator `code` on the layout's sheet. */

@@ -18,7 +18,7 @@ export function sourceLink(d: DistrictData): { formula?: string; result?: string
   return cellLink({ sheet: d.read.sheet, address: "A1", file: d.file, inWorkbook: d.inWorkbook }, d.file ? `${d.file} › ${d.read.sheet}` : d.read.sheet);
 }
 
-/** A string literal inside a formula: double quotes doubled. */
+/** A string literal inside a formula: double quotes doubled (looked for first: a findings sheet links tens of thousands of cells, and names rarely hold one). */
 function excelString(s: string): string {
-  return s.replace(/"/g, '""');
+  return s.includes('"') ? s.replace(/"/g, '""') : s;
 }
