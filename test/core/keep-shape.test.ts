@@ -3,6 +3,7 @@ import { consolidate } from "../../src/core/consolidate";
 import { KeyRanker } from "../../src/core/consolidate/rank-keys";
 import { keepShape, keptExemplar } from "../../src/core/keep-shape";
 import { COL } from "../../src/core/sheet/layout";
+import { FlagRows } from "../../src/core/flags/state";
 import { CellGroups } from "../../src/core/sheet/cell-groups";
 import { EntryTable } from "../../src/core/sheet/entry-table";
 import { CodeSet, FiguresByCode, LabelsByCode, MatrixRowByCode } from "../../src/core/template/by-code";
@@ -59,12 +60,14 @@ describe("the engine's exemplars have the shape of the objects a run makes", () 
     expect(ownKeys(keptExemplar(MatrixRowByCode))).toEqual(ownKeys(c.index.normalised[0]));
   });
 
-  it("the reader, the ranker and a flag plan's cell groups", () => {
+  it("the reader, the ranker, a flag plan's cell groups and its rows of the state sheet", () => {
     expect(ownKeys(keptExemplar(SheetReader))).toEqual(ownKeys(reader));
     expect(ownKeys(keptExemplar(KeyRanker))).toEqual(ownKeys(new KeyRanker(3)));
     const groups = new CellGroups();
     groups.add("E9", 0);
     groups.add("E9", 1);
     expect(ownKeys(keptExemplar(CellGroups))).toEqual(ownKeys(groups));
+    const rows = new FlagRows([{ sheet: "区县", address: "E9", fill: null, note: true }]);
+    expect(ownKeys(keptExemplar(FlagRows))).toEqual(ownKeys(rows));
   });
 });

@@ -1,5 +1,6 @@
 import { cellText, type SheetSnapshot } from "../grid";
 import type { CellColumn, CellWrite, SheetPlan } from "../plan/write-plan";
+import { keepShape } from "../keep-shape";
 
 /**
  * What Huishen flagged, kept in a very hidden sheet of the workbook: which cells it filled, the fill
@@ -29,19 +30,46 @@ export function readFlagState(snapshots: readonly SheetSnapshot[]): FlagRecord[]
   });
 }
 
-/** Rewrite the state sheet with `records`, blanking rows an earlier, longer state used. */
-export function flagStatePlan(records: readonly FlagRecord[], snapshots: readonly SheetSnapshot[]): SheetPlan | undefined {
+/**
+ * The state sheet's rows as its columns A–D are written (sheet, cell, fill before or "", "1" where Huishen
+ * wrote the note): a flag plan adds each flagged cell here and the state sheet writes these very arrays.
+ * A record object per cell, then copied into the columns, was a fifth of what a flag plan kept.
+ */
+export class FlagRows {
+  readonly sheets: string[] = [];
+  readonly addresses: string[] = [];
+  readonly fills: string[] = [];
+  readonly notes: string[] = [];
+
+  constructor(records: readonly FlagRecord[] = []) {
+    for (const r of records) this.add(r.sheet, r.address, r.fill, r.note);
+    // A flag plan makes one and lets it go: kept, its shape and the code made for it stay (keep-shape.ts).
+    keepShape(FlagRows, () => new FlagRows());
+  }
+
+  add(sheet: string, address: string, fill: string | null, note: boolean): void {
+    this.sheets.push(sheet);
+    this.addresses.push(address);
+    this.fills.push(fill ?? "");
+    this.notes.push(note ? "1" : "");
+  }
+
+  get length(): number {
+    return this.sheets.length;
+  }
+}
+
+/** Rewrite the state sheet with `rows` (whose columns it takes over), blanking rows an earlier, longer state used. */
+export function flagStatePlan(rows: FlagRows, snapshots: readonly SheetSnapshot[]): SheetPlan | undefined {
   const existing = snapshots.find((x) => x.name === FLAG_SHEET);
-  if (!existing && records.length === 0) return undefined;
+  if (!existing && rows.length === 0) return undefined;
   const cells: CellWrite[] = HEADER.map((value, c) => ({ address: `${"ABCD"[c]}1`, value, style: { bold: true } }));
-  // The records from row 2, then "" down to the last row an earlier, longer state used.
-  const blanks = Math.max(0, (existing ? existing.values.length : 0) - 1 - records.length);
-  // Made at their length and filled in place: a spread of the mapped records was two more copies of 137,000 entries at 10,000 districts.
-  const column = (col: string, value: (r: FlagRecord) => string): CellColumn => {
-    const values = Array<string>(records.length + blanks).fill("");
-    for (let i = 0; i < records.length; i++) values[i] = value(records[i]);
+  // The rows from row 2, then "" down to the last row an earlier, longer state used.
+  const blanks = Math.max(0, (existing ? existing.values.length : 0) - 1 - rows.length);
+  const column = (col: string, values: string[]): CellColumn => {
+    for (let i = 0; i < blanks; i++) values.push("");
     return { top: `${col}2`, values };
   };
-  const cellColumns = [column("A", (r) => r.sheet), column("B", (r) => r.address), column("C", (r) => r.fill ?? ""), column("D", (r) => (r.note ? "1" : ""))];
+  const cellColumns = [column("A", rows.sheets), column("B", rows.addresses), column("C", rows.fills), column("D", rows.notes)];
   return existing ? { name: FLAG_SHEET, mode: "update", cells, cellColumns } : { name: FLAG_SHEET, mode: "create", visibility: "veryHidden", cells, cellColumns };
 }

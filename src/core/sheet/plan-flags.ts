@@ -3,7 +3,7 @@ import { addressOf, parseAddress, type SheetSnapshot } from "../grid";
 import { SEVERITY_ORDER, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/format";
 import { SEVERITY_LABEL, renderFinding } from "../findings/render";
-import { flagStatePlan, readFlagState, type FlagRecord } from "../flags/state";
+import { FlagRows, flagStatePlan, readFlagState, type FlagRecord } from "../flags/state";
 import type { CellColumn, ColumnEntry, FillSpec, NoteSpec, SheetPlan, WritePlan } from "../plan/write-plan";
 import { MARK } from "./check-column";
 import { COLORS } from "./layout";
@@ -51,7 +51,7 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   const snapshotOf = byName(snapshots);
   const stateOf = groupBy(state, (r) => r.sheet);
   const plans: SheetPlan[] = [];
-  const records: FlagRecord[] = state.filter((r) => !inScope.has(r.sheet));
+  const records = new FlagRows(state.filter((r) => !inScope.has(r.sheet)));
   const cells = new CellGroups();
   for (const read of sheets) {
     plans.push(sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells, records));
@@ -68,8 +68,8 @@ function sheetFlags(
   snapshot: SheetSnapshot | undefined,
   reviews: FlagReviews | undefined,
   byCell: CellGroups,
-  /** Where each flagged cell's record goes (the run's list: a sheet's own list spread into it cost a copy per sheet). */
-  records: FlagRecord[],
+  /** Where each flagged cell's record goes: the run's rows of the state sheet. */
+  records: FlagRows,
 ): SheetPlan {
   // Only findings on this sheet's own cells are painted here (a finding may also point at other sheets).
   byCell.reset();
@@ -109,7 +109,7 @@ function sheetFlags(
       notes.push({ address, text });
     }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
-    records.push({ sheet: read.sheet, address, fill: fillBefore, note: mayWriteNote });
+    records.add(read.sheet, address, fillBefore, mayWriteNote);
   }
 
   // Cells flagged before and clean now: their earlier fill back, Huishen's note gone.
@@ -219,10 +219,7 @@ export function clearFlagsPlan(sheets: readonly TemplateSheetRead[], snapshots: 
       clearFlags: { fills: own.filter((r) => !r.fill).map((r) => r.address), notes: own.filter((r) => r.note).map((r) => r.address) },
     };
   });
-  const statePlan = flagStatePlan(
-    state.filter((r) => !inScope.has(r.sheet)),
-    snapshots,
-  );
+  const statePlan = flagStatePlan(new FlagRows(state.filter((r) => !inScope.has(r.sheet))), snapshots);
   return { sheets: statePlan ? [...plans, statePlan] : plans };
 }
 
