@@ -51,12 +51,12 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   const snapshotOf = byName(snapshots);
   const stateOf = groupBy(state, (r) => r.sheet);
   const plans: SheetPlan[] = [];
-  const records = new FlagRows(state.filter((r) => !inScope.has(r.sheet)));
+  const rows = new FlagRows(state.filter((r) => !inScope.has(r.sheet)));
   const cells = new CellGroups();
   for (const read of sheets) {
-    plans.push(sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells, records));
+    plans.push(sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells, rows));
   }
-  const statePlan = flagStatePlan(records, snapshots);
+  const statePlan = flagStatePlan(rows, snapshots);
   return { sheets: statePlan ? [...plans, statePlan] : plans };
 }
 
@@ -68,8 +68,8 @@ function sheetFlags(
   snapshot: SheetSnapshot | undefined,
   reviews: FlagReviews | undefined,
   byCell: CellGroups,
-  /** Where each flagged cell's record goes: the run's rows of the state sheet. */
-  records: FlagRows,
+  /** Where each flagged cell is recorded: the run's rows of the state sheet. */
+  rows: FlagRows,
 ): SheetPlan {
   // Only findings on this sheet's own cells are painted here (a finding may also point at other sheets).
   byCell.reset();
@@ -109,7 +109,7 @@ function sheetFlags(
       notes.push({ address, text });
     }
     const fillBefore = before.has(address) ? before.get(address)!.fill : currentFill(snapshot, address);
-    records.add(read.sheet, address, fillBefore, mayWriteNote);
+    rows.add(read.sheet, address, fillBefore, mayWriteNote);
   }
 
   // Cells flagged before and clean now: their earlier fill back, Huishen's note gone.
