@@ -154,7 +154,7 @@ function isPlainWholeFigure(raw: CellValue, kind: IndicatorKind, numberFormat?: 
  */
 export function plainNumberDecimals(raw: CellValue, kind: IndicatorKind, shows: FormatKind): number {
   const decimals = quickDecimals(raw, kind, shows);
-  return decimals === WRITTEN_OUT ? writtenOutDecimals(raw as number, kind, shows) : decimals;
+  return decimals === WRITTEN_OUT ? asShown(writtenDecimals(String(raw)), kind, shows) : decimals;
 }
 
 /** What `quickDecimals` gives where the number must be written out to count its decimals. */
@@ -175,13 +175,11 @@ export function quickDecimals(raw: CellValue, kind: IndicatorKind, shows: Format
   }
   if (raw > 1 || Math.abs(raw) >= 1e15) return -1;
   const decimals = fewDecimals(raw);
-  // A rate's decimals are counted as shown: in percent, two of them are the percent's integer digits.
-  return decimals === WRITTEN_OUT || !shows.percent ? decimals : Math.max(0, decimals - 2);
+  return decimals === WRITTEN_OUT ? decimals : asShown(decimals, kind, shows);
 }
 
-/** `plainNumberDecimals` of a number `quickDecimals` left `WRITTEN_OUT`. */
-function writtenOutDecimals(n: number, kind: IndicatorKind, shows: FormatKind): number {
-  const decimals = writtenDecimals(String(n));
+/** A rate's decimals are counted as shown: in percent, two of them are the percent's integer digits. */
+function asShown(decimals: number, kind: IndicatorKind, shows: FormatKind): number {
   return kind === "rate" && shows.percent ? Math.max(0, decimals - 2) : decimals;
 }
 
