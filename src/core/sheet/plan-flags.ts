@@ -51,7 +51,10 @@ export function flagPlan(sheets: readonly TemplateSheetRead[], findings: readonl
   const snapshotOf = byName(snapshots);
   const stateOf = groupBy(state, (r) => r.sheet);
   const plans: SheetPlan[] = [];
-  const rows = new FlagRows(state.filter((r) => !inScope.has(r.sheet)));
+  // Each flagged cell is one of a finding's cells: their count bounds the state sheet's rows.
+  let cellCount = 0;
+  for (let i = 0; i < findings.length; i++) cellCount += findings[i].cells.length;
+  const rows = new FlagRows(state.filter((r) => !inScope.has(r.sheet)), cellCount);
   const cells = new CellGroups();
   for (const read of sheets) {
     plans.push(sheetFlags(read, bySheet.get(read.sheet) ?? [], lang, stateOf.get(read.sheet) ?? [], snapshotOf.get(read.sheet), reviews, cells, rows));

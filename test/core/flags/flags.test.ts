@@ -1,5 +1,5 @@
 import { planCheck, planClear, planInsertTemplate } from "../../../src/core/check-job";
-import { FLAG_SHEET, readFlagState } from "../../../src/core/flags/state";
+import { FLAG_SHEET, FlagRows, readFlagState } from "../../../src/core/flags/state";
 import type { CellValue, SheetSnapshot } from "../../../src/core/grid";
 import { interpretPlan } from "../../../src/core/plan/interpret";
 import type { WritePlan } from "../../../src/core/plan/write-plan";
@@ -78,6 +78,18 @@ describe("flags that Huishen owns", () => {
     expect(again.plan.sheets.map((s) => s.name)).toEqual([name, FLAG_SHEET]);
     const state = readFlagState(applyToSnapshots(both, again.plan));
     expect(state.filter((r) => r.sheet === other.name).length).toBe(readFlagState(both).filter((r) => r.sheet === other.name).length);
+  });
+});
+
+describe("the state sheet's rows", () => {
+  it("are cut to the rows added below their capacity and grow past it", () => {
+    const under = new FlagRows([{ sheet: "区县甲", address: "E9", fill: "#FFFFFF", note: true }], 5);
+    under.add("区县乙", "E12", null, false);
+    expect(under.columns()).toEqual([["区县甲", "区县乙"], ["E9", "E12"], ["#FFFFFF", ""], ["1", ""]]);
+    const over = new FlagRows([], 1);
+    for (const address of ["E9", "E10", "E11"]) over.add("区县甲", address, null, true);
+    expect(over.length).toBe(3);
+    expect(over.columns()[1]).toEqual(["E9", "E10", "E11"]);
   });
 });
 
