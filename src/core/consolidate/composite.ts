@@ -20,6 +20,8 @@ export const DEFAULT_STABILITY: StabilityOptions = { draws: 1000, spread: 0.2, s
  * must not break a tie that RANK.EQ would otherwise see differently. Invisible at the shown 0.0.
  */
 export const SCORE_DECIMALS = 10;
+/** A draw ranks up to 1 key in 2^WAITING_SHARE by comparing it with its bucket's keys; with more, it sorts them all. */
+const WAITING_SHARE = 5;
 
 /** Equal dimension weights (1 each), min–max normalisation, the default stability draws. */
 export function defaultIndexSettings(template: LoadedTemplate): IndexSettings {
@@ -244,6 +246,8 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
   const ids = new Int32Array(m);
   const keys = new Float64Array(m);
   const ranker = new KeyRanker(m);
+  // Keys whose exact rank a draw needs beyond their bucket's bounds, then the lower bound of each.
+  const waiting = new Int32Array(2 * Math.max(1, m >> WAITING_SHARE));
   const f = 10 ** SCORE_DECIMALS;
   for (let draw = 0; draw < draws; draw++) {
     const w = draw * D;
@@ -289,8 +293,10 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
         keys[count++] = key;
       }
     }
+    const spread = ranker.spread(keys, count, min, max);
+    if (spread && widenByBuckets(ranker, keys, ids, count, best, worst, waiting)) continue;
     // From the highest key down: a key's rank is 1 + how many came before its run of equal keys.
-    const order = ranker.sort(keys, count, min, max);
+    const order = spread ? ranker.orderSpread(keys, count) : ranker.sort(keys, count, min, max);
     let rank = 1;
     for (let q = count - 1; q >= 0; q--) {
       const x = order[q];
@@ -300,4 +306,48 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
       if (rank > worst[i]) worst[i] = rank;
     }
   }
+}
+
+/**
+ * A draw's best and worst ranks widened from the keys' buckets alone, where that is enough; false
+ * (some ranks widened, none wrongly) where too many keys need their exact rank, which a full sort then gives.
+ *
+ * Why: a district's rank in a draw matters only where it falls outside the best and worst it has had,
+ * and after the first draws few do (a new extreme in draw k is about 2 chances in k). A key's bucket
+ * bounds its rank (the keys in higher buckets are all greater, those in its own may be): where the
+ * bounds sit inside the district's best and worst, nothing changes; where the bucket holds only that key,
+ * they are its rank. Only the rest need the keys that share their bucket compared.
+ */
+function widenByBuckets(ranker: KeyRanker, keys: Float64Array, ids: Int32Array, count: number, best: Int32Array, worst: Int32Array, waiting: Int32Array): boolean {
+  const { bucketOf, starts } = ranker;
+  const limit = Math.min(waiting.length >> 1, count >> WAITING_SHARE);
+  let n = 0;
+  for (let q = 0; q < count; q++) {
+    const b = bucketOf[q];
+    const above = count - starts[b + 1];
+    const i = ids[q];
+    // Its rank lies in [above + 1, above + the bucket's size].
+    if (above + 1 >= best[i] && count - starts[b] <= worst[i]) continue;
+    if (starts[b + 1] - starts[b] === 1) {
+      if (above + 1 < best[i]) best[i] = above + 1;
+      if (above + 1 > worst[i]) worst[i] = above + 1;
+    } else if (n < limit) waiting[n++] = q;
+    else return false;
+  }
+  if (n === 0) return true;
+  // Each waiting key's rank: 1 + the keys above its bucket + those in it that are greater, its bucket's
+  // keys found by placing every key in its bucket (a sort's first step, without its comparisons).
+  for (let w = 0; w < n; w++) waiting[w + n] = 1 + count - starts[bucketOf[waiting[w]] + 1];
+  const byBucket = ranker.scatter(count);
+  for (let w = 0; w < n; w++) {
+    const q = waiting[w];
+    const b = bucketOf[q];
+    const key = keys[q];
+    let rank = waiting[w + n];
+    for (let r = b === 0 ? 0 : starts[b - 1]; r < starts[b]; r++) if (keys[byBucket[r]] > key) rank++;
+    const i = ids[q];
+    if (rank < best[i]) best[i] = rank;
+    if (rank > worst[i]) worst[i] = rank;
+  }
+  return true;
 }

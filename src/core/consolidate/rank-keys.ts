@@ -14,10 +14,14 @@ import { keepShape } from "../keep-shape";
 export class KeyRanker {
   /** Positions in ascending order of their keys, once sorted. */
   private readonly order: Int32Array;
-  /** Each position's bucket, then (after the scatter) free for reuse. */
-  private readonly bucketOf: Int32Array;
-  /** Per bucket: how many keys, then where the bucket starts in `order`. */
-  private readonly starts: Int32Array;
+  /** Each position's bucket, once spread. */
+  readonly bucketOf: Int32Array;
+  /**
+   * Once spread, per bucket b: how many keys lie in the buckets below it (so bucket b holds
+   * `starts[b + 1] − starts[b]` keys, and `count − starts[b + 1]` keys are greater than all of them).
+   * Ordering the positions then moves each start to its bucket's end.
+   */
+  readonly starts: Int32Array;
 
   constructor(capacity: number) {
     this.order = new Int32Array(capacity);
@@ -54,22 +58,30 @@ export class KeyRanker {
    * found as it made them (a pass fewer); keys as for `rank`.
    */
   sort(keys: Float64Array, count: number, min: number, max: number): Int32Array {
-    const { order, bucketOf, starts } = this;
+    const { order } = this;
     if (count === 0 || min === max) {
       for (let i = 0; i < count; i++) order[i] = i;
       return order;
     }
+    if (this.spread(keys, count, min, max)) return this.orderSpread(keys, count);
+    // Keys it cannot spread — an infinite one, a range too wide or too narrow to scale — are put in order by comparison.
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.subarray(0, count).sort((p, q) => (keys[p] < keys[q] ? -1 : keys[p] > keys[q] ? 1 : 0));
+    return order;
+  }
+
+  /**
+   * Puts each key in a bucket by where it lies between `min` and `max` (`bucketOf`) and counts the
+   * buckets (`starts`), ordering nothing yet; false (nothing done) where the keys cannot be spread.
+   * Monotone in the key (a subtraction, then a product by a positive number, each rounded, and a
+   * floor never put a greater key before a smaller): equal keys share a bucket, a key in a higher
+   * bucket is greater, so a key has `count − starts[b + 1]` greater keys and up to `starts[b + 1] − starts[b] − 1` more.
+   */
+  spread(keys: Float64Array, count: number, min: number, max: number): boolean {
+    const { bucketOf, starts } = this;
     const buckets = bucketCount(count);
-    // Monotone in the key (a subtraction, then a product by a positive number, each rounded, and a
-    // floor never put a greater key before a smaller): equal keys share a bucket, a greater key never
-    // has a lower one. Keys it cannot spread — an infinite one, a range too wide or too narrow to
-    // scale — are put in order by comparison.
     const scale = (buckets - 1) / (max - min);
-    if (!(Number.isFinite(min) && Number.isFinite(max) && scale > 0 && scale < Infinity)) {
-      for (let i = 0; i < count; i++) order[i] = i;
-      order.subarray(0, count).sort((p, q) => (keys[p] < keys[q] ? -1 : keys[p] > keys[q] ? 1 : 0));
-      return order;
-    }
+    if (!(count > 0 && Number.isFinite(min) && Number.isFinite(max) && scale > 0 && scale < Infinity)) return false;
     starts.fill(0, 0, buckets + 1);
     for (let i = 0; i < count; i++) {
       const b = Math.floor((keys[i] - min) * scale);
@@ -77,15 +89,32 @@ export class KeyRanker {
       starts[b + 1]++;
     }
     for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
-    // Scatter: `starts[b]` walks through bucket b; afterwards it is where bucket b + 1 starts.
-    for (let i = 0; i < count; i++) order[starts[bucketOf[i]]++] = i;
+    return true;
+  }
+
+  /** The positions of spread keys in ascending order (as `sort`). */
+  orderSpread(keys: Float64Array, count: number): Int32Array {
+    const order = this.scatter(count);
+    const { starts } = this;
     // Each bucket in order among itself: [end of the bucket before, end of this one).
+    const buckets = bucketCount(count);
     let from = 0;
     for (let b = 0; b < buckets; b++) {
       const to = starts[b];
       if (to - from > 1) sortByKey(order, from, to, keys);
       from = to;
     }
+    return order;
+  }
+
+  /**
+   * The positions of spread keys by bucket, in no order within one (as a view the next call overwrites):
+   * afterwards `starts[b]` is where bucket b ends, so it holds the positions from `starts[b − 1]` (0 for the first) up to there.
+   */
+  scatter(count: number): Int32Array {
+    const { order, bucketOf, starts } = this;
+    // `starts[b]` walks through bucket b; afterwards it is where bucket b + 1 starts.
+    for (let i = 0; i < count; i++) order[starts[bucketOf[i]]++] = i;
     return order;
   }
 }

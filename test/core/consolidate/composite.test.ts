@@ -156,6 +156,14 @@ describe("rank stability over random dimension weights", () => {
     expectDrawsAsRecomputed(t, randomDistricts(t, 40, 3), settings);
   });
 
+  it("agrees with recomputing over hundreds of districts, some alike (ranks told apart within a bucket, and bounded by it)", () => {
+    const t = standardTemplate();
+    const settings: IndexSettings = { ...defaultIndexSettings(t), stability: { draws: 150, spread: 0.3, seed: 17 } };
+    const some = randomDistricts(t, 200, 4);
+    // Forty districts twice: equal scores in every draw share a bucket and a rank.
+    expectDrawsAsRecomputed(t, [...some, ...some.slice(0, 40)], settings);
+  });
+
   it("makes the draws asked for at any number of districts, as a whole number ≥ 0", () => {
     expect(stabilityDraws(1000)).toBe(1000);
     expect(stabilityDraws(2.7)).toBe(2);
