@@ -158,7 +158,8 @@ function score(matrix: Float64Array, offset: number, weights: readonly number[])
 /**
  * Best and worst rank over random dimension weights. Per district and dimension the normalised scores
  * and the reported count are summed once; a draw is then O(districts × dimensions) for the scores plus a
- * bucket ranking of them (KeyRanker), so the full draws stay affordable at 10,000 districts.
+ * bucket ranking of them (KeyRanker) — or, once few districts can still widen their best or worst, only
+ * their buckets' bounds (`widenByBuckets`) — so the full draws stay affordable at 10,000 districts.
  * The base weights' rank is always included.
  */
 function stability(
