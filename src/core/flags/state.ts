@@ -38,8 +38,8 @@ export function readFlagState(snapshots: readonly SheetSnapshot[]): FlagRecord[]
  *
  * The columns are made at the size the caller expects (`capacity`, an upper bound) and cut to what was
  * added when taken (`columns`): 10,000 districts flag ~140,000 cells, and four arrays grown to that by
- * `push` were copied into fresh memory at every step of their growth — ~30 ms of page faults a plan
- * on this machine, where made once at their size they cost ~15.
+ * `push` were copied into fresh memory at every step of their growth (a flag plan over 10,000 districts:
+ * ~354 → ~304 ms).
  */
 export class FlagRows {
   private readonly sheets: string[];
