@@ -88,7 +88,10 @@ export class KeyRanker {
       bucketOf[i] = b;
       starts[b + 1]++;
     }
-    for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
+    // The running total kept in a register, not read back from the entry just written: each step then
+    // waits on an addition, not on a store and a load.
+    let below = 0;
+    for (let b = 1; b <= buckets; b++) starts[b] = below += starts[b];
     return true;
   }
 
