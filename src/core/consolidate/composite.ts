@@ -252,9 +252,33 @@ function rankDraws(input: DrawInput, D: number, best: Int32Array, worst: Int32Ar
   const f = 10 ** SCORE_DECIMALS;
   for (let draw = 0; draw < draws; draw++) {
     const w = draw * D;
-    // Σ w·sums a dimension's column at a time, four dimensions per pass, added as ((a + b) + c) + d and
-    // group after group, so every draw's sums come out to the same last bit whatever the layout.
+    // Σ w·sums a dimension's column at a time, in groups of four added as ((a + b) + c) + d and group
+    // after group, so every draw's sums come out to the same last bit whatever the layout. Two groups a
+    // pass where there are eight (the standard template's dimensions): the sums are written once, not twice.
     let j = 0;
+    for (; j + 8 <= D; j += 8) {
+      const w0 = weights[w + j];
+      const w1 = weights[w + j + 1];
+      const w2 = weights[w + j + 2];
+      const w3 = weights[w + j + 3];
+      const w4 = weights[w + j + 4];
+      const w5 = weights[w + j + 5];
+      const w6 = weights[w + j + 6];
+      const w7 = weights[w + j + 7];
+      const o0 = j * m;
+      const o1 = o0 + m;
+      const o2 = o1 + m;
+      const o3 = o2 + m;
+      const o4 = o3 + m;
+      const o5 = o4 + m;
+      const o6 = o5 + m;
+      const o7 = o6 + m;
+      for (let p = 0; p < m; p++) {
+        const first = w0 * sums[o0 + p] + w1 * sums[o1 + p] + w2 * sums[o2 + p] + w3 * sums[o3 + p];
+        const second = w4 * sums[o4 + p] + w5 * sums[o5 + p] + w6 * sums[o6 + p] + w7 * sums[o7 + p];
+        num[p] = j === 0 ? first + second : num[p] + first + second;
+      }
+    }
     for (; j + 4 <= D; j += 4) {
       const w0 = weights[w + j];
       const w1 = weights[w + j + 1];

@@ -150,6 +150,12 @@ describe("rank stability over random dimension weights", () => {
     expectDrawsAsRecomputed(t, randomDistricts(t, 30, 8), settings);
   });
 
+  it("agrees with recomputing where there are more than eight dimensions (eight a pass, then the rest)", () => {
+    const t = dimensionsNamed([..."ABCDEFGHIJKLMNOPQ"]);
+    const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["B", 2], ["K", 0.5], ["Q", 3]]), stability: { draws: 80, spread: 0.5, seed: 23 } };
+    expectDrawsAsRecomputed(t, randomDistricts(t, 60, 9), settings);
+  });
+
   it("agrees with recomputing where there are fewer than four dimensions (no group of four at all)", () => {
     const t = dimensionsNamed(["P", "Q", "R"]);
     const settings: IndexSettings = { ...defaultIndexSettings(t), dimensionWeights: new Map([["P", 2]]), stability: { draws: 80, spread: 0.5, seed: 12 } };
