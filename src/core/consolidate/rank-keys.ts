@@ -91,7 +91,10 @@ export class KeyRanker {
     // The running total kept in a register, not read back from the entry just written: each step then
     // waits on an addition, not on a store and a load.
     let below = 0;
-    for (let b = 1; b <= buckets; b++) starts[b] = below += starts[b];
+    for (let b = 1; b <= buckets; b++) {
+      below += starts[b];
+      starts[b] = below;
+    }
     return true;
   }
 
