@@ -5,6 +5,7 @@ import { interpretPlan } from "../../../src/core/plan/interpret";
 import type { WritePlan } from "../../../src/core/plan/write-plan";
 import { COL, COLORS } from "../../../src/core/sheet/layout";
 import { NOTE_PREFIX } from "../../../src/core/sheet/plan-flags";
+import { renderFinding } from "../../../src/core/findings/render";
 import { rongchang2024 } from "../../fixtures/reports";
 import { reportSnapshot } from "../../helpers/report-sheets";
 
@@ -104,6 +105,25 @@ describe("inserting a template", () => {
     const second = planInsertTemplate({ sheets: [filled] }, { templateKey: "standard@2024.1", district: "荣昌区", year: 2024 });
     expect([second.sheetName, second.duplicates]).toEqual(["荣昌区 2024 (2)", ["荣昌区 2024"]]);
     expect(second.plan.sheets[0].mode).toBe("create");
+  });
+});
+
+describe("a cell's note and its row's verdict", () => {
+  it("say its one finding as the findings sheet words it: mark, severity and message; mark and message", () => {
+    const { snapshot, rowOf } = reportSnapshot(rongchang2024);
+    const values = snapshot.values.map((r) => [...r]);
+    values[rowOf.get("B01")!][COL.thisYear] = "约一百";
+    const sheets = [{ ...snapshot, values }];
+    for (const [lang, head] of [["zh", "✗ 错误："], ["en", "✗ error: "]] as const) {
+      const { run, plan } = planCheck({ sheets, activeSheet: snapshot.name }, { scope: "all", lang });
+      const f = run.findings.find((x) => x.code === "value.unparsable")!;
+      expect(run.findings.filter((x) => x.subject === f.subject)).toEqual([f]);
+      const message = renderFinding(f, run.sheets[0].template, lang);
+      expect(message.length).toBeGreaterThan(5);
+      const [after] = applyToSnapshots(sheets, plan);
+      expect(after.notes[e(rowOf, "B01")]).toBe(`${NOTE_PREFIX}\n${head}${message}`);
+      expect(after.values[rowOf.get("B01")!][COL.check]).toBe(`✗ ${message}`);
+    }
   });
 });
 
