@@ -45,22 +45,25 @@ export function messageContext(template: LoadedTemplate, lang: Lang): MessageCon
   };
 }
 
-// One context per edition and language: a large run renders thousands of findings against the same one.
-const contexts = new WeakMap<LoadedTemplate, Partial<Record<Lang, MessageContext>>>();
-// A finding's message is read several times (its cell's note, the check column, the findings sheet):
-// worded once per language. Findings are never changed once made.
-const rendered = new WeakMap<Finding, { readonly template: LoadedTemplate; text: Partial<Record<Lang, string>> }>();
+/** Per edition and language: the words messages are made of, and each finding's message once made. */
+interface Wording {
+  readonly context: MessageContext;
+  // A finding's message is read several times (its cell's note, the check column, the findings sheet):
+  // worded once. Findings are never changed once made. The message itself is all a finding keeps here.
+  readonly messages: WeakMap<Finding, string>;
+}
+
+const wordings = new WeakMap<LoadedTemplate, Partial<Record<Lang, Wording>>>();
 
 /** A finding's message in the reader's language (zh-CN by default). */
 export function renderFinding(f: Finding, template: LoadedTemplate, lang: Lang = "zh"): string {
-  let memo = rendered.get(f);
-  if (!memo || memo.template !== template) rendered.set(f, (memo = { template, text: {} }));
-  return (memo.text[lang] ??= word(f, template, lang));
-}
-
-function word(f: Finding, template: LoadedTemplate, lang: Lang): string {
-  const render = MAPS[lang][f.code] as (f: Finding<FindingCode>, c: MessageContext) => string;
-  let byLang = contexts.get(template);
-  if (!byLang) contexts.set(template, (byLang = {}));
-  return flat(render(f, (byLang[lang] ??= messageContext(template, lang))));
+  let byLang = wordings.get(template);
+  if (!byLang) wordings.set(template, (byLang = {}));
+  const wording = (byLang[lang] ??= { context: messageContext(template, lang), messages: new WeakMap() });
+  let text = wording.messages.get(f);
+  if (text === undefined) {
+    const render = MAPS[lang][f.code] as (f: Finding<FindingCode>, c: MessageContext) => string;
+    wording.messages.set(f, (text = flat(render(f, wording.context))));
+  }
+  return text;
 }
