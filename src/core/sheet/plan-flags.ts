@@ -187,12 +187,17 @@ function noteLine(f: Finding, message: string, lang: Lang, review: FlagReview | 
     case "accepted":
       return `✓ ${words.accepted}${colon}${message}${note ? `\n  ${words.explanation}${colon}${note}` : ""}`;
     case "sentBack":
-      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}${note ? `\n  ${words.sentBack}${colon}${note}` : `\n  ${words.sentBack}`}`;
+      return `${lineHead(f.severity, lang)}${message}${note ? `\n  ${words.sentBack}${colon}${note}` : `\n  ${words.sentBack}`}`;
     case "fixed":
-      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}\n  ${words.fixed}${note ? `${colon}${note}` : ""}`;
+      return `${lineHead(f.severity, lang)}${message}\n  ${words.fixed}${note ? `${colon}${note}` : ""}`;
     default:
-      return `${MARK[f.severity]} ${SEVERITY_LABEL[lang][f.severity]}${colon}${message}`;
+      return `${lineHead(f.severity, lang)}${message}`;
   }
+}
+
+/** How a note's line for an open finding starts: its mark and severity (✗ 错误：). */
+function lineHead(severity: Finding["severity"], lang: Lang): string {
+  return `${MARK[severity]} ${SEVERITY_LABEL[lang][severity]}${MARKS[lang].colon}`;
 }
 
 /** A filled row without findings. */
@@ -220,7 +225,7 @@ const NOTE_HEADS: Record<Lang, Record<Finding["severity"], string>> = {
 };
 
 function noteHeads(lang: Lang): Record<Finding["severity"], string> {
-  const head = (s: Finding["severity"]) => flat(`${NOTE_PREFIX}\n${MARK[s]} ${SEVERITY_LABEL[lang][s]}${MARKS[lang].colon}`);
+  const head = (s: Finding["severity"]) => flat(`${NOTE_PREFIX}\n${lineHead(s, lang)}`);
   return { error: head("error"), warning: head("warning"), info: head("info") };
 }
 
