@@ -85,8 +85,8 @@ function sheetFlags(
   // Its note and its row's check cell both say a finding: renderFinding words it once.
   const message = (f: Finding) => renderFinding(f, read.template, lang);
   const line = (f: Finding) => noteLine(f, message(f), lang, reviews?.get(f.id));
-  // A note of one open finding is its head and the message joined, not copied: the message is held once
-  // for the check column and the findings sheet already (at 10,000 districts, 45,000 notes of ~100 characters).
+  // A note of one open finding is its head and the message joined, not copied: the message is kept once
+  // anyway (the findings sheet shows it; the row's verdict joins it too). At 10,000 districts, 45,000 notes.
   const onlyNote = (f: Finding) => {
     const review = reviews?.get(f.id);
     return review && review.status !== "open" ? flat(`${NOTE_PREFIX}\n${line(f)}`) : NOTE_HEADS[lang][f.severity] + message(f);
