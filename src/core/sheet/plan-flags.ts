@@ -213,7 +213,8 @@ function verdict(own: readonly Finding[], message: (f: Finding) => string, lang:
     return flat(`✓ ${FLAG_WORDS[lang].accepted}${note ? `${MARKS[lang].colon}${note}` : ""}${more}`);
   }
   // The usual verdict, one finding's, joins its mark to the message without copying it (as `onlyNote`).
-  return more ? flat(`${MARK[active[0].severity]} ${message(active[0])}${more}`) : VERDICT_HEADS[active[0].severity] + message(active[0]);
+  const head = VERDICT_HEADS[active[0].severity] + message(active[0]);
+  return more ? flat(head + more) : head;
 }
 
 const VERDICT_HEADS: Record<Finding["severity"], string> = { error: `${MARK.error} `, warning: `${MARK.warning} `, info: `${MARK.info} ` };

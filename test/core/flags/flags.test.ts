@@ -125,6 +125,22 @@ describe("a cell's note and its row's verdict", () => {
       expect(after.values[rowOf.get("B01")!][COL.check]).toBe(`✗ ${message}`);
     }
   });
+
+  it("of a row with two findings say the worst one and how many more; the note says both, worst first", () => {
+    const { snapshot, rowOf } = reportSnapshot(rongchang2024);
+    const values = snapshot.values.map((r) => [...r]);
+    values[rowOf.get("B01")!][COL.thisYear] = "约-3";
+    const sheets = [{ ...snapshot, values }];
+    for (const [lang, more, heads] of [["zh", "（另 1 项）", ["✗ 错误：", "ℹ 提示："]], ["en", " (+1 more)", ["✗ error: ", "ℹ info: "]]] as const) {
+      const { run, plan } = planCheck({ sheets, activeSheet: snapshot.name }, { scope: "all", lang });
+      const own = run.findings.filter((x) => x.subject === "B01");
+      expect(own.map((f) => f.code)).toEqual(["value.negative", "value.approximate"]);
+      const [negative, approximate] = own.map((f) => renderFinding(f, run.sheets[0].template, lang));
+      const [after] = applyToSnapshots(sheets, plan);
+      expect(after.values[rowOf.get("B01")!][COL.check]).toBe(`✗ ${negative}${more}`);
+      expect(after.notes[e(rowOf, "B01")]).toBe(`${NOTE_PREFIX}\n${heads[0]}${negative}\n${heads[1]}${approximate}`);
+    }
+  });
 });
 
 describe("flag notes in English", () => {
