@@ -90,7 +90,7 @@ const WHOLE_RUNS = 5;
  * The whole run over one workbook of `districts` sheets, five times: a single run's time depends on
  * where the collector's pauses fall (after a 10,000-district run, the next one pays for freeing it), and
  * on a shared 2-core machine three runs of 1,031 districts could spread by a third (254–338 ms).
- * Reports the median run and returns its time in ms.
+ * Reports the median run beside the median floor (`floor.ts`) and returns the run's time in ms.
  */
 async function measureWholeRun(label: string, districts: number): Promise<number> {
   const t = standardTemplate();
